@@ -1,0 +1,1 @@
+"""The headless core: loading, analysis, search and storage. Never imports textual or rich."""
