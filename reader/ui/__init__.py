@@ -1,0 +1,1 @@
+"""The Textual app. It only asks the core and renders."""
