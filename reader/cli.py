@@ -1,4 +1,12 @@
-"""Command line: `broadsheet` opens the app; subcommands print what the UI shows."""
+"""Command line: `broadsheet` opens the app; subcommands print what the UI shows.
+
+broadsheet [--library PATH]                 open the app (the seeds on first run)
+broadsheet add PATH...                      import files and folders (recursive)
+broadsheet list [--json]                    the library, newest first
+broadsheet search QUERY [--json]            ranked matches with snippets
+broadsheet timeline [--json]                the events the library's articles report
+broadsheet analyze [--published D] --json FILE...   entities, numbers, dates, timeline
+"""
 
 from __future__ import annotations
 
@@ -7,12 +15,10 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.analysis import analyze
-from reader.core.analysis.compare import compare
-from reader.core.analysis.timeline import build_timeline
-from reader.core.loaders import LoadError, load_path
+if TYPE_CHECKING:
+    from reader.core.store import Library
 
 
 def _date(text: str) -> dt.date:
@@ -23,18 +29,62 @@ def _date(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="broadsheet", description=__doc__)
-    parser.add_argument("--library", metavar="PATH", help="library database (default: user data dir)")
-    sub = parser.add_subparsers(dest="command")
+    parser = argparse.ArgumentParser(
+        prog="broadsheet",
+        description="A terminal news reader for one story across several outlets.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__,
+    )
+    parser.add_argument(
+        "--library", metavar="PATH", help="library database (default: user data dir)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("add", help="import article files and folders into the library")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+
+    p = sub.add_parser("list", help="list the library's articles, newest first")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+
+    p = sub.add_parser("search", help="search the library")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=20)
+
+    p = sub.add_parser("timeline", help="the events the library's articles report")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=50, help="the newest N articles (default 50)")
 
     p = sub.add_parser("analyze", help="analyse files read together as one set of sources")
     p.add_argument("--published", type=_date, help="publication date for files without one")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("files", nargs="+")
+    p.add_argument("files", nargs="+", metavar="FILE")
     return parser
 
 
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _open_library(args: argparse.Namespace) -> Library:
+    from reader.core.importer import import_seeds
+    from reader.core.store import Library
+
+    library = Library.open(args.library)
+    if library.is_new():
+        import_seeds(library)
+    return library
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from reader.core.analysis import analyze_set
+    from reader.core.analysis.compare import compare
+    from reader.core.analysis.timeline import build_timeline
+    from reader.core.loaders import LoadError, load_path
+
     articles = []
     status = 0
     for name in args.files:
@@ -46,40 +96,194 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if args.published and loaded.published is None:
             loaded.published = args.published
         articles.append(loaded)
-    items = [(a, analyze(a)) for a in articles]
+    items = list(zip(articles, analyze_set(articles), strict=True))
     out: dict[str, Any] = {
-        "articles": [
-            {
-                "path": a.path,
-                "title": a.title,
-                "title_derived": a.title_derived,
-                "source": a.source,
-                "published": a.published.isoformat() if a.published else None,
-                "dateline": a.dateline,
-                "headings": a.headings,
-                "body": a.body,
-                **an.to_json(),
-            }
-            for a, an in items
-        ],
+        "articles": [article_json(a) | an.to_json() for a, an in items],
         "timeline": [e.to_json() for e in build_timeline(items)],
         "comparison": compare(items),
     }
     if args.json:
-        json.dump(out, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        _print_json(out)
     else:
         for art in out["articles"]:
             print(f"{art['path']}: {art['title']}")
-            for e in art["entities"]:
-                print(f"  {e['kind']:<7} {e['text']}  ({e['name']})")
+            for kind in ("entities", "numbers", "dates"):
+                for item in art[kind]:
+                    label = item.get("kind") or item.get("type")
+                    extra = item.get("name") or item.get("value")
+                    print(f"  {label:<8} {item['text']!r} -> {extra}")
     return status
+
+
+def article_json(article: Any) -> dict[str, Any]:
+    return {
+        "path": article.path,
+        "title": article.title,
+        "title_derived": article.title_derived,
+        "source": article.source,
+        "published": article.published.isoformat() if article.published else None,
+        "dateline": article.dateline,
+        "headings": article.headings,
+        "body": article.body,
+        "notices": list(article.notices),
+    }
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from reader.core.analysis import analyze, analyzer_version
+    from reader.core.importer import import_paths
+
+    library = _open_library(args)
+    bar = _ProgressBar()
+    report = import_paths(
+        library,
+        args.paths,
+        progress=bar.update,
+        analyze=None if args.no_analyze else analyze,
+        analysis_version=analyzer_version(),
+    )
+    bar.done()
+    for error in report.errors:
+        print(f"broadsheet: skipped {error}", file=sys.stderr)
+    print(
+        f"added {report.added}, already in the library {report.duplicates}, "
+        f"could not read {len(report.errors)}"
+    )
+    return 1 if report.errors and not report.added else 0
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr (only when it is a terminal)."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+
+    def update(self, done: int, total: int, current: str) -> None:
+        if not self.shown or total <= 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        bar = "█" * filled + "·" * (width - filled)
+        sys.stderr.write(f"\r{bar} {done}/{total}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from reader.core.sanitize import one_line
+
+    library = _open_library(args)
+    total = library.count()
+    limit = args.limit or total
+    rows = library.rows(0, limit)
+    if args.json:
+        out = []
+        for row in rows:
+            article = library.get(row.id)
+            out.append(
+                {
+                    "id": row.id,
+                    "title": row.title,
+                    "title_derived": row.title_derived,
+                    "source": row.source,
+                    "published": row.published.isoformat() if row.published else None,
+                    "read": row.read,
+                    "starred": row.starred,
+                    "words": row.word_count,
+                    "path": row.path,
+                    "headings": article.headings,
+                }
+            )
+        _print_json({"total": total, "articles": out})
+        return 0
+    for row in rows:
+        date = row.published.isoformat() if row.published else "----------"
+        mark = " " if row.read else "•"
+        print(f"{mark} {row.id:>6} {date} {one_line(row.source, 16):<16} {one_line(row.title, 80)}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.sanitize import one_line
+
+    library = _open_library(args)
+    hits = library.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            {
+                "query": args.query,
+                "hits": [
+                    {
+                        "id": h.id,
+                        "title": h.title,
+                        "source": h.source,
+                        "published": h.published.isoformat() if h.published else None,
+                        "snippet": h.snippet,
+                        "snippet_matches": [list(m) for m in h.snippet_matches],
+                        "score": h.score,
+                    }
+                    for h in hits
+                ],
+            }
+        )
+        return 0
+    for h in hits:
+        print(f"{h.id:>6} {one_line(h.source, 16):<16} {one_line(h.title, 80)}")
+        print(f"       {one_line(h.snippet, 160)}")
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from reader.core.analysis.timeline import build_timeline
+    from reader.core.library_analysis import analysed_items
+    from reader.core.sanitize import one_line
+
+    library = _open_library(args)
+    ids = [row.id for row in library.rows(0, args.limit)]
+    items = analysed_items(library, ids)
+    events = build_timeline(items)
+    if args.json:
+        out = []
+        for event in events:
+            data = event.to_json()
+            for src in data["sources"]:
+                src["id"] = ids[src["article"]]
+            out.append(data)
+        _print_json({"articles": [article_json(a) for a, _ in items], "timeline": out})
+        return 0
+    for event in events:
+        when = event.date + (f" – {event.end}" if event.end else "")
+        places = ", ".join(event.places)
+        print(f"{when:<24} {one_line(places, 24):<24} {one_line(event.summary, 100)}")
+    return 0
+
+
+COMMANDS = {
+    "add": cmd_add,
+    "list": cmd_list,
+    "search": cmd_search,
+    "timeline": cmd_timeline,
+    "analyze": cmd_analyze,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "analyze":
-        return cmd_analyze(args)
-    from reader.ui.app import run_app
+    try:
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args)
+        from reader.ui.app import run_app
 
-    return run_app(library=args.library)
+        return run_app(library=args.library)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        from reader.core.store import LibraryError
+
+        if isinstance(exc, LibraryError):
+            print(f"broadsheet: {exc}", file=sys.stderr)
+            return 2
+        raise

