@@ -1,0 +1,198 @@
+"""Broadsheet's speed and memory at a given library size, each figure against a baseline
+measured in the same run. See bench/README.md.
+
+    python bench/run.py --articles 100000 [--json] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` importable
+    sys.path.insert(0, str(REPO))
+
+from bench import analysis_speed, import_speed, search_speed, startup  # noqa: E402
+from bench.corpus import default_data_path, read_stories, write_text_files  # noqa: E402
+from bench.library_cache import (  # noqa: E402
+    cached_folder,
+    library_path,
+    seeds_library_path,
+)
+
+KEYS = (
+    "startup_ratio",
+    "library_startup_ratio",
+    "search_p50_ms",
+    "search_p95_ms",
+    "search_ratio",
+    "import_rate",
+    "import_ratio",
+    "analysis_wps",
+    "rss_mb",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="library size N")
+    parser.add_argument("--json", action="store_true", help="last line: one JSON object")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke mode: one run of each, small samples"
+    )
+    parser.add_argument("--data", type=Path, help="newswire.jsonl (default: ../shared/data/…)")
+    parser.add_argument("--cache", type=Path, default=REPO / "bench" / ".cache")
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each app")
+    parser.add_argument("--import-files", type=int, default=300)
+    return parser
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class Figures:
+    """The figures, with what failed kept as None and reported rather than stopping the run."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = dict.fromkeys(KEYS)
+        self.notes: dict[str, str] = {}
+        self.failed: list[str] = []
+
+    def attempt(self, what: str, step: Callable[[], None]) -> None:
+        started = time.perf_counter()
+        try:
+            step()
+        except Exception as exc:
+            self.failed.append(f"{what}: {type(exc).__name__}: {exc}")
+            log(f"[{what}] FAILED\n{traceback.format_exc()}")
+        else:
+            log(f"[{what}] done in {time.perf_counter() - started:.1f} s")
+
+
+def run(args: argparse.Namespace) -> Figures:
+    data = (args.data or default_data_path(REPO)).resolve()
+    cache: Path = args.cache.resolve()
+    cache.mkdir(parents=True, exist_ok=True)
+    figures = Figures()
+    values, notes = figures.values, figures.notes
+    stories = read_stories(data, REPO / "seeds")
+    libraries: dict[str, Path] = {}
+
+    def build() -> None:
+        db, seconds = library_path(cache, REPO, data, stories, args.articles, log)
+        libraries["library"] = db
+        libraries["seeds"] = seeds_library_path(cache, REPO, data)
+        built = f"built in {seconds:.1f} s" if seconds else "cached"
+        notes["build"] = f"{args.articles:,} articles, {built}: {db.parent.name}"
+
+    def startups() -> None:
+        env = startup.child_env(cache / "home")
+        runs = 1 if args.quick else args.runs
+        got = startup.measure(libraries, runs, env, REPO)
+        bare, seeds, library = got["bare"], got["seeds"], got["library"]
+        values["startup_ratio"] = round(seeds.seconds / bare.seconds, 3)
+        values["library_startup_ratio"] = round(library.seconds / bare.seconds, 3)
+        notes["startup"] = (
+            f"median of {runs}: bare {bare.seconds * 1000:.0f} ms ({bare.rss_mb:.0f} MB), "
+            f"seeds {seeds.seconds * 1000:.0f} ms ({seeds.rss_mb:.0f} MB), "
+            f"{args.articles:,} {library.seconds * 1000:.0f} ms ({library.rss_mb:.0f} MB)"
+        )
+
+    def searches() -> None:
+        got = search_speed.measure(libraries["library"], 1 if args.quick else 3)
+        values["search_p50_ms"] = round(got.p50_ms, 3)
+        values["search_p95_ms"] = round(got.p95_ms, 3)
+        values["search_ratio"] = round(got.ratio, 3)
+        notes["search"] = (
+            f"{got.calls} keystrokes; raw index query p50 {got.raw_p50_ms:.3f} ms, "
+            f"p95 {got.raw_p95_ms:.3f} ms"
+        )
+
+    def imports() -> None:
+        count = 20 if args.quick else args.import_files
+        folder = cached_folder(cache, f"import-{count}", data, REPO)
+        paths = sorted(folder.glob("*.txt"))
+        if len(paths) != count:
+            paths = write_text_files(stories, folder, count, start=10_000_000)
+        got = import_speed.measure(paths, cache / "scratch")
+        values["import_rate"] = round(got.rate, 1)
+        values["import_ratio"] = round(got.ratio, 5)
+        notes["import"] = (
+            f"{count} .txt files; without analysis {got.rate_no_analysis:.0f}/s; "
+            f"plain executemany {got.plain_rate:.0f}/s"
+        )
+
+    def analysis() -> None:
+        wps, words = analysis_speed.words_per_second(data, 20_000 if args.quick else 0)
+        values["analysis_wps"] = round(wps)
+        notes["analysis"] = f"{words:,} words of newswire"
+
+    def memory() -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.probe_rss", str(libraries["library"])],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
+        kb = float(done.stdout.split()[-1])
+        values["rss_mb"] = round(kb / 1024, 1)
+        notes["memory"] = "open, first page of rows, every search keystroke"
+
+    figures.attempt("build libraries", build)
+    if libraries:
+        figures.attempt("start-up", startups)
+        figures.attempt("search", searches)
+        figures.attempt("memory", memory)
+    figures.attempt("import", imports)
+    figures.attempt("analysis", analysis)
+    return figures
+
+
+TARGETS = {
+    "startup_ratio": ("≤ 1.25", 1.25),
+    "library_startup_ratio": ("≤ 1.5", 1.5),
+    "search_p95_ms": ("≤ 16", 16.0),
+    "search_ratio": ("≤ 2", 2.0),
+    "rss_mb": ("≤ 150", 150.0),
+}
+
+
+def table(figures: Figures, articles: int) -> str:
+    lines = [f"Broadsheet bench, {articles:,} articles", ""]
+    lines.append(f"{'figure':<22} {'value':>14}  {'target':<8} verdict")
+    for key in KEYS:
+        value = figures.values[key]
+        target, limit = TARGETS.get(key, ("", None))
+        shown = "n/a" if value is None else f"{value:,}"
+        verdict = ""
+        if value is not None and limit is not None:
+            verdict = "met" if value <= limit else "MISSED"
+        lines.append(f"{key:<22} {shown:>14}  {target:<8} {verdict}")
+    lines.append("")
+    lines += [f"{name}: {note}" for name, note in figures.notes.items()]
+    lines += [f"FAILED {failure}" for failure in figures.failed]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    figures = run(args)
+    print(table(figures, args.articles), flush=True)
+    if args.json:
+        print(json.dumps(figures.values))
+    return 1 if figures.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
