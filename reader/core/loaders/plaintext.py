@@ -1,20 +1,135 @@
-"""Plain-text articles. (Minimal version; the full loader replaces it.)"""
+"""Plain-text articles.
+
+`body` is the decoded text exactly (line endings normalised, BOM dropped), so offsets line
+up with the file; blocks are spans of it, stripped of surrounding whitespace.
+
+- Paragraphs are lines: separated by blank lines or by single newlines. Text hard-wrapped
+  at a fixed width (most lines near one width, blank lines between paragraphs) is reflowed:
+  a full-width line continues on the next line.
+- The first line is the headline (`title` block) when it is short and has no
+  sentence-final punctuation, or when a blank line follows and it is much shorter than the
+  next paragraph. Otherwise it is the lede: the title is derived from its first sentence
+  (`title_derived=True`) and the line stays a paragraph.
+- A date-only line after the headline, and a dateline opening the first paragraph
+  ("LONDON —"), become `dateline` blocks.
+- Section headings: short lines with no closing punctuation that start with a capital or a
+  digit, after the opening. Three or more such lines in a row are a list, not headings, and
+  the last line of the text is never a heading.
+"""
 
 from __future__ import annotations
 
+import itertools
+
 from reader.core.article import Article, Block
+from reader.core.loaders.structure import (
+    derive_title,
+    first_lede,
+    is_heading_candidate,
+    is_headline,
+    mark_opening,
+)
+
+_WRAP_MAX_WIDTH = 120
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines, stripped of surrounding whitespace; a blank line is
+    recorded as (-1, -1) (consecutive blank lines as one)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end]
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        elif spans and spans[-1] != (-1, -1):
+            spans.append((-1, -1))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return spans
+
+
+def _wrap_width(lines: list[tuple[int, int]]) -> int:
+    """The width a hard-wrapped text was wrapped at, or 0 when it is not hard-wrapped."""
+    widths = [e - s for s, e in lines if s >= 0]
+    if len(widths) < 4 or (-1, -1) not in lines:
+        return 0
+    width = max(widths)
+    if width > _WRAP_MAX_WIDTH:
+        return 0
+    full = 0
+    for (s, e), (s2, _) in itertools.pairwise(lines):
+        if s >= 0 and s2 >= 0 and e - s >= 0.7 * width:
+            full += 1
+    return width if full >= 2 and full >= 0.25 * len(widths) else 0
+
+
+def _segments(text: str) -> list[tuple[int, int, bool]]:
+    """Paragraph spans with whether a blank line follows each."""
+    lines = _lines(text)
+    width = _wrap_width(lines)
+    out: list[tuple[int, int, bool]] = []
+    joining = False
+    for i, (s, e) in enumerate(lines):
+        if s < 0:
+            if out:
+                out[-1] = (out[-1][0], out[-1][1], True)
+            joining = False
+            continue
+        if joining and out:
+            out[-1] = (out[-1][0], e, False)
+        else:
+            out.append((s, e, False))
+        nxt = lines[i + 1] if i + 1 < len(lines) else (-1, -1)
+        joining = bool(width) and nxt[0] >= 0 and e - s >= 0.7 * width
+    return out
 
 
 def parse_plaintext(text: str, *, path: str = "") -> Article:
-    blocks: list[Block] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        stripped = line.strip()
-        if not stripped:
+    """An `Article` whose body is `text` itself, with its structure found by the rules above."""
+    segments = _segments(text)
+    blocks = [Block("paragraph", s, e) for s, e, _ in segments]
+    title = ""
+    derived = False
+    if segments:
+        s, e, blank_after = segments[0]
+        following = text[segments[1][0] : segments[1][1]] if len(segments) > 1 else None
+        if is_headline(text[s:e], following, blank_after):
+            blocks[0] = Block("title", s, e)
+            title = text[s:e]
+    blocks = mark_opening(text, blocks)
+    _mark_headings(text, blocks)
+    if not title:
+        title = derive_title(first_lede(text, blocks))
+        derived = bool(title)
+    return Article(title=title, body=text, blocks=blocks, path=path, title_derived=derived)
+
+
+def _mark_headings(text: str, blocks: list[Block]) -> None:
+    """Turn heading-like paragraphs into `heading` blocks, in place."""
+    opening = next((i for i, b in enumerate(blocks) if b.kind == "paragraph"), len(blocks))
+    candidates = [
+        i > opening
+        and b.kind == "paragraph"
+        and i < len(blocks) - 1
+        and is_heading_candidate(text[b.start : b.end])
+        for i, b in enumerate(blocks)
+    ]
+    i = 0
+    while i < len(blocks):
+        if not candidates[i]:
+            i += 1
             continue
-        lead = len(line) - len(line.lstrip())
-        blocks.append(Block("paragraph", start + lead, start + lead + len(stripped)))
-    title = text[blocks[0].start : blocks[0].end] if blocks else ""
-    return Article(title=title[:120], body=text, blocks=blocks, path=path)
+        j = i
+        while j < len(blocks) and candidates[j]:
+            j += 1
+        if j - i <= 2:
+            for k in range(i, j):
+                blocks[k] = Block("heading", blocks[k].start, blocks[k].end)
+        i = j

@@ -1,0 +1,144 @@
+"""Markdown articles, parsed with markdown-it-py (CommonMark plus tables and strikethrough).
+
+Optional front matter between `---` lines holds simple `key: value` lines (title, source,
+published, url, author, language; other keys and indented/list lines are ignored). It is
+parsed here, without a YAML dependency; malformed front matter gives a notice and the whole
+text is read as Markdown.
+
+The body is the block texts joined by blank lines, with inline markup removed: link text,
+image alt text and code are kept. Headings become heading blocks; the first `# h1` is the
+title block when the front matter gives no title; each list item, blockquote paragraph and
+code block is a paragraph; a table gives one paragraph per row, cells joined by " | ";
+raw HTML is reduced to its text (scripts and styles dropped), never kept as tags.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from reader.core.article import Article, Block
+from reader.core.loaders.html import html_text_blocks
+from reader.core.loaders.metadata import apply_metadata
+from reader.core.loaders.structure import BodyBuilder, derive_title, first_lede, mark_opening
+
+FRONT_MATTER_KEYS = frozenset({"title", "source", "published", "url", "author", "language"})
+MAX_FRONT_MATTER_LINES = 200
+_KEY_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*))?")
+_SKIPPED_INLINE_HTML = re.compile(r"<(/?)(script|style)\b", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]{2,}")
+
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
+    """(fields, the text after the front matter, notices). Without front matter: ({}, text,
+    []); when it is malformed: ({}, text, [notice]) so the whole text is read as Markdown."""
+    if not text.startswith("---\n"):
+        return {}, text, []
+    fields: dict[str, str] = {}
+    pos = 4
+    for count in range(MAX_FRONT_MATTER_LINES):
+        nl = text.find("\n", pos)
+        line = text[pos:] if nl < 0 else text[pos:nl]
+        stripped = line.strip()
+        if stripped in ("---", "..."):
+            return fields, "" if nl < 0 else text[nl + 1 :], []
+        if nl < 0:
+            break
+        pos = nl + 1
+        if not stripped or stripped.startswith("#") or line[0] in " \t" or line[0] == "-":
+            continue  # blank, comment, or a continuation/list line of a key we ignore
+        match = _KEY_LINE.fullmatch(line.rstrip())
+        if match is None:
+            return {}, text, [f"front matter line {count + 2} is not 'key: value'; read as text"]
+        key = match.group(1).lower()
+        if key in FRONT_MATTER_KEYS:
+            fields[key] = _unquote((match.group(2) or "").strip())
+    return {}, text, ["front matter is not closed by '---'; read as text"]
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def parse_markdown(text: str, *, path: str = "") -> Article:
+    """An `Article` from Markdown text; the body is the text without its markup."""
+    fields, source, notices = parse_front_matter(text)
+    builder = BodyBuilder()
+    title_index = -1
+    try:
+        tokens = _PARSER.parse(source)
+    except RecursionError:
+        tokens = []
+        notices.append("Markdown too deeply nested; read as plain text")
+        for para in source.split("\n\n"):
+            builder.add("paragraph", para)
+    row: list[str] = []
+    in_row = False
+    heading = ""  # the tag of the heading being read
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            heading = token.tag
+        elif kind == "heading_close":
+            heading = ""
+        elif kind == "tr_open":
+            row, in_row = [], True
+        elif kind == "tr_close":
+            in_row = False
+            builder.add("paragraph", " | ".join(row))
+        elif kind == "inline":
+            value = _inline_text(token.children or [])
+            if in_row:
+                row.append(value)
+            elif heading:
+                if heading == "h1" and title_index < 0 and "title" not in fields:
+                    title_index = len(builder.blocks)
+                builder.add("heading", value)
+            else:
+                builder.add("paragraph", value)
+        elif kind in ("fence", "code_block"):
+            builder.add("paragraph", token.content)
+        elif kind == "html_block":
+            for block_kind, block_text in html_text_blocks(token.content):
+                builder.add(block_kind, block_text)
+    body = builder.body()
+    blocks = builder.blocks
+    title = ""
+    if 0 <= title_index < len(blocks) and blocks[title_index].kind == "heading":
+        b = blocks[title_index]
+        blocks[title_index] = Block("title", b.start, b.end)
+        title = body[b.start : b.end]
+    blocks = mark_opening(body, blocks)
+    article = Article(title=title, body=body, blocks=blocks, path=path, notices=notices)
+    apply_metadata(article, dict(fields), "front matter")
+    if not article.title:
+        article.title = derive_title(first_lede(body, blocks))
+        article.title_derived = bool(article.title)
+    return article
+
+
+def _inline_text(children: list[Any]) -> str:
+    parts: list[str] = []
+    skipping = 0
+    for child in children:
+        kind = child.type
+        if kind == "html_inline":
+            match = _SKIPPED_INLINE_HTML.match(child.content)
+            if match:
+                skipping = max(skipping + (-1 if match.group(1) else 1), 0)
+            continue
+        if skipping:
+            continue
+        if kind in ("text", "code_inline") or kind == "image":
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+    return _SPACES.sub(" ", "".join(parts))
