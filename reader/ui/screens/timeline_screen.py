@@ -1,0 +1,120 @@
+"""The timeline of the articles being read: every dated event, by day, with its sources.
+
+Result: a `Jump` to the chosen event's passage, or None when closed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from reader.core.analysis.timeline import Event
+from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
+from reader.core.sanitize import one_line
+from reader.ui.refs import Jump, SourceRef
+from reader.ui.widgets.timeline_list import TimelineList
+from reader.ui.widgets.timeline_row import INFERRED_MARK
+
+
+class TimelineScreen(Screen[Jump | None]):
+    """Events of the reading set in date order; enter jumps to the chosen source's words."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="timeline.close", tooltip="Back to the articles"),
+        Binding(
+            "s",
+            "next_source",
+            "Next source",
+            id="timeline.next_source",
+            tooltip="Choose which source enter opens when an event has several",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="timeline.export",
+            tooltip="Write the timeline as Markdown and JSON",
+        ),
+    ]
+
+    def __init__(
+        self,
+        events: list[Event],
+        sources: list[SourceRef],
+        *,
+        export_dir: Path | None = None,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.events = events
+        self.sources = sources
+        self.export_dir = export_dir
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="timeline-title", markup=False)
+        if self.events:
+            yield TimelineList(self.events, self.sources, id="timeline-list")
+        else:
+            yield Static(
+                "No dated events were found in these articles.", id="timeline-empty", markup=False
+            )
+        yield Footer()
+
+    def _title(self) -> Content:
+        labels = ", ".join(one_line(s.label, 30) for s in self.sources) or "no sources"
+        count = len(self.events)
+        return Content.assemble(
+            ("Timeline", "bold"),
+            f"  {count} event{'s' if count != 1 else ''} from {labels}",
+            (f"   {INFERRED_MARK} date inferred", "$text-muted"),
+        )
+
+    def on_mount(self) -> None:
+        for timeline in self.query(TimelineList):
+            timeline.focus()
+
+    @on(TimelineList.Chosen)
+    def _chosen(self, message: TimelineList.Chosen) -> None:
+        if message.jump is None:
+            self.notify("This event has no passage to open.", severity="warning", markup=False)
+            return
+        self.dismiss(message.jump)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_next_source(self) -> None:
+        for timeline in self.query(TimelineList):
+            option = timeline.cycle_source()
+            if option is not None and len(option.event.sources) < 2:
+                self.notify("This event has only one source.", markup=False)
+
+    def action_export(self) -> None:
+        self._export(self.export_dir or default_export_dir())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, directory: Path) -> tuple[Path, Path]:
+        markdown = timeline_markdown(self.events, self.sources)
+        data = timeline_json(self.events, self.sources)
+        return write_export(directory, "timeline", markdown, data)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "export":
+            return
+        if worker.state == WorkerState.SUCCESS and worker.result:
+            md_path, json_path = worker.result
+            self.notify(f"Timeline exported to {md_path} and {json_path.name}", markup=False)
+        elif worker.state == WorkerState.ERROR:
+            self.notify(
+                f"Could not export the timeline: {worker.error}", severity="error", markup=False
+            )

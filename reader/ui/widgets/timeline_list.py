@@ -1,0 +1,99 @@
+"""The events of a timeline in date order, under a heading per day, in one `OptionList`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.analysis.timeline import Event
+from reader.core.export import chronological, group_key
+from reader.ui.refs import Jump, SourceRef
+from reader.ui.widgets.timeline_row import day_heading, event_prompt
+
+
+class EventOption(Option):
+    """A row of the timeline: carries its event and which of its sources enter opens."""
+
+    def __init__(self, event: Event, sources: Sequence[SourceRef], index: int) -> None:
+        self.event = event
+        self.chosen = 0
+        super().__init__(event_prompt(event, sources), id=f"event-{index}")
+
+
+class TimelineList(OptionList):
+    """Day headings (disabled rows) and events. Enter posts `TimelineList.Chosen`."""
+
+    class Chosen(Message):
+        """An event was chosen: `jump` opens the passage of its chosen source."""
+
+        def __init__(self, timeline: TimelineList, event: Event, jump: Jump | None) -> None:
+            super().__init__()
+            self.timeline = timeline
+            self.event = event
+            self.jump = jump
+
+        @property
+        def control(self) -> TimelineList:
+            return self.timeline
+
+    def __init__(
+        self,
+        events: Sequence[Event],
+        sources: Sequence[SourceRef],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self.sources = list(sources)
+        self.events = chronological(events)
+
+    def on_mount(self) -> None:
+        rows: list[Option] = []
+        current: str | None = None
+        for index, event in enumerate(self.events):
+            key = group_key(event.date)
+            if key != current:
+                current = key
+                rows.append(Option(day_heading(event.date), disabled=True))
+            rows.append(EventOption(event, self.sources, index))
+        self.set_options(rows)
+        if self.events:
+            self.action_first()
+
+    @property
+    def highlighted_event(self) -> EventOption | None:
+        option = self.highlighted_option
+        return option if isinstance(option, EventOption) else None
+
+    def jump_for(self, option: EventOption) -> Jump | None:
+        """Where enter on `option` goes: its chosen source's passage, if that source is in
+        the reading set."""
+        if not option.event.sources:
+            return None
+        cited = option.event.sources[option.chosen % len(option.event.sources)]
+        if not 0 <= cited.article < len(self.sources):
+            return None
+        return Jump(self.sources[cited.article].article_id, cited.start, cited.end)
+
+    def cycle_source(self) -> EventOption | None:
+        """Make the highlighted event's next source the one enter opens."""
+        option = self.highlighted_event
+        if option is None or len(option.event.sources) < 2:
+            return option
+        option.chosen = (option.chosen + 1) % len(option.event.sources)
+        if self.highlighted is not None:
+            self.replace_option_prompt_at_index(
+                self.highlighted, event_prompt(option.event, self.sources, option.chosen)
+            )
+        return option
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        if isinstance(message.option, EventOption):
+            self.post_message(
+                self.Chosen(self, message.option.event, self.jump_for(message.option))
+            )

@@ -1,0 +1,51 @@
+"""How one timeline event and one day heading look: `Content` built from untrusted text.
+
+Every piece of article text goes through `one_line` (control characters made visible,
+whitespace flattened) and into `Content` as plain text, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from reader.core.analysis.timeline import Event
+from reader.core.export import badge, date_label, day_label
+from reader.core.sanitize import one_line
+from reader.ui.refs import SourceRef
+
+INFERRED_MARK = "≈"
+BADGE_LIMIT = 14
+SUMMARY_LIMIT = 600
+
+
+def day_heading(date: str) -> Content:
+    """The heading row that starts each day (or coarse period) of the timeline."""
+    return Content.assemble(("▌ ", "$accent"), (one_line(day_label(date), 80), "bold"))
+
+
+def short_badge(sources: Sequence[SourceRef], article: int) -> str:
+    """A source's label, short enough to sit at the end of a row."""
+    return one_line(badge(sources, article), BADGE_LIMIT)
+
+
+def event_prompt(event: Event, sources: Sequence[SourceRef], chosen: int = 0) -> Content:
+    """Two or more lines: date, places and source badges, then the summary in the source's
+    words. `chosen` is the index (in `event.sources`) of the source enter jumps to; its badge
+    is shown in reverse when the event cites more than one."""
+    when = one_line(date_label(event.date, event.end), 60)
+    parts: list[tuple[str, str] | str] = []
+    if event.inferred:
+        parts += [(f"{INFERRED_MARK} ", "$text-warning"), (when, "bold"), (" (inferred)", "italic")]
+    else:
+        parts += ["  ", (when, "bold")]
+    if event.places:
+        places = ", ".join(one_line(p, 40) for p in event.places[:4])
+        parts += ["  ", (places, "$text-accent")]
+    for n, src in enumerate(event.sources):
+        style = "reverse bold" if n == chosen and len(event.sources) > 1 else "bold $text-primary"
+        parts += [" ", (f"[{short_badge(sources, src.article)}]", style)]
+    head = Content.assemble(*parts)
+    summary = one_line(event.summary, SUMMARY_LIMIT) or "(no summary)"
+    return Content.assemble(head, "\n", "  ", summary)
