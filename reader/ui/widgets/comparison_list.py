@@ -1,0 +1,125 @@
+"""The comparison in one `OptionList`: entities in every source, entities in one source only
+(a section per source), then the ledger of figures. Enter posts `ComparisonList.Chosen`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.ui.widgets.comparison_rows import (
+    ENTITY_COLUMNS,
+    entity_row,
+    heading,
+    number_row,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What enter on a row asks to open: `text` in the `article`-th source, at
+    `start:end` when the comparison knows the offsets (figures), else at its first
+    occurrence (entities: the screen finds it)."""
+
+    article: int
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+NONE = Content.styled("  none", "$text-muted")
+
+
+class MentionOption(Option):
+    """A row that can be opened."""
+
+    def __init__(self, prompt: Any, mention: Mention | None, kind: str) -> None:
+        super().__init__(prompt)
+        self.mention = mention
+        self.kind = kind  # "entity" or "number"
+
+
+def _rows(entities: Any, key: str) -> list[dict[str, Any]]:
+    if isinstance(entities, dict):
+        return [r for r in entities.get(key) or [] if isinstance(r, dict)]
+    return []
+
+
+def _entity_mention(row: dict[str, Any]) -> Mention | None:
+    counts = list(row.get("counts") or [])
+    article = next((n for n, c in enumerate(counts) if c), None)
+    return None if article is None else Mention(article, str(row.get("name", "")))
+
+
+def _number_mention(row: dict[str, Any]) -> Mention | None:
+    for n, value in enumerate(row.get("values") or []):
+        if isinstance(value, dict) and isinstance(value.get("start"), int):
+            return Mention(n, str(value.get("text", "")), value["start"], value.get("end"))
+    return None
+
+
+class ComparisonList(OptionList):
+    """Entities and figures of a comparison, one column per source."""
+
+    class Chosen(Message):
+        def __init__(self, comparison: ComparisonList, mention: Mention) -> None:
+            super().__init__()
+            self.comparison = comparison
+            self.mention = mention
+
+        @property
+        def control(self) -> ComparisonList:
+            return self.comparison
+
+    def __init__(
+        self,
+        comparison: dict[str, Any],
+        labels: Sequence[str],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self.comparison = comparison
+        self.labels = list(labels)
+
+    def build(self) -> list[Option]:
+        labels = self.labels
+        entities = self.comparison.get("entities")
+        shared, only = _rows(entities, "shared"), _rows(entities, "only")
+        rows: list[Option] = []
+        everyone = "In both sources" if len(labels) == 2 else "In every source"
+        rows.append(Option(heading(everyone, labels, ENTITY_COLUMNS), disabled=True))
+        rows += [MentionOption(entity_row(r, labels), _entity_mention(r), "entity") for r in shared]
+        if not shared:
+            rows.append(Option(NONE, disabled=True))
+        only_rows = [(r, _entity_mention(r)) for r in only]
+        for n, label in enumerate(labels):
+            mine = [(r, m) for r, m in only_rows if m is not None and m.article == n]
+            if not mine:
+                continue
+            rows.append(Option(heading(f"Only in {label}", labels, ENTITY_COLUMNS), disabled=True))
+            rows += [MentionOption(entity_row(r, labels), m, "entity") for r, m in mine]
+        numbers = [r for r in self.comparison.get("numbers") or [] if isinstance(r, dict)]
+        rows.append(Option(heading("Figures"), disabled=True))
+        rows += [
+            MentionOption(number_row(r, labels), _number_mention(r), "number") for r in numbers
+        ]
+        if not numbers:
+            rows.append(Option(NONE, disabled=True))
+        return rows
+
+    def on_mount(self) -> None:
+        self.set_options(self.build())
+        self.action_first()
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        option = message.option
+        if isinstance(option, MentionOption) and option.mention is not None:
+            self.post_message(self.Chosen(self, option.mention))

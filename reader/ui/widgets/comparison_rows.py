@@ -1,0 +1,91 @@
+"""How rows of the comparison look: `Content` in fixed columns, one column per source.
+
+The comparison dict comes from `reader.core.analysis.compare.compare`; every string in it
+is article text (untrusted) and goes through `one_line` into plain `Content`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual.content import Content
+
+from reader.core.export import STATUS_WORDS
+from reader.core.sanitize import one_line
+
+NAME_WIDTH = 28
+KIND_WIDTH = 7
+COUNT_MIN, COUNT_MAX = 6, 14
+FIGURE_WIDTH = 24
+
+STATUS_MARKS = {"agree": ("=", "$text-success"), "differ": ("≠", "$text-error")}
+SINGLE_MARK = ("1", "$text-warning")
+
+
+def cell(text: str, width: int, right: bool = False, style: str = "") -> Content:
+    """`text` (untrusted) cut to `width` cells and padded to exactly `width`."""
+    content = Content(one_line(text, width)).stylize(style)
+    if right:
+        return content.right(width, ellipsis=True)
+    return content.truncate(width, ellipsis=True, pad=True)
+
+
+def count_width(labels: Sequence[str]) -> int:
+    return max([COUNT_MIN, *(min(len(lab), COUNT_MAX) for lab in labels)])
+
+
+def heading(title: str, labels: Sequence[str] = (), first: int = 0) -> Content:
+    """A section heading; with `labels`, the source names over the count columns."""
+    head = Content.assemble(("▌ ", "$accent"), (one_line(title, 60), "bold"))
+    if not labels:
+        return head
+    width = count_width(labels)
+    head = head.pad_right(max(0, first - head.cell_length))
+    columns = [Content.assemble(" ", cell(lab, width, right=True, style="bold")) for lab in labels]
+    return Content.assemble(head, *columns)
+
+
+def entity_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
+    """Name, kind, then the mention count in each source ("·" where none)."""
+    width = count_width(labels)
+    counts = list(row.get("counts") or [])
+    cells = [cell(str(row.get("name", "")), NAME_WIDTH), cell(str(row.get("kind", "")), KIND_WIDTH)]
+    for n in range(len(labels)):
+        value = counts[n] if n < len(counts) else 0
+        shown = str(value) if value else "·"
+        style = "bold" if value else "$text-muted"
+        cells += [Content(" "), cell(shown, width, right=True, style=style)]
+    return Content.assemble("  ", *cells)
+
+
+ENTITY_COLUMNS = 2 + NAME_WIDTH + KIND_WIDTH
+
+
+def figure_text(value: dict[str, Any] | None) -> str:
+    """A source's figure with its hedge ("nearly $500 billion")."""
+    if not value:
+        return ""
+    text = str(value.get("text", ""))
+    hedge = str(value.get("hedge") or "")
+    return f"{hedge} {text}" if hedge and hedge.lower() not in text.lower() else text
+
+
+def number_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
+    """Status and label on one line; each source's figure (with hedge) on the next."""
+    status = str(row.get("status", ""))
+    mark, style = STATUS_MARKS.get(status, SINGLE_MARK)
+    label = str(row.get("label") or row.get("unit") or row.get("kind") or "")
+    first = Content.assemble(
+        (f"{mark} ", f"bold {style}"),
+        cell(STATUS_WORDS.get(status, status), 16, style=style),
+        (one_line(label, 80), "bold"),
+    )
+    values = list(row.get("values") or [])
+    parts: list[Content | str] = ["    "]
+    for n, lab in enumerate(labels):
+        value = values[n] if n < len(values) else None
+        parts.append(cell(lab, 14, style="$text-muted"))
+        figure = figure_text(value) or "—"
+        parts.append(cell(figure, FIGURE_WIDTH, style="" if value else "$text-muted"))
+    return Content.assemble(first, "\n", *parts)
