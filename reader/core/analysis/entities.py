@@ -13,12 +13,14 @@ import re
 
 from reader.core.analysis.entity_names import Mention, resolve
 from reader.core.analysis.gazetteer import (
+    BIG_PLACE,
     COMPASS,
     CONNECTORS,
     DEMONYMS,
     EXTRA_PLACE_ACRONYMS,
     HEAD_TITLES,
     MONTHS,
+    NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS_STRONG,
     PLACE_PREFIXES,
@@ -33,8 +35,8 @@ __all__ = ["find_entities"]
 
 _UP = "A-ZÀ-ÖØ-ÞŁŚŠŞŽŻŹĆČĐİ"
 _CAPW = rf"(?:(?:al|el|ad|as|ash|abu)-)?[{_UP}]\w*(?:[-'’.]\w+)*\.?"
-_CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
-_SEP = rf"(?:[ \t]+(?:(?:{_CONN})[ \t]+){{0,2}}|[ \t]*[-&][ \t]*)"
+_CONN = "|".join(sorted(CONNECTORS - {"the"}, key=len, reverse=True))
+_SEP = rf"(?:[ \t]+(?:(?:{_CONN})[ \t]+(?:the[ \t]+)?)?|[ \t]*[-&][ \t]*)"
 _RUN = re.compile(rf"(?<![\w'’.-]){_CAPW}(?:{_SEP}{_CAPW})*")
 _TOK = re.compile(rf"{_CAPW}|[-&]|[a-z]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z]+")
@@ -42,14 +44,14 @@ _ABBREV = word_set(
     "mr. mrs. ms. dr. st. jr. sr. inc. corp. co. ltd. gen. col. capt. lt. sgt. gov. sen. "
     "rep. prof. rev. mt. ft. no. vs."
 )
-_NOT_NAMES = word_set(
+_NOT_ACRONYMS = word_set(
     """CEO CFO COO GDP ICT TV AI PM AM OK ID IT PC DNA HIV AIDS COVID SARS GPS USB PDF URL
     HTML FAQ DIY VIP MP MPs PR HR IQ UV EV LGBT LGBTQ CCTV ATM SUV RPG RIP AD BC CE BCE UTC
     GMT EST PST EDT EDT CST PDT II III IV VI VII VIII IX XI XII I A"""
 )
 _SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
-_IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
+_IN_BEFORE = re.compile(r"(?:\b(?:in|from|near|outside|across|throughout)\s+)$")
 _OPENERS = " \t“\"‘'([—–-"
 
 
@@ -72,6 +74,8 @@ class _Doc:
         while i >= 0 and body[i] in _OPENERS:
             if body[i] in "-—–" and i > 0 and body[i - 1] == " ":
                 return False
+            if body[i] in '“"‘':
+                return True
             i -= 1
         return i < 0 or body[i] in "\n.!?:;•*#|"
 
@@ -171,6 +175,13 @@ def _confirmed(doc: _Doc, word: str) -> bool:
     return word in doc.mid or word in gz.given or gz.places.get(word, 0) >= 100_000
 
 
+def _is_stop(tok: _Tok) -> bool:
+    low = _norm(tok.text)
+    if tok.text.isupper() and len(tok.text) > 1:  # "FIRST" is an acronym, not "first"
+        return low in ("the", "and")
+    return low in STOPWORDS
+
+
 def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
     seg = _trim(seg)
     if not seg:
@@ -180,28 +191,29 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
     # Drop sentence-initial common words ("However", "Establishing", "The").
     while seg:
         low = _norm(seg[0].text)
-        if low in STOPWORDS or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
+        if _is_stop(seg[0]) or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
             seg = _trim(seg[1:])
             continue
-        if (
-            initial
-            and seg[0] is first
-            and not _confirmed(doc, seg[0].text)
-            and (low in doc.lower or low.endswith(("ing", "ly", "ed")))
-        ):
+        at_start = (initial and seg[0] is first) or len(seg) == 1
+        common = (initial and low in doc.lower) or low.endswith(("ing", "ly", "ed"))
+        if at_start and common and not _confirmed(doc, seg[0].text):
             seg = _trim(seg[1:])
             continue
         break
-    if not seg:
+    if not seg or (len(seg) == 1 and _norm(seg[0].text) in NOT_NAMES):
         return []
+    while len(seg) > 1 and _norm(seg[-1].text) in HEAD_TITLES:  # "State Department spokesman"
+        seg = _trim(seg[:-1])
     if seg[-1].text.lower() in MONTHS and len(seg) > 1:
         nxt = doc.body[seg[-1].end : seg[-1].end + 2].strip()
         if nxt[:1].isdigit():
             seg = _trim(seg[:-1])
+    out: list[Mention] = []
     words = [t for t in seg if t.word]
     lows = [_norm(t.text) for t in words]
     cue = ""
-    # Titles: keep what follows the last title word ("South Korean President Lee ...").
+    # Titles: keep what follows the last title word ("South Korean President Lee ...");
+    # a place or organisation before the title is a name of its own ("U.S. President").
     for i in range(len(seg) - 1, -1, -1):
         tok = seg[i]
         if tok.word and _norm(tok.text) in HEAD_TITLES and i < len(seg) - 1:
@@ -211,6 +223,16 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             rest = _trim(rest)
             rest_lows = [_norm(t.text) for t in rest if t.word]
             if rest_lows and not any(w in ORG_HEADS or w in HEAD_TITLES for w in rest_lows):
+                k = i
+                while k > 0 and (
+                    _norm(seg[k - 1].text) in TITLE_MODIFIERS
+                    or _norm(seg[k - 1].text) in HEAD_TITLES
+                    or not seg[k - 1].word
+                ):
+                    k -= 1
+                head = _trim(_strip_demonyms(seg[:k]))
+                if head:
+                    out.extend(_split_and(doc, head, "", initial and head[0] is first))
                 seg, cue = rest, "person"
                 break
     else:
@@ -218,24 +240,39 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             return []
     words = [t for t in seg if t.word]
     lows = [_norm(t.text) for t in words]
-    if not cue and not any(w in ORG_HEADS for w in lows):
-        # Nationality adjectives are cues, not names ("Australian", "South Korean").
-        k = 0
-        while k < len(words) and (
-            words[k].text in DEMONYMS
-            or (lows[k] in COMPASS and k + 1 < len(words) and words[k + 1].text in DEMONYMS)
-        ):
-            k += 1
-        if k:
-            if k == len(words):
-                return []
-            seg = _trim(seg[seg.index(words[k]) :])
-    return _split_and(doc, seg, cue, initial and seg[0] is first)
+    full = doc.body[seg[0].start : seg[-1].end]
+    if not cue and not any(w in ORG_HEADS for w in lows) and full not in gazetteer().places:
+        seg = _strip_demonyms(seg)
+        if not seg:
+            return out
+    return out + _split_and(doc, seg, cue, initial and seg[0] is first)
+
+
+def _strip_demonyms(seg: list[_Tok]) -> list[_Tok]:
+    """Nationality adjectives are cues, not names ("Australian", "South Korean")."""
+    words = [t for t in seg if t.word]
+    k = 0
+    while k < len(words) and (
+        words[k].text in DEMONYMS
+        or (
+            _norm(words[k].text) in COMPASS and k + 1 < len(words) and words[k + 1].text in DEMONYMS
+        )
+    ):
+        k += 1
+    if k == len(words):
+        return []
+    return _trim(seg[seg.index(words[k]) :]) if k else seg
 
 
 def _split_and(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Mention]:
     """Coordinations are separate names unless they read as one ("Globe and Mail")."""
     texts = [t.text for t in seg]
+    if "on" in texts:  # "Scientology on French television": "on" joins only inside an org
+        i = texts.index("on")
+        if not any(_norm(t) in ORG_HEADS for t in texts[:i]):
+            left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
+            return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
+    joined = False
     if "and" in texts and "of" not in texts[: texts.index("and")] and "for" not in texts:
         i = texts.index("and")
         left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
@@ -243,9 +280,29 @@ def _split_and(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Ment
         gz = gazetteer()
         if not single or any(t.text in gz.places or t.text in gz.given for t in left + right):
             return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
+        joined = True
     if not seg:
         return []
-    return [_classify(doc, seg, cue, initial)]
+    return _split_places(doc, seg, cue or ("org" if joined else ""), initial)
+
+
+def _split_places(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Mention]:
+    """Names run together without punctuation: "United States Hamdullah Mohib"."""
+    m = _classify(doc, seg, cue, initial)
+    if m.strong or len(m.words) < 2:
+        return [m]
+    places = gazetteer().places
+    words = [t for t in seg if t.word]
+    if any(not t.word for t in seg):
+        return [m]
+    for k in range(len(words) - 1, 0, -1):
+        head = doc.body[words[0].start : words[k - 1].end]
+        tail = doc.body[words[k].start : words[-1].end]
+        if places.get(head, 0) >= BIG_PLACE or places.get(tail, 0) >= BIG_PLACE:
+            return _split_places(doc, words[:k], cue, initial) + _split_places(
+                doc, words[k:], cue, False
+            )
+    return [m]
 
 
 def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
@@ -256,14 +313,15 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
     words = [t.text for t in seg if t.word]
     lows = [_norm(w) for w in words]
     m = Mention(start, end, text, words)
-    m.initial = initial
+    m.initial = initial and not _confirmed(doc, words[0])
     m.heading = doc.in_heading(start)
     single = len(words) == 1
     w0 = words[0]
     caps = all(w.isupper() for w in words)
-    if cue:
+    pop = gz.places.get(text, 0)
+    if cue == "person":
         m.kind, m.strong = cue, True
-    elif single and w0.rstrip("s") in _NOT_NAMES:
+    elif single and w0.rstrip("s") in _NOT_ACRONYMS:
         m.kind = ""
     elif single and (w0 in EXTRA_PLACE_ACRONYMS):
         m.kind, m.strong = "place", True
@@ -279,30 +337,43 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
         m.kind, m.strong = "place", True
     elif any(w in ORG_HEADS for w in lows):
         m.kind, m.strong = "org", True
-    elif text in gz.places and (not single or text not in gz.given or gz.places[text] >= 1e6):
-        m.kind, m.strong = "place", True
-    elif not single and lows[0] in PLACE_PREFIXES and words[1][0].isupper():
+    elif pop and (not single or text not in gz.given or pop >= 1e6):
+        m.kind, m.strong = "place", pop >= BIG_PLACE or not single
+    elif _demonym_noun(text):
+        m.kind = ""
+    elif cue:
+        m.kind = cue
+    elif (not single and lows[0] in PLACE_PREFIXES and words[1][0].isupper()) or _place_context(
+        doc, start, end, single
+    ):
         m.kind = "place"
-    elif _place_context(doc, start, end):
-        m.kind, m.strong = "place", True
-    elif w0 in gz.given:
+    elif w0 in gz.given and all(w not in doc.lower for w in lows):
         m.kind, m.strong = "person", not single
     elif _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start):
         m.kind = "person"
     elif single and text in gz.places:
         m.kind = "place"
-    elif single or "of" in [t.text for t in seg]:
+    elif single or any(not t.word for t in seg) or any(w in doc.lower for w in lows):
         m.kind = "org"
     else:
         m.kind = "person"
     return m
 
 
-def _place_context(doc: _Doc, start: int, end: int) -> bool:
+def _demonym_noun(text: str) -> bool:
+    """ "New Zealander", "Londoners": people from a place, not a name."""
+    places = gazetteer().places
+    for suffix in ("ers", "er", "s"):
+        if text.endswith(suffix) and text[: -len(suffix)] in places:
+            return True
+    return False
+
+
+def _place_context(doc: _Doc, start: int, end: int, single: bool) -> bool:
     """ "X, Texas" or "in X" where X is not otherwise known."""
     body = doc.body
     if body.startswith(", ", end):
         nxt = re.match(rf"[{_UP}][\w.]*(?: [{_UP}][\w.]*)?", body[end + 2 : end + 40])
-        if nxt and gazetteer().places.get(nxt.group(), 0) >= 1_000_000:
+        if nxt and gazetteer().places.get(nxt.group(), 0) >= BIG_PLACE:
             return True
-    return bool(_IN_BEFORE.search(body, max(0, start - 12), start))
+    return single and bool(_IN_BEFORE.search(body, max(0, start - 12), start))

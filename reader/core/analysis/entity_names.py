@@ -54,7 +54,7 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
     claims: dict[str, set[str]] = {}
     display: dict[str, str] = {}
     for m in mentions:
-        if m.kind == "person" and len(m.words) > 1:
+        if m.kind == "person" and len(m.words) > 1 and not any(w.isupper() for w in m.words):
             key = m.key()
             display.setdefault(key, m.text)
             for word in {m.words[0], m.words[-1]}:
@@ -96,7 +96,7 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             full = expansions[m.text]
             m.kind = full.kind
             names[key] = names.get(full.key(), full.text)
-        elif len(m.words) == 1 and key in people and not (m.strong and m.kind != "org"):
+        elif len(m.words) == 1 and key in people and not (m.strong and m.kind == "place"):
             m.kind = "person"
             names[key] = people[key]
         elif m.kind == "person" and key in people:

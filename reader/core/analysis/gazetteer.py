@@ -44,6 +44,13 @@ STOPWORDS = word_set(
     june july august september october november december jan feb mar apr jun jul aug sep sept
     oct nov dec am pm bc ad chapter section part page figure table appendix"""
 )
+# Capitalised words that are not names of people, places or organisations.
+NOT_NAMES = word_set(
+    """internet web online god allah islam christianity judaism hinduism buddhism hajj
+    ramadan eid christmas easter mass bible koran quran torah gospel english spanish french
+    arabic latin mandarin wifi email government parliament""".lower()
+)
+BIG_PLACE = 10_000_000  # countries, states and regions are floored at this population
 MONTHS = word_set(
     "january february march april may june july august september october november december"
 )
@@ -71,7 +78,7 @@ TITLE_MODIFIERS = word_set(
     environment homeland security culture economy economic former acting interim incoming
     outgoing then late senior junior deputy vice assistant associate executive general
     managing chief head lead principal first grand supreme high attorney district federal
-    national regional provincial county city state us u.s. un u.n. eu team club party"""
+    national regional provincial county city state team club party"""
 )
 # Heads that make a name an organisation.
 ORG_HEADS = word_set(
@@ -86,13 +93,13 @@ ORG_HEADS = word_set(
     laboratories pharmaceuticals secretariat cabinet reserve exchange trust alliance coalition
     movement front brigade legion corps guard squad orchestra records studios entertainment
     media broadcasting forum ventures partners capital industries energy electric petroleum
-    oil steel games software communications telecom airline cooperation bureau unit centre
-    institutes hospital clinic museum library commission tribunal mission taskforce
+    oil steel games software communications telecom airline cooperation bureau unit
+    institutes hospital clinic museum library commission tribunal mission taskforce nations
     consortium initiative project program programme team cross crescent"""
 )
 # Heads that make a name a place (checked on the last word before the org heads).
 PLACE_HEADS_STRONG = word_set(
-    """station stadium arena hall street st avenue ave road square park bridge river lake
+    """station stadium arena hall centre center street st avenue ave road square park bridge river lake
     mountain mountains mount island islands bay sea ocean gulf valley airport tower towers
     base cave city county province region peninsula desert coast beach harbour harbor port
     canal strait village town heights hills palace cathedral temple mosque shrine plaza

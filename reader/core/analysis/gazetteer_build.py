@@ -30,7 +30,13 @@ def build_places() -> list[str]:
     for s in gc.get_us_states().values():
         add(s["name"], 10_000_000)
     for city in gc.get_cities().values():
-        add(city["name"], int(city.get("population") or 0))
+        pop = int(city.get("population") or 0)
+        add(city["name"], pop)
+        if pop >= 500_000:  # English exonyms of big cities ("Mecca" for Makkah)
+            for alt in city.get("alternatenames") or []:
+                plain = alt.replace(" ", "").replace("-", "")
+                if plain.isascii() and plain.isalpha() and alt.istitle() and len(alt) > 3:
+                    add(alt, min(pop, 1_000_000))
     return [f"{n}\t{p}" for n, p in sorted(rows.items())]
 
 
