@@ -10,6 +10,7 @@ takes the kind and canonical name of the full name, an acronym those of its expa
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.core.analysis.entity_names import Mention, resolve
 from reader.core.analysis.gazetteer import (
@@ -17,6 +18,7 @@ from reader.core.analysis.gazetteer import (
     COMPASS,
     CONNECTORS,
     DEMONYMS,
+    EVENT_HEADS,
     EXTRA_PLACE_ACRONYMS,
     HEAD_TITLES,
     MONTHS,
@@ -49,9 +51,10 @@ _NOT_ACRONYMS = word_set(
     HTML FAQ DIY VIP MP MPs PR HR IQ UV EV LGBT LGBTQ CCTV ATM SUV RPG RIP AD BC CE BCE UTC
     GMT EST PST EDT EDT CST PDT II III IV VI VII VIII IX XI XII I A"""
 )
+_ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
 _SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
-_IN_BEFORE = re.compile(r"(?:\b(?:in|from|near|outside|across|throughout)\s+)$")
+_IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
 _OPENERS = " \t“\"‘'([—–-"
 
 
@@ -65,7 +68,7 @@ class _Doc:
     def __init__(self, body: str) -> None:
         self.body = body
         self.lower = set(_LOWER.findall(body))
-        self.mid: set[str] = set()  # capitalised words seen away from a sentence start
+        self.mid: Counter[str] = Counter()  # capitalised words seen away from a sentence start
         self.headings = _heading_lines(body)
 
     def sentence_initial(self, start: int) -> bool:
@@ -121,6 +124,9 @@ def _tokens(run: str, base: int) -> list[_Tok]:
         if word:
             if text[-2:] in ("’s", "'s") and len(text) > 2:
                 tok.text, tok.end, tok.brk = text[:-2], tok.end - 2, True
+            elif "-" in text and text.rsplit("-", 1)[1].islower():  # "Seoul-based"
+                head = text.split("-", 1)[0]
+                tok.text, tok.end, tok.brk = head, tok.start + len(head), True
             elif text.endswith(".") and not (
                 len(text) == 2 or "." in text[:-1] or text.lower() in _ABBREV
             ):
@@ -162,7 +168,7 @@ def find_entities(body: str) -> list[Entity]:
         for seg in segs:
             for i, tok in enumerate(seg):
                 if tok.word and (i > 0 or not doc.sentence_initial(tok.start)):
-                    doc.mid.add(tok.text)
+                    doc.mid[tok.text] += 1
     mentions: list[Mention] = []
     for segs in runs:
         for seg in segs:
@@ -170,16 +176,16 @@ def find_entities(body: str) -> list[Entity]:
     return resolve(body, mentions, doc.headings)
 
 
-def _confirmed(doc: _Doc, word: str) -> bool:
+def _confirmed(doc: _Doc, word: str, times: int = 1) -> bool:
     gz = gazetteer()
-    return word in doc.mid or word in gz.given or gz.places.get(word, 0) >= 100_000
+    return doc.mid[word] >= times or word in gz.given or gz.places.get(word, 0) >= 100_000
 
 
 def _is_stop(tok: _Tok) -> bool:
     low = _norm(tok.text)
-    if tok.text.isupper() and len(tok.text) > 1:  # "FIRST" is an acronym, not "first"
-        return low in ("the", "and")
-    return low in STOPWORDS
+    if tok.text.isupper() and len(tok.text) > 1:  # "US" is a place, not "us"
+        return len(low) > 2 and low in STOPWORDS
+    return low in STOPWORDS or tok.text.startswith(("I'", "I’"))
 
 
 def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
@@ -194,9 +200,14 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         if _is_stop(seg[0]) or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
             seg = _trim(seg[1:])
             continue
-        at_start = (initial and seg[0] is first) or len(seg) == 1
-        common = (initial and low in doc.lower) or low.endswith(("ing", "ly", "ed"))
-        if at_start and common and not _confirmed(doc, seg[0].text):
+        at_start = initial and seg[0] is first
+        if (
+            at_start and low in doc.lower and not _confirmed(doc, seg[0].text)
+        ) or (  # "Leaving", "Usually": verb and adverb forms, unless seen as a name twice
+            (at_start or len(seg) == 1)
+            and low.endswith(("ing", "ly"))
+            and not _confirmed(doc, seg[0].text, 2)
+        ):
             seg = _trim(seg[1:])
             continue
         break
@@ -241,6 +252,21 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
     words = [t for t in seg if t.word]
     lows = [_norm(t.text) for t in words]
     full = doc.body[seg[0].start : seg[-1].end]
+    if not cue and len(words) > 1 and lows[-1] in EVENT_HEADS:
+        # Events are not names, but a name may lead them ("FIFA World Cup", "Google Fair").
+        while seg and (
+            not seg[-1].word
+            or _norm(seg[-1].text) in EVENT_HEADS
+            or _norm(seg[-1].text) in doc.lower
+            or seg[-1].text in CONNECTORS
+        ):
+            seg = seg[:-1]
+        seg = _trim(seg)
+        if not seg:
+            return out
+        words = [t for t in seg if t.word]
+        lows = [_norm(t.text) for t in words]
+        full = doc.body[seg[0].start : seg[-1].end]
     if not cue and not any(w in ORG_HEADS for w in lows) and full not in gazetteer().places:
         seg = _strip_demonyms(seg)
         if not seg:
@@ -321,7 +347,7 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
     pop = gz.places.get(text, 0)
     if cue == "person":
         m.kind, m.strong = cue, True
-    elif single and w0.rstrip("s") in _NOT_ACRONYMS:
+    elif single and (w0.rstrip("s") in _NOT_ACRONYMS or _ROMAN_OR_CODE.fullmatch(w0)):
         m.kind = ""
     elif single and (w0 in EXTRA_PLACE_ACRONYMS):
         m.kind, m.strong = "place", True
@@ -372,7 +398,7 @@ def _demonym_noun(text: str) -> bool:
 def _place_context(doc: _Doc, start: int, end: int, single: bool) -> bool:
     """ "X, Texas" or "in X" where X is not otherwise known."""
     body = doc.body
-    if body.startswith(", ", end):
+    if single and body.startswith(", ", end):
         nxt = re.match(rf"[{_UP}][\w.]*(?: [{_UP}][\w.]*)?", body[end + 2 : end + 40])
         if nxt and gazetteer().places.get(nxt.group(), 0) >= BIG_PLACE:
             return True

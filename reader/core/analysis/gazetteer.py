@@ -27,7 +27,7 @@ STOPWORDS = word_set(
     also although always am among an and another any anyone anything are around as at be
     because been before being below beside besides between beyond both but by can could did
     do does doing done down during each either else even ever every everyone everything few
-    first for from further had has have having he her here hers herself him himself his how
+    for from further had has have having he her here hers herself him himself his how
     however i if in indeed instead into is it its itself just last later least less like
     many may me meanwhile might more moreover most much must my myself neither never
     nevertheless next no nobody none nor not nothing now of off often on once one only onto
@@ -64,7 +64,7 @@ HEAD_TITLES = word_set(
     speaker rep representative congressman congresswoman councillor councilman councilwoman
     mr mrs ms miss dr prof professor sir dame lord lady rev reverend father pastor bishop
     archbishop cardinal imam rabbi sheikh sheik sultan emir emperor empress chief spokesman
-    spokeswoman spokesperson administrator superintendent inspector detective constable
+    spokeswoman spokesperson sheriff administrator superintendent inspector detective constable
     coach manager striker midfielder defender goalkeeper winger
     prosecutor attorney lawyer deputy vice leader provost actor actress
     singer rapper author writer journalist reporter columnist analyst economist scientist
@@ -74,7 +74,7 @@ HEAD_TITLES = word_set(
 # Words that qualify a title ("Prime Minister", "Foreign Secretary"): dropped with it.
 TITLE_MODIFIERS = word_set(
     """prime foreign home interior defense defence finance trade commerce state treasury
-    health education energy justice labor labour transport transportation agriculture
+    health education energy justice transport transportation agriculture
     environment homeland security culture economy economic former acting interim incoming
     outgoing then late senior junior deputy vice assistant associate executive general
     managing chief head lead principal first grand supreme high attorney district federal
@@ -96,6 +96,13 @@ ORG_HEADS = word_set(
     oil steel games software communications telecom airline cooperation bureau unit
     institutes hospital clinic museum library commission tribunal mission taskforce nations
     consortium initiative project program programme team cross crescent"""
+)
+# Heads of event names, which are not entities ("World Cup", "Lantern Festival").
+EVENT_HEADS = word_set(
+    """festival cup championship championships olympics games tournament war summit
+    conference expo fair day days year week month prize award awards series election
+    elections match race marathon show exhibition biennale derby open grand prix
+    trophy final finals season"""
 )
 # Heads that make a name a place (checked on the last word before the org heads).
 PLACE_HEADS_STRONG = word_set(
