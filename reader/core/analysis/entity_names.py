@@ -49,37 +49,47 @@ class Mention:
         return name_key(self.text)
 
 
-def _full_names(mentions: list[Mention]) -> dict[str, str]:
-    """Bare first/last word -> full person name, when only one full name claims it."""
-    claims: dict[str, set[str]] = {}
+def _full_names(mentions: list[Mention], out: dict[str, str]) -> None:
+    """Add bare first/last word -> full person name to `out`. When several full names
+    claim a word, the one mentioned most (then first) takes it: "Kim" stays a person."""
+    claims: dict[str, Counter[str]] = {}
     display: dict[str, str] = {}
     for m in mentions:
-        if m.kind == "person" and len(m.words) > 1 and not any(w.isupper() for w in m.words):
-            key = m.key()
-            display.setdefault(key, m.text)
-            for word in {m.words[0], m.words[-1]}:
-                claims.setdefault(name_key(word), set()).add(key)
-    out: dict[str, str] = {}
+        key = m.key()
+        display.setdefault(key, m.text)
+        for word in {m.words[0], m.words[-1]}:
+            claims.setdefault(name_key(word), Counter())[key] += 1
     for word, keys in claims.items():
-        if len(keys) == 1:
-            out[word] = display[next(iter(keys))]
-        else:  # "Kim Min-woo", "Kim Shin-wook": prefer the name that is a family name last
-            lasts = [k for k in keys if k.split()[-1] == word]
-            if len(lasts) == 1:
-                out[word] = display[lasts[0]]
+        if word not in out:
+            out[word] = display[keys.most_common(1)[0][0]]
     for key, text in display.items():
-        out[key] = text
-    return out
+        out.setdefault(key, text)
+
+
+def _is_full_name(m: Mention) -> bool:
+    return m.kind == "person" and len(m.words) > 1 and not any(w.isupper() for w in m.words)
 
 
 def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]]) -> list[Entity]:
     """Settle kinds and canonical names for one article's mentions."""
     main = [m for m in mentions if not m.heading and m.kind]
+    people: dict[str, str] = {}
+    _full_names([m for m in main if m.strong and _is_full_name(m)], people)
+    weak_people = []
+    for i, m in enumerate(main):
+        if _is_full_name(m) and not m.strong and m.key() not in people:
+            if name_key(m.words[0]) in people:  # "Warhol Polaroids": a known name + a thing
+                first = body.find(m.words[0], m.start)
+                sub = Mention(first, first + len(m.words[0]), m.words[0], m.words[:1])
+                sub.kind = "person"
+                main[i] = sub
+            else:
+                weak_people.append(m)
+    _full_names(weak_people, people)
     strong: dict[str, Counter[str]] = {}
+    weak: dict[str, Counter[str]] = {}
     for m in main:
-        if m.strong:
-            strong.setdefault(m.key(), Counter())[m.kind] += 1
-    people = _full_names(main)
+        (strong if m.strong else weak).setdefault(m.key(), Counter())[m.kind] += 1
     names: dict[str, str] = {}
     expansions: dict[str, Mention] = {}
     for m in main:
@@ -105,6 +115,8 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             m.kind = strong[key].most_common(1)[0][0]
         elif m.initial and not m.strong:
             continue
+        elif not m.strong:
+            m.kind = weak[key].most_common(1)[0][0]
         out.append(m)
     known = {m.key(): m for m in out}
     for m in mentions:
