@@ -1,0 +1,131 @@
+"""The Broadsheet app and `make_app`, the one factory the CLI, the tests and the screenshot
+script all use.
+
+Only Textual and the UI's own light modules are imported here: the store opens and the list
+loads in a worker after the first frame, and the analysis engine is imported only when an
+article is analysed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+from textual.theme import Theme
+
+from reader.ui.commands import ReaderCommands
+from reader.ui.key_bindings import all_binding_groups, app_bindings
+from reader.ui.keymap import KeymapError, default_keymap_path, load_keymap
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
+
+DEFAULT_THEME = "textual-dark"
+MONO_THEME = "broadsheet-mono"
+
+# Greys only: the colour-free look, chosen by NO_COLOR, color=False or by name.
+MONO = Theme(
+    name=MONO_THEME,
+    primary="#c0c0c0",
+    secondary="#a0a0a0",
+    accent="#e0e0e0",
+    foreground="#e0e0e0",
+    background="#101010",
+    surface="#181818",
+    panel="#202020",
+    warning="#b0b0b0",
+    error="#d0d0d0",
+    success="#909090",
+    dark=True,
+)
+
+
+class BroadsheetApp(App[int]):
+    """A news reader for reading one story across several outlets."""
+
+    CSS_PATH = "broadsheet.tcss"
+    TITLE = "Broadsheet"
+    BINDINGS: ClassVar[list[BindingType]] = app_bindings()
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(
+        self,
+        library: Library | str | Path | None,
+        *,
+        now: dt.datetime | None = None,
+        theme: str = DEFAULT_THEME,
+        colour: bool = True,
+        keymap: dict[str, str] | None = None,
+        keymap_problem: str = "",
+    ) -> None:
+        super().__init__()
+        self.library_spec = library
+        self.now = now or dt.datetime.now(dt.UTC)
+        self.colour = colour and theme != MONO_THEME
+        self.user_keymap = keymap or {}
+        self._keymap_problem = keymap_problem
+        self.register_theme(MONO)
+        self.theme = theme if colour else MONO_THEME
+        if not self.colour and not self.no_color:
+            from textual.filter import Monochrome
+
+            self.no_color = True
+            self._filters.append(Monochrome())
+
+    def on_mount(self) -> None:
+        from reader.ui.screens.main_screen import MainScreen
+
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        self.push_screen(MainScreen(self.library_spec))
+        if self._keymap_problem:
+            self.notify(
+                self._keymap_problem, title="Keymap not used", severity="warning", markup=False
+            )
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def binding_ids() -> set[str]:
+    return {b.id for _, group in all_binding_groups() for b in group if b.id}
+
+
+def make_app(
+    library: Library | str | Path | None = None,
+    *,
+    now: dt.datetime | None = None,
+    theme: str | None = None,
+    color: bool | None = None,
+    keymap: Path | None = None,
+) -> BroadsheetApp:
+    """Build the app. `library`: an open `Library`, a path, or None for the user's library.
+    `color=None` follows `NO_COLOR`; `keymap=None` reads the user's keymap.toml."""
+    if color is None:
+        color = "NO_COLOR" not in os.environ
+    problem = ""
+    try:
+        keys = load_keymap(keymap if keymap is not None else default_keymap_path(), binding_ids())
+    except KeymapError as exc:
+        keys, problem = {}, str(exc)
+    return BroadsheetApp(
+        library,
+        now=now,
+        theme=theme or DEFAULT_THEME,
+        colour=color,
+        keymap=keys,
+        keymap_problem=problem,
+    )
+
+
+def run_app(library: str | Path | None = None) -> int:
+    """Run the app in the terminal; the exit code for the shell."""
+    result = make_app(library).run()
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,127 @@
+"""Styles for marked spans, and building a block's `Content` from body offsets.
+
+Article text is untrusted: it becomes `Content(text)` (never markup) and is styled by
+offsets. `visible()` runs first: it keeps the length, so analysis offsets still hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from textual.content import Content, Span
+from textual.style import Style
+
+from reader.core.sanitize import one_line, visible
+from reader.ui.marks import KINDS, Mark, MarkKind
+
+__all__ = ["block_content", "legend_content", "one_line", "visible"]
+
+COLOUR_STYLES: dict[MarkKind, str] = {
+    "person": "$text on $primary-muted",
+    "place": "$text on $success-muted",
+    "org": "$text on $warning-muted",
+    "number": "bold $text-error",
+    "date": "bold $text-secondary",
+}
+# Colour-free: told apart by weight, underline and a glyph before each span.
+PLAIN_STYLES: dict[MarkKind, str] = {
+    "person": "bold",
+    "place": "underline",
+    "org": "bold underline",
+    "number": "italic underline",
+    "date": "italic",
+}
+GLYPHS: dict[MarkKind, str] = {
+    "person": "◆",
+    "place": "▲",
+    "org": "■",
+    "number": "#",
+    "date": "◇",
+}
+SELECTED_STYLE = "bold reverse"
+MATCH_STYLE = "underline $text on $accent-muted"
+CURRENT_MATCH_STYLE = "bold reverse $text-accent"
+FLASH_STYLE = "reverse"
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """How a pane shows its marks: set by the screen, the same for every pane."""
+
+    kinds: frozenset[MarkKind] = frozenset(KINDS)
+    colour: bool = True
+    selected_key: str = ""
+    query: str = ""
+
+
+@dataclass(slots=True)
+class PaneSpans:
+    """Per-pane spans in body offsets: search matches, the current match, a jump target."""
+
+    matches: list[tuple[int, int]] = field(default_factory=list)
+    current: tuple[int, int] | None = None
+    flash: tuple[int, int] | None = None
+
+
+def mark_style(kind: MarkKind, colour: bool) -> str:
+    return (COLOUR_STYLES if colour else PLAIN_STYLES)[kind]
+
+
+def legend_content(
+    kinds: Collection[MarkKind], colour: bool, labels: dict[MarkKind, str]
+) -> Content:
+    """`1 ◆People  2 ▲Places …`: each kind in its own style, dimmed and struck when off."""
+    parts: list[Content | str] = []
+    for number, kind in enumerate(KINDS, 1):
+        on = kind in kinds
+        name = Content(("" if colour else GLYPHS[kind]) + labels[kind])
+        name = name.stylize(mark_style(kind, colour) if on else "dim strike")
+        parts += [Content.styled(f"{number}", "bold $text-accent"), " ", name, "  "]
+    return Content.assemble(*parts)
+
+
+def block_content(
+    body: str,
+    start: int,
+    end: int,
+    marks: Sequence[tuple[int, Mark]],
+    view: View,
+    spans: PaneSpans,
+) -> Content:
+    """The text of body[start:end] with marks, matches and the jump target styled.
+
+    `marks` are (index, mark) pairs inside the block; the index goes into a click action so
+    that clicking a span selects it (the action is ours, never taken from the text).
+    """
+    text = body[start:end]
+    styled: list[Span] = []
+    glyph_at: dict[int, MarkKind] = {}
+    for index, mark in marks:
+        if mark.kind not in view.kinds:
+            continue
+        a, b = mark.start - start, mark.end - start
+        style = (
+            SELECTED_STYLE if mark.key == view.selected_key else mark_style(mark.kind, view.colour)
+        )
+        styled.append(Span(a, b, style))
+        styled.append(Span(a, b, Style.from_meta({"@click": f"select_mark({index})"})))
+        if not view.colour:
+            glyph_at[a] = mark.kind
+    for m_start, m_end in spans.matches:
+        if m_end > start and m_start < end:
+            style = CURRENT_MATCH_STYLE if (m_start, m_end) == spans.current else MATCH_STYLE
+            styled.append(Span(max(m_start, start) - start, min(m_end, end) - start, style))
+    if spans.flash and spans.flash[1] > start and spans.flash[0] < end:
+        a, b = spans.flash
+        styled.append(Span(max(a, start) - start, min(b, end) - start, FLASH_STYLE))
+    content = Content(text, styled)
+    if not glyph_at:
+        return content
+    offsets = sorted(glyph_at)
+    pieces = content.divide(offsets)
+    out: list[Content | str] = [pieces[0]]
+    for offset, piece in zip(offsets, pieces[1:], strict=True):
+        out.append(Content.styled(GLYPHS[glyph_at[offset]], "dim"))
+        out.append(piece)
+    return Content.assemble(*out)

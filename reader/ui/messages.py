@@ -1,0 +1,57 @@
+"""Messages thread workers post to the reading screen (workers never touch widgets)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from reader.core.analysis.model import Analysis
+    from reader.core.article import Article
+    from reader.core.store import ArticleRow
+    from reader.ui.refs import SourceRef
+
+
+class RowsLoaded(Message):
+    """A page of the list: `offset` 0 replaces the list, others extend it."""
+
+    def __init__(self, rows: list[ArticleRow], total: int, offset: int) -> None:
+        super().__init__()
+        self.rows, self.total, self.offset = rows, total, offset
+
+
+class RowChanged(Message):
+    def __init__(self, row: ArticleRow) -> None:
+        super().__init__()
+        self.row = row
+
+
+class SetLoaded(Message):
+    """Articles to show in the panes, in order; `token` drops results that arrive late."""
+
+    def __init__(self, token: int, ids: list[int], articles: list[Article]) -> None:
+        super().__init__()
+        self.token, self.ids, self.articles = token, ids, articles
+
+
+class SetAnalysed(Message):
+    def __init__(self, token: int, ids: list[int], analyses: list[Analysis]) -> None:
+        super().__init__()
+        self.token, self.ids, self.analyses = token, ids, analyses
+
+
+class ScreenReady(Message):
+    """Data for another screen (timeline, comparison), computed over the reading set."""
+
+    def __init__(self, kind: str, payload: Any, sources: list[SourceRef]) -> None:
+        super().__init__()
+        self.kind, self.payload, self.sources = kind, payload, sources
+
+
+class Problem(Message):
+    """Something went wrong in a worker: one line for the user."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -1,0 +1,75 @@
+"""What the reading screen asks the core, called from thread workers only.
+
+No Textual here: each function takes the library and returns plain values, so the screen
+can run it in a worker and post the result as a message. The analysis engine is imported
+inside the functions (it is slow to import and must not delay the first frame).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reader.ui.companions import closest, features
+from reader.ui.refs import SourceRef
+
+if TYPE_CHECKING:
+    from reader.core.analysis.model import Analysis
+    from reader.core.article import Article
+    from reader.core.store import Library
+
+COMPANION_POOL = 400  # how many recent articles are considered as companions
+
+
+def analysed(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analysis]]:
+    """The articles read together with their analyses (cached in the library)."""
+    from reader.core.library_analysis import analysed_items
+
+    return analysed_items(library, list(ids))
+
+
+def companions(library: Library, target: int, limit: int = 3) -> list[int]:
+    """The articles that read best beside `target`: sharing the most names and dates; failing
+    that, others published the same day."""
+    rows = library.rows(0, COMPANION_POOL)
+    if target not in {r.id for r in rows}:
+        rows.append(library.row(target))
+    # One at a time: each is cached on its own; the set-level linking is not needed here.
+    by_id = {r.id: features(analysed(library, [r.id])[0][1]) for r in rows}
+    found = closest(target, by_id, limit)
+    if found:
+        return found
+    day = next((r.published for r in rows if r.id == target), None)
+    return [r.id for r in rows if r.id != target and r.published == day][:limit]
+
+
+def source_refs(ids: Sequence[int], articles: Sequence[Article]) -> list[SourceRef]:
+    refs = []
+    for number, (article_id, article) in enumerate(zip(ids, articles, strict=True)):
+        label = article.source or f"Source {chr(ord('A') + number % 26)}"
+        date = article.published.isoformat() if article.published else ""
+        refs.append(SourceRef(article_id, label, article.title, date))
+    return refs
+
+
+def timeline(library: Library, ids: Sequence[int]) -> tuple[list[Any], list[SourceRef]]:
+    from reader.core.analysis.timeline import build_timeline
+
+    items = analysed(library, ids)
+    return build_timeline(items), source_refs(ids, [a for a, _ in items])
+
+
+def comparison(library: Library, ids: Sequence[int]) -> tuple[Any, list[SourceRef]]:
+    from reader.core.analysis.compare import compare
+
+    items = analysed(library, ids)
+    return compare(items), source_refs(ids, [a for a, _ in items])
+
+
+def citation(article: Article) -> str:
+    """`Source (2025-10-29). “Title”. https://…` — what `y` copies."""
+    date = article.published.isoformat() if article.published else "n.d."
+    parts = [f"{article.source or 'Unknown source'} ({date}).", f"“{article.title}”."]
+    if article.url:
+        parts.append(article.url)
+    return " ".join(parts)

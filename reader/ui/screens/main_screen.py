@@ -1,0 +1,289 @@
+"""The reading screen: the article list beside one or more reading panes.
+
+Widgets report by message; this screen decides what each shows. Library IO and analysis run
+in thread workers (`ReadingWorkers`) that post `reader.ui.messages` back here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header
+
+from reader.ui import messages as msg
+from reader.ui.highlight import PaneSpans, View
+from reader.ui.key_bindings import main_bindings
+from reader.ui.marks import KINDS, Mark
+from reader.ui.reading_set import citation
+from reader.ui.screens.reading_hooks import ReadingHooks
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.highlight_legend import HighlightLegend
+from reader.ui.widgets.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from reader.core.article import Article
+
+NARROW = 100  # below this width the list sits above the panes
+
+
+def max_panes(width: int) -> int:
+    return 2 if width < 110 else 3 if width < 160 else 4
+
+
+class MainScreen(ReadingHooks):
+    BINDINGS: ClassVar[list[BindingType]] = main_bindings()
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="▤")
+        with Horizontal(id="body"):
+            yield ArticleList(id="articles")
+            with Vertical(id="reading"):
+                with Horizontal(id="panes"):
+                    yield ReadingPane(classes="pane")
+                yield HighlightLegend(id="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.view = View(colour=self.app.colour)  # type: ignore[attr-defined]
+        self.side = False
+        self.sync = True
+        self.list_hidden = False
+        self.matches: list[tuple[int, int, int]] = []  # (pane, start, end)
+        self.match_index = -1
+        self._syncing = False
+        self.query_one(ArticleList).focus()
+        self.load_library()
+
+    # --- attributes down -------------------------------------------------------------
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def current_pane(self) -> ReadingPane:
+        focused = self.focused
+        while focused is not None and not isinstance(focused, ReadingPane):
+            focused = focused.parent if isinstance(focused.parent, ReadingPane) else None
+        return focused if isinstance(focused, ReadingPane) else self.panes[0]
+
+    def current_id(self) -> int | None:
+        if isinstance(self.focused, ReadingPane) and self.focused.article_id is not None:
+            return self.focused.article_id
+        return self.article_list.highlighted_id
+
+    def current_article(self) -> Article | None:
+        wanted = self.current_id()
+        return next((p.article for p in self.panes if p.article_id == wanted), None)
+
+    def _layout(self) -> None:
+        width = self.size.width
+        self.set_class(width < NARROW, "-narrow")
+        self.set_class(self.side, "-side")
+        self.set_class(self.list_hidden, "-list-hidden")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout()
+
+    def redraw(self) -> None:
+        """Push the current view (kinds, selection, search matches) to every pane."""
+        panes = self.panes
+        current = (
+            self.matches[self.match_index] if 0 <= self.match_index < len(self.matches) else None
+        )
+        key, counts = self.view.selected_key, []
+        for number, pane in enumerate(panes):
+            spans = PaneSpans(
+                matches=[(s, e) for p, s, e in self.matches if p == number],
+                current=(current[1], current[2]) if current and current[0] == number else None,
+                flash=pane.spans.flash,
+            )
+            count = pane.count_key(key) if key else 0
+            counts.append(count)
+            pane.set_view(self.view, spans, f"{count}× here" if key else "")
+        status = ""
+        if key:
+            label = next((m.label for p in panes for m in p.marks if m.key == key), key)
+            status = f"{label}: " + " · ".join(f"{c}" for c in counts)
+        elif self.matches:
+            status = f"“{self.view.query}”: {self.match_index + 1}/{len(self.matches)}"
+        self.query_one(HighlightLegend).set_state(self.view.kinds, self.view.colour, status)
+
+    # --- messages up -----------------------------------------------------------------
+
+    def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
+        if message.offset == 0:
+            self.article_list.set_rows(message.rows, message.total)
+        else:
+            self.article_list.add_rows(message.rows)
+
+    def on_row_changed(self, message: msg.RowChanged) -> None:
+        self.article_list.update_row(message.row)
+
+    def on_problem(self, message: msg.Problem) -> None:
+        self.notify(message.text, severity="error", markup=False)
+
+    @on(ArticleList.NeedMore)
+    def _more(self, event: ArticleList.NeedMore) -> None:
+        self.load_page(event.offset)
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.side = False
+        self.open_set([event.article_id], mark_read=True)
+
+    async def on_set_loaded(self, message: msg.SetLoaded) -> None:
+        if message.token != self.token:
+            return
+        panes = self.panes
+        container = self.query_one("#panes")
+        for extra in panes[len(message.ids) :]:
+            await extra.remove()
+        if len(panes) < len(message.ids):
+            await container.mount_all(
+                ReadingPane(classes="pane") for _ in range(len(message.ids) - len(panes))
+            )
+        self.matches, self.match_index = [], -1
+        for pane, article_id, article in zip(
+            self.panes, message.ids, message.articles, strict=False
+        ):
+            await pane.show_article(article_id, article)
+            self.watch(pane, "scroll_y", lambda y, p=pane: self._scrolled(p), init=False)
+        self.view = View(self.view.kinds, self.view.colour, "", self.view.query)
+        self.find_query()
+        self._layout()
+        self.redraw()
+        self.apply_pending_jump()
+
+    def on_set_analysed(self, message: msg.SetAnalysed) -> None:
+        if message.token != self.token:
+            return
+        for pane, analysis in zip(self.panes, message.analyses, strict=False):
+            pane.set_analysis(analysis)
+        self.redraw()
+
+    @on(ReadingPane.MarkChosen)
+    def _mark_chosen(self, event: ReadingPane.MarkChosen) -> None:
+        self.select_mark(event.mark, event.pane)
+
+    def select_mark(self, mark: Mark, origin: ReadingPane) -> None:
+        self.view = View(self.view.kinds, self.view.colour, mark.key, self.view.query)
+        self.redraw()
+        if not self.sync:
+            for pane in self.panes:
+                offset = pane.first_offset_of(mark.key)
+                if pane is not origin and offset is not None:
+                    pane.scroll_to_offset(offset)
+
+    def _scrolled(self, source: ReadingPane) -> None:
+        if not self.sync or self._syncing or len(self.panes) < 2:
+            return
+        if not (source.has_focus or source.is_mouse_over):
+            return
+        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if pane is not source:
+                    pane.scroll_to(y=fraction * pane.max_scroll_y, animate=False)
+        finally:
+            self._syncing = False
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_side_by_side(self) -> None:
+        limit = max_panes(self.size.width)
+        listed = self.article_list
+        marked = [r.id for r in listed.rows if r.id in listed.marked]
+        self.side = True
+        self.list_hidden = self.size.width < 160
+        self._layout()
+        if len(marked) >= 2:
+            if len(marked) > limit:
+                self.notify(
+                    f"Showing the first {limit} marked articles (widen the terminal for more)"
+                )
+            self.open_set(marked[:limit])
+        elif (target := listed.highlighted_id) is not None:
+            self.open_with_companions(target, limit - 1)
+
+    def action_toggle_list(self) -> None:
+        self.list_hidden = not self.list_hidden
+        self._layout()
+        if self.list_hidden and self.article_list.has_focus:
+            self.panes[0].focus()
+        elif not self.list_hidden:
+            self.article_list.focus()
+
+    def action_toggle_read(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            row = next((r for r in self.article_list.rows if r.id == article_id), None)
+            self.set_flag(article_id, read=not (row.read if row else False))
+
+    def action_toggle_star(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            row = next((r for r in self.article_list.rows if r.id == article_id), None)
+            self.set_flag(article_id, starred=not (row.starred if row else False))
+
+    def _with_current(self, then: Callable[[Article], None]) -> None:
+        if (article := self.current_article()) is not None:
+            then(article)
+        elif (article_id := self.current_id()) is not None:
+            self.with_article(article_id, then)
+
+    def action_open_url(self) -> None:
+        self._with_current(self._open_url)
+
+    def _open_url(self, article: Article) -> None:
+        if article.url.startswith(("http://", "https://")):
+            self.app.open_url(article.url)
+        else:
+            self.notify("This article has no web address", markup=False)
+
+    def action_copy_citation(self) -> None:
+        self._with_current(self._copy_citation)
+
+    def _copy_citation(self, article: Article) -> None:
+        self.app.copy_to_clipboard(citation(article))
+        self.notify("Citation copied", markup=False)
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        self.notify("Panes scroll together" if self.sync else "Panes scroll on their own")
+
+    def action_toggle_kind(self, kind: str) -> None:
+        for known in KINDS:
+            if known != kind:
+                continue
+            self.view = View(
+                self.view.kinds ^ {known},
+                self.view.colour,
+                self.view.selected_key,
+                self.view.query,
+            )
+            self.redraw()
+
+    def action_toggle_highlights(self) -> None:
+        kinds = frozenset() if self.view.kinds else frozenset(KINDS)
+        self.view = View(kinds, self.view.colour, self.view.selected_key, self.view.query)
+        self.redraw()
+
+    def action_step_mark(self, delta: int) -> None:
+        self.current_pane().step(delta)
+
+    def action_clear(self) -> None:
+        if self.view.selected_key or self.view.query:
+            self.view = View(self.view.kinds, self.view.colour)
+            self.matches, self.match_index = [], -1
+            for pane in self.panes:
+                pane.spans.flash = None
+            self.redraw()
+        elif self.side and (first := self.pane_ids[:1]):
+            self.side, self.list_hidden = False, False
+            self.open_set(first)
+            self.article_list.focus()
+        self._layout()

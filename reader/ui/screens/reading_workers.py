@@ -1,0 +1,137 @@
+"""The reading screen's thread workers: every library call and every analysis runs here and
+reports back by message. Errors from any of them end up in one place, `on_worker_state_changed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from reader.ui import messages as msg
+from reader.ui.refs import Jump
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
+
+PAGE = 100  # rows fetched per page of the list
+
+
+class ReadingWorkers(Screen[None]):
+    def __init__(self, library: Library | str | Path | None) -> None:
+        super().__init__()
+        self.library_spec = library
+        self.library: Library | None = None
+        self.token = 0  # bumped per reading set; late results for older sets are dropped
+        self.pending_jump: Jump | None = None
+        self._owns_library = False
+
+    def on_unmount(self) -> None:
+        if self._owns_library and self.library is not None:
+            self.library.close()
+
+    def _lib(self) -> Library:
+        if self.library is None:
+            raise RuntimeError("the library is not open yet")
+        return self.library
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def load_library(self) -> None:
+        from reader.core.store import Library
+
+        spec = self.library_spec
+        library = spec if isinstance(spec, Library) else Library.open(spec)
+        self._owns_library = library is not spec
+        self.library = library
+        self.post_message(msg.RowsLoaded(library.rows(0, PAGE), library.count(), 0))
+        if library.is_new():
+            from reader.core.importer import import_seeds
+
+            import_seeds(library)
+            self.post_message(msg.RowsLoaded(library.rows(0, PAGE), library.count(), 0))
+
+    @work(thread=True, group="page", exit_on_error=False)
+    def load_page(self, offset: int) -> None:
+        library = self._lib()
+        self.post_message(msg.RowsLoaded(library.rows(offset, PAGE), library.count(), offset))
+
+    def open_set(self, ids: Sequence[int], *, mark_read: bool = False) -> None:
+        self.token += 1
+        self._load_set(self.token, list(ids), mark_read)
+
+    @work(thread=True, exclusive=True, group="set", exit_on_error=False)
+    def _load_set(self, token: int, ids: list[int], mark_read: bool) -> None:
+        from reader.ui.reading_set import analysed
+
+        library = self._lib()
+        self.post_message(msg.SetLoaded(token, ids, [library.get(i) for i in ids]))
+        if mark_read:
+            for article_id in ids:
+                self._set_flag(library, article_id, read=True)
+        items = analysed(library, ids)
+        self.post_message(msg.SetAnalysed(token, ids, [an for _, an in items]))
+
+    @work(thread=True, exclusive=True, group="set", exit_on_error=False)
+    def open_with_companions(self, target: int, limit: int) -> None:
+        from reader.ui.reading_set import companions
+
+        found = companions(self._lib(), target, limit)
+        if not found:
+            self.post_message(
+                msg.Problem("No companions found: mark articles with space, then press c")
+            )
+        self.app.call_from_thread(self.open_set, [target, *found])
+
+    def _set_flag(
+        self,
+        library: Library,
+        article_id: int,
+        *,
+        read: bool | None = None,
+        starred: bool | None = None,
+    ) -> None:
+        if read is not None:
+            library.set_read(article_id, read)
+        if starred is not None:
+            library.set_starred(article_id, starred)
+        row = library.row(article_id)
+        if row is not None:
+            self.post_message(msg.RowChanged(row))
+
+    @work(thread=True, group="flags", exit_on_error=False)
+    def set_flag(
+        self, article_id: int, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        self._set_flag(self._lib(), article_id, read=read, starred=starred)
+
+    @work(thread=True, group="fetch", exit_on_error=False)
+    def with_article(self, article_id: int, then: Callable[[Any], None]) -> None:
+        """Fetch one article, then run `then(article)` on the UI thread."""
+        article = self._lib().get(article_id)
+        self.app.call_from_thread(then, article)
+
+    @work(thread=True, exclusive=True, group="other-screen", exit_on_error=False)
+    def prepare_screen(self, kind: str, ids: list[int], with_companions: bool) -> None:
+        from reader.ui import reading_set
+
+        library = self._lib()
+        if with_companions and len(ids) == 1:
+            ids = [*ids, *reading_set.companions(library, ids[0])]
+        make = reading_set.timeline if kind == "timeline" else reading_set.comparison
+        payload, sources = make(library, ids)
+        self.post_message(msg.ScreenReady(kind, payload, sources))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one error funnel: a failed worker becomes one notification line."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                f"{type(error).__name__}: {error}",
+                title="Broadsheet",
+                severity="error",
+                markup=False,
+            )

@@ -1,0 +1,173 @@
+"""The article list: one row per article, paged in from the library as the user scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.ui.highlight import one_line
+
+if TYPE_CHECKING:
+    from reader.core.store import ArticleRow
+
+FETCH_AHEAD = 20  # ask for the next page when the cursor is this close to the end
+
+
+def row_content(row: ArticleRow, marked: bool) -> Content:
+    """`• ★ ▣ Source        2025-10-29  Title` — titles and sources as plain text."""
+    date = row.published.isoformat() if row.published else "—" * 10
+    source = one_line(row.source or "—", 14).ljust(14)[:14]
+    title = one_line(row.title or "(untitled)", 300)
+    return Content.assemble(
+        ("•" if not row.read else " ", "bold $text-accent"),
+        ("★" if row.starred else " ", "$text-warning"),
+        ("▣" if marked else " ", "bold $text-success"),
+        " ",
+        (source, "$text-secondary"),
+        " ",
+        (date, "$text-muted"),
+        " ",
+        (title, "bold" if not row.read else ""),
+    )
+
+
+class ArticleOption(Option):
+    """An option that knows which article it is."""
+
+    def __init__(self, row: ArticleRow, marked: bool = False) -> None:
+        super().__init__(row_content(row, marked), id=f"article-{row.id}")
+        self.row = row
+
+    @property
+    def article_id(self) -> int:
+        return self.row.id
+
+
+class ArticleList(OptionList):
+    """Rows from `ArticleRow`s; posts `Opened`, `MarksChanged` and `NeedMore`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("space", "toggle_mark", "Mark", tooltip="Mark for side by side", id="list.mark"),
+    ]
+
+    class Opened(Message):
+        def __init__(self, article_list: ArticleList, article_id: int) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class MarksChanged(Message):
+        def __init__(self, article_list: ArticleList, marked: frozenset[int]) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.marked = marked
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class NeedMore(Message):
+        def __init__(self, article_list: ArticleList, offset: int) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.offset = offset
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.total = 0
+        self.marked: set[int] = set()
+        self._asked_at = -1
+
+    @property
+    def highlighted_id(self) -> int | None:
+        option = self.highlighted_option
+        return option.article_id if isinstance(option, ArticleOption) else None
+
+    @property
+    def rows(self) -> list[ArticleRow]:
+        return [o.row for o in self.options if isinstance(o, ArticleOption)]
+
+    def set_rows(self, rows: Iterable[ArticleRow], total: int) -> None:
+        keep = self.highlighted_id
+        self.total = total
+        self._asked_at = -1
+        self.set_options(ArticleOption(row, row.id in self.marked) for row in rows)
+        if self.option_count:
+            index = self._index_of(keep) if keep is not None else None
+            self.highlighted = index if index is not None else 0
+
+    def add_rows(self, rows: Iterable[ArticleRow]) -> None:
+        known = {r.id for r in self.rows}
+        self.add_options(
+            ArticleOption(row, row.id in self.marked) for row in rows if row.id not in known
+        )
+
+    def update_row(self, row: ArticleRow) -> None:
+        index = self._index_of(row.id)
+        if index is not None:
+            option = self.get_option_at_index(index)
+            assert isinstance(option, ArticleOption)
+            option.row = row
+            self.replace_option_prompt_at_index(index, row_content(row, row.id in self.marked))
+
+    def show_article(self, article_id: int) -> None:
+        index = self._index_of(article_id)
+        if index is not None:
+            self.highlighted = index
+
+    def clear_marks(self) -> None:
+        marked, self.marked = self.marked, set()
+        for row in self.rows:
+            if row.id in marked:
+                self.update_row(row)
+
+    def _index_of(self, article_id: int) -> int | None:
+        try:
+            return self.get_option_index(f"article-{article_id}")
+        except Exception:  # OptionDoesNotExist: not loaded yet
+            return None
+
+    def action_toggle_mark(self) -> None:
+        option = self.highlighted_option
+        if not isinstance(option, ArticleOption):
+            return
+        self.marked ^= {option.article_id}
+        self.update_row(option.row)
+        self.post_message(self.MarksChanged(self, frozenset(self.marked)))
+        self.action_cursor_down()
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is not None:
+            self._maybe_need_more(highlighted)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._maybe_need_more(int(new_value) + self.size.height)
+
+    def _maybe_need_more(self, position: int) -> None:
+        loaded = self.option_count
+        if loaded < self.total and position >= loaded - FETCH_AHEAD and self._asked_at != loaded:
+            self._asked_at = loaded
+            self.post_message(self.NeedMore(self, loaded))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option, ArticleOption):
+            event.stop()
+            self.post_message(self.Opened(self, event.option.article_id))

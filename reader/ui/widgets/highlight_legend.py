@@ -1,0 +1,32 @@
+"""The legend under the reading panes: which kinds are highlighted, and their keys."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.ui.highlight import legend_content
+from reader.ui.marks import KIND_LABELS, KINDS, MarkKind
+
+
+class HighlightLegend(Static):
+    """`1 People  2 Places  3 Organisations  4 Numbers  5 Dates`, struck through when off."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+        self.kinds: frozenset[MarkKind] = frozenset(KINDS)
+        self.colour = True
+        self.status = ""
+
+    def on_mount(self) -> None:
+        self._redraw()
+
+    def set_state(self, kinds: frozenset[MarkKind], colour: bool, status: str = "") -> None:
+        self.kinds, self.colour, self.status = kinds, colour, status
+        self._redraw()
+
+    def _redraw(self) -> None:
+        legend = legend_content(self.kinds, self.colour, KIND_LABELS)
+        if self.status:
+            legend = Content.assemble(legend, " │ ", Content(self.status).stylize("italic"))
+        self.update(legend)

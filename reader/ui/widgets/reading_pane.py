@@ -1,0 +1,164 @@
+"""A reading pane: one article's title, source · date line, dateline, headings and paragraphs,
+with the analysis marks highlighted. The screen sets what to show; the pane reports marks
+the user chooses (`MarkChosen`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from reader.ui.highlight import PaneSpans, View, block_content, one_line, visible
+from reader.ui.marks import Mark, marks_from_analysis
+from reader.ui.widgets.block_view import BlockView
+
+if TYPE_CHECKING:
+    from reader.core.analysis.model import Analysis
+    from reader.core.article import Article
+
+EMPTY_HINT = "Choose an article in the list and press enter to read it."
+
+
+def byline(article: Article) -> str:
+    parts = [article.source or "Unknown source"]
+    if article.published:
+        parts.append(article.published.isoformat())
+    if article.author:
+        parts.append(article.author)
+    return one_line(" · ".join(parts), 200)
+
+
+class ReadingPane(VerticalScroll, can_focus=True):
+    """Scrolls one article. Marked spans are clickable; `[`/`]` on the screen step them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="pane.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="pane.up"),
+    ]
+
+    class MarkChosen(Message):
+        def __init__(self, pane: ReadingPane, mark: Mark) -> None:
+            super().__init__()
+            self.pane = pane
+            self.mark = mark
+
+        @property
+        def control(self) -> ReadingPane:
+            return self.pane
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article_id: int | None = None
+        self.article: Article | None = None
+        self.text = ""
+        self.marks: list[Mark] = []
+        self._starts: list[int] = []
+        self.view = View()
+        self.spans = PaneSpans()
+        self.cursor = -1  # index into marks of the last stepped-to mark
+        self.note = ""  # shown in the header, e.g. how often the selection occurs here
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(EMPTY_HINT, classes="pane-header", markup=False)
+
+    @property
+    def header(self) -> Static:
+        return self.query_one(".pane-header", Static)
+
+    async def show_article(self, article_id: int, article: Article) -> None:
+        """Replace what the pane shows (marks come later, with `set_analysis`)."""
+        self.article_id, self.article = article_id, article
+        self.text = visible(article.body)
+        self.marks, self._starts, self.cursor = [], [], -1
+        self.spans = PaneSpans()
+        self.note = ""
+        await self.remove_children(".block, .title, .byline")
+        widgets: list[Static] = [
+            Static(Content(visible(article.title or "(untitled)")), classes="title", markup=False),
+            Static(Content(visible(byline(article))), classes="byline", markup=False),
+        ]
+        for block in article.blocks:
+            if block.kind == "title":
+                continue
+            widgets.append(
+                BlockView(
+                    block.kind, block.start, block.end, self._block_content(block.start, block.end)
+                )
+            )
+        await self.mount_all(widgets)
+        self.scroll_home(animate=False)
+        self._update_header()
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        self.marks = marks_from_analysis(analysis, len(self.text))
+        self._starts = [m.start for m in self.marks]
+        self.refresh_blocks()
+
+    def set_view(self, view: View, spans: PaneSpans | None = None, note: str = "") -> None:
+        self.view = view
+        if spans is not None:
+            self.spans = spans
+        self.note = note
+        self.refresh_blocks()
+        self._update_header()
+
+    def refresh_blocks(self) -> None:
+        for block in self.query(BlockView):
+            block.show(self._block_content(block.start, block.end))
+
+    def _block_content(self, start: int, end: int) -> Content:
+        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        inside = [(i, self.marks[i]) for i in range(lo, hi) if self.marks[i].end <= end]
+        return block_content(self.text, start, end, inside, self.view, self.spans)
+
+    def _update_header(self) -> None:
+        if self.article is None:
+            self.header.update(Content(EMPTY_HINT))
+            return
+        label = one_line(self.article.source or "Unknown source", 40)
+        date = self.article.published.isoformat() if self.article.published else "undated"
+        parts: list[Content | str] = [Content.styled(label, "bold"), " · ", date]
+        if self.note:
+            parts += ["  ", Content.styled(one_line(self.note, 80), "bold $text-accent")]
+        self.header.update(Content.assemble(*parts))
+
+    def count_key(self, key: str) -> int:
+        return sum(1 for m in self.marks if m.key == key)
+
+    def step(self, delta: int) -> Mark | None:
+        """Move to the next (or previous) shown mark, scroll to it and report it."""
+        shown = [i for i, m in enumerate(self.marks) if m.kind in self.view.kinds]
+        if not shown:
+            return None
+        if delta > 0:
+            following = [i for i in shown if i > self.cursor]
+            self.cursor = following[0] if following else shown[0]
+        else:
+            before = [i for i in shown if i < self.cursor]
+            self.cursor = before[-1] if before else shown[-1]
+        mark = self.marks[self.cursor]
+        self.scroll_to_offset(mark.start)
+        self.post_message(self.MarkChosen(self, mark))
+        return mark
+
+    def first_offset_of(self, key: str) -> int | None:
+        return next((m.start for m in self.marks if m.key == key), None)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that body offset `offset` is in view, about a third of the way down."""
+        for block in self.query(BlockView):
+            if block.start <= offset <= block.end:
+                line = block.virtual_region.y + block.line_of(offset)
+                self.scroll_to(y=max(0, line - self.size.height // 3), animate=False)
+                return
+
+    def on_block_view_mark_clicked(self, event: BlockView.MarkClicked) -> None:
+        event.stop()
+        if 0 <= event.index < len(self.marks):
+            self.cursor = event.index
+            self.post_message(self.MarkChosen(self, self.marks[event.index]))

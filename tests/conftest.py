@@ -1,0 +1,98 @@
+"""Shared fixtures: an isolated, seeded library, a fixed clock, TZ=UTC and NO_COLOR control.
+
+Every app in the tests is built by `make_app` (the one factory), through `build_app`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXED_NOW = dt.datetime(2025, 10, 30, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """UTC, no NO_COLOR unless a test asks, and user dirs inside tmp_path."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    yield
+    time.tzset()
+
+
+@pytest.fixture
+def no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def fixed_now() -> dt.datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    """A library file with the two bundled seeds imported (ids 1 and 2)."""
+    from reader.core.importer import import_seeds
+    from reader.core.store import Library
+
+    path = tmp_path / "library.db"
+    library = Library.open(path)
+    try:
+        import_seeds(library)
+    finally:
+        library.close()
+    return path
+
+
+def _add_articles(path: Path, articles: list[dict[str, Any]]) -> list[int]:
+    """Add plain-text articles (`text`, optional `source`, `published`, `url`, `title`)."""
+    from reader.core.loaders.plaintext import parse_plaintext
+    from reader.core.store import Library
+
+    library = Library.open(path)
+    ids = []
+    try:
+        for spec in articles:
+            article = parse_plaintext(spec["text"], path=spec.get("path", ""))
+            article.source = spec.get("source", "")
+            article.published = spec.get("published")
+            article.url = spec.get("url", "")
+            if "title" in spec:
+                article.title = spec["title"]
+            ids.append(library.add(article)[0])
+    finally:
+        library.close()
+    return ids
+
+
+@pytest.fixture
+def add_articles() -> Callable[[Path, list[dict[str, Any]]], list[int]]:
+    return _add_articles
+
+
+@pytest.fixture
+def build_app(tmp_path: Path) -> Callable[..., Any]:
+    """`build_app(library_path, **overrides)`: `make_app` with a fixed clock and theme and
+    no user keymap (a path that does not exist)."""
+    from reader.ui.app import make_app
+
+    def build(library: Path | str | None, **overrides: Any) -> Any:
+        options: dict[str, Any] = {
+            "now": FIXED_NOW,
+            "theme": "textual-dark",
+            "keymap": tmp_path / "no-keymap.toml",
+        }
+        options.update(overrides)
+        return make_app(library, **options)
+
+    return build

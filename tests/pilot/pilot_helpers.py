@@ -1,0 +1,15 @@
+"""Small helpers for the pilot tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let workers finish and their messages land."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

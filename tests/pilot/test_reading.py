@@ -1,0 +1,169 @@
+"""The reading screen driven by keyboard: list, open, read/star, side by side, selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pilot_helpers import settle
+
+from reader.ui.screens.help_screen import HelpScreen
+from reader.ui.screens.main_screen import MainScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.block_view import BlockView
+from reader.ui.widgets.reading_pane import ReadingPane
+
+
+def rows_by_source(app: Any) -> dict[str, Any]:
+    return {row.source: row for row in app.screen.query_one(ArticleList).rows}
+
+
+async def test_new_library_opens_with_the_two_seeds(tmp_path: Path, build_app: Any) -> None:
+    app = build_app(tmp_path / "fresh" / "library.db")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        listed = app.screen.query_one(ArticleList)
+        assert listed.option_count == 2
+        assert set(rows_by_source(app)) == {"Seed source A", "Seed source B"}
+        assert listed.has_focus and listed.highlighted == 0
+
+
+async def test_enter_opens_and_marks_read(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        first = listed.highlighted_id
+        await pilot.press("j", "k", "enter")
+        await settle(pilot)
+        pane = pilot.app.screen.query_one(ReadingPane)
+        assert pane.article_id == first and pane.article is not None
+        assert pane.marks, "the analysis marks arrive from the worker"
+        assert next(r for r in listed.rows if r.id == first).read
+        title = pane.query_one(".title").render()
+        assert str(title) == pane.article.title
+        assert pane.query(BlockView)
+
+
+async def test_read_and_star_toggle(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        first = listed.highlighted_id
+
+        def row() -> Any:
+            return next(r for r in listed.rows if r.id == first)
+
+        await pilot.press("s")
+        await settle(pilot)
+        assert row().starred
+        await pilot.press("r")
+        await settle(pilot)
+        assert row().read
+        await pilot.press("r", "s")
+        await settle(pilot)
+        assert not row().read and not row().starred
+        assert "★" not in str(listed.get_option_at_index(0).prompt)
+
+
+async def test_side_by_side_of_marked_seeds(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        await pilot.press("space", "space", "c")
+        await settle(pilot)
+        panes = pilot.app.screen.query(ReadingPane)
+        assert len(panes) == 2
+        assert {p.article_id for p in panes} == {r.id for r in listed.rows}
+        assert all(p.article is not None and p.marks for p in panes)
+        assert pilot.app.screen.has_class("-side")
+
+
+async def test_side_by_side_finds_companion(library_path: Path, build_app: Any) -> None:
+    """With nothing marked, `c` shows the highlighted article and its closest companion."""
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        panes = list(pilot.app.screen.query(ReadingPane))
+        assert len(panes) == 2 and panes[0].article_id != panes[1].article_id
+
+
+async def test_selected_entity_is_highlighted_in_every_pane(
+    library_path: Path, build_app: Any
+) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space", "c")
+        await settle(pilot)
+        screen = pilot.app.screen
+        first, second = screen.query(ReadingPane)
+        first.focus()
+        for _ in range(40):  # step until a mark the other source also has
+            await pilot.press("right_square_bracket")
+            key = screen.view.selected_key
+            if key.startswith("entity:") and second.count_key(key):
+                break
+        await pilot.pause()
+        key = screen.view.selected_key
+        assert key and second.count_key(key) > 0
+        assert first.view.selected_key == second.view.selected_key == key
+        assert f"{second.count_key(key)}× here" in str(second.header.render())
+        await pilot.press("escape")
+        assert screen.view.selected_key == ""
+
+
+async def test_click_on_a_mark_selects_it(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = pilot.app.screen.query_one(ReadingPane)
+        block = next(
+            b for b in pane.query(BlockView) if any(b.start == m.start for m in pane.marks)
+        )
+        await pilot.click(block, offset=(1, 0))
+        await pilot.pause()
+        assert pilot.app.screen.view.selected_key
+
+
+async def test_highlight_kinds_toggle(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("1", "4")
+        assert "person" not in screen.view.kinds and "number" not in screen.view.kinds
+        await pilot.press("h")
+        assert not screen.view.kinds
+        await pilot.press("h")
+        assert len(screen.view.kinds) == 5
+
+
+async def test_help_panel_and_palette(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, MainScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"side by side")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(pilot.app.screen.query(ReadingPane)) == 2
+
+
+async def test_list_toggle_and_quit(library_path: Path, build_app: Any) -> None:
+    app = build_app(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        assert not pilot.app.screen.query_one(ArticleList).display
+        await pilot.press("l")
+        assert pilot.app.screen.query_one(ArticleList).display
+        await pilot.press("q")
+    assert app.return_code == 0
