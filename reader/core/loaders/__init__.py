@@ -29,6 +29,7 @@ from reader.core.loaders.html import parse_html
 from reader.core.loaders.markdown import parse_markdown
 from reader.core.loaders.metadata import apply_metadata, read_sidecar, sidecar_for
 from reader.core.loaders.plaintext import parse_plaintext
+from reader.core.sanitize import visible
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -60,13 +61,14 @@ _FILE_TYPES = (
 
 @dataclass(frozen=True, slots=True)
 class LoadError:
-    """Why a file could not be loaded. `str()` gives "path: reason" on one line."""
+    """Why a file could not be loaded. `str()` gives "path: reason" on one line, with any
+    control characters of a hostile file name made visible."""
 
     path: str
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}".replace("\n", " ")
+        return visible(f"{self.path}: {self.reason}".replace("\n", " "))
 
 
 def load_path(path: str | Path) -> Article | LoadError:

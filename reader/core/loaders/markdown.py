@@ -22,14 +22,21 @@ from markdown_it import MarkdownIt
 from reader.core.article import Article, Block
 from reader.core.loaders.html import html_text_blocks
 from reader.core.loaders.metadata import apply_metadata
+from reader.core.loaders.plaintext import parse_plaintext
 from reader.core.loaders.structure import BodyBuilder, derive_title, first_lede, mark_opening
 
+# Larger or markup-dense texts are read as plain text: markdown-it-py is linear but slow on
+# some inputs (~12 µs per character on a run of "["), so 16 MB would take minutes.
+MAX_MARKDOWN_CHARS = 512 * 1024
+MAX_MARKUP_SHARE = 0.25
+_MARKUP_CHARS = re.compile(r"[\[\]*_`<&\\]")
 FRONT_MATTER_KEYS = frozenset({"title", "source", "published", "url", "author", "language"})
 MAX_FRONT_MATTER_LINES = 200
 _KEY_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*))?")
 _SKIPPED_INLINE_HTML = re.compile(r"<(/?)(script|style)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
 
+_NOT_ALNUM = re.compile(r"[\W_]")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
@@ -69,15 +76,16 @@ def _unquote(value: str) -> str:
 def parse_markdown(text: str, *, path: str = "") -> Article:
     """An `Article` from Markdown text; the body is the text without its markup."""
     fields, source, notices = parse_front_matter(text)
+    if len(source) > MAX_MARKDOWN_CHARS:
+        return _as_plaintext(source, path, fields, notices, "Markdown over 512 KiB")
+    if len(_MARKUP_CHARS.findall(source)) > MAX_MARKUP_SHARE * len(source):
+        return _as_plaintext(source, path, fields, notices, "Markdown this dense in markup")
     builder = BodyBuilder()
     title_index = -1
     try:
         tokens = _PARSER.parse(source)
     except RecursionError:
-        tokens = []
-        notices.append("Markdown too deeply nested; read as plain text")
-        for para in source.split("\n\n"):
-            builder.add("paragraph", para)
+        return _as_plaintext(source, path, fields, notices, "Markdown nested this deeply")
     row: list[str] = []
     in_row = False
     heading = ""  # the tag of the heading being read
@@ -108,6 +116,9 @@ def parse_markdown(text: str, *, path: str = "") -> Article:
             for block_kind, block_text in html_text_blocks(token.content):
                 builder.add(block_kind, block_text)
     body = builder.body()
+    if _alnum(body) < 0.3 * _alnum(source):
+        # markdown-it drops what is nested deeper than its limit: keep the words instead.
+        return _as_plaintext(source, path, fields, notices, "Markdown nested this deeply")
     blocks = builder.blocks
     title = ""
     if 0 <= title_index < len(blocks) and blocks[title_index].kind == "heading":
@@ -121,6 +132,19 @@ def parse_markdown(text: str, *, path: str = "") -> Article:
         article.title = derive_title(first_lede(body, blocks))
         article.title_derived = bool(article.title)
     return article
+
+
+def _as_plaintext(
+    text: str, path: str, fields: dict[str, str], notices: list[str], why: str
+) -> Article:
+    article = parse_plaintext(text, path=path)
+    article.notices[:0] = [*notices, f"{why} is read as plain text"]
+    apply_metadata(article, dict(fields), "front matter")
+    return article
+
+
+def _alnum(text: str) -> int:
+    return len(text) - len(_NOT_ALNUM.findall(text))
 
 
 def _inline_text(children: list[Any]) -> str:

@@ -55,25 +55,36 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _wrap_width(lines: list[tuple[int, int]]) -> int:
-    """The width a hard-wrapped text was wrapped at, or 0 when it is not hard-wrapped."""
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The width a hard-wrapped text was wrapped at, or 0 when it is not hard-wrapped: its
+    lines are at most 120 wide, blank lines separate paragraphs, and nearly every line
+    break inside a paragraph was forced (the next word would not have fit on the line)."""
     widths = [e - s for s, e in lines if s >= 0]
-    if len(widths) < 4 or (-1, -1) not in lines:
+    if len(widths) < 4 or max(widths) > _WRAP_MAX_WIDTH:
         return 0
     width = max(widths)
-    if width > _WRAP_MAX_WIDTH:
-        return 0
-    full = 0
-    for (s, e), (s2, _) in itertools.pairwise(lines):
-        if s >= 0 and s2 >= 0 and e - s >= 0.7 * width:
-            full += 1
-    return width if full >= 2 and full >= 0.25 * len(widths) else 0
+    forced = natural = 0
+    for (s, e), (s2, e2) in itertools.pairwise(lines):
+        if s < 0 or s2 < 0:
+            continue
+        if _forced(text, e - s, s2, e2, width):
+            forced += 1
+        else:
+            natural += 1
+    return width if forced >= 3 and forced >= 3 * natural else 0
+
+
+def _forced(text: str, length: int, next_start: int, next_end: int, width: int) -> bool:
+    """Whether a line of `length` was broken because the next line's first word did not fit."""
+    space = text.find(" ", next_start, next_end)
+    first_word = (space if space >= 0 else next_end) - next_start
+    return length + 1 + first_word > width
 
 
 def _segments(text: str) -> list[tuple[int, int, bool]]:
     """Paragraph spans with whether a blank line follows each."""
     lines = _lines(text)
-    width = _wrap_width(lines)
+    width = _wrap_width(text, lines)
     out: list[tuple[int, int, bool]] = []
     joining = False
     for i, (s, e) in enumerate(lines):
@@ -87,7 +98,7 @@ def _segments(text: str) -> list[tuple[int, int, bool]]:
         else:
             out.append((s, e, False))
         nxt = lines[i + 1] if i + 1 < len(lines) else (-1, -1)
-        joining = bool(width) and nxt[0] >= 0 and e - s >= 0.7 * width
+        joining = bool(width) and nxt[0] >= 0 and _forced(text, e - s, nxt[0], nxt[1], width)
     return out
 
 
