@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reader.core.analysis.entity_names import Mention, resolve
 from reader.core.analysis.gazetteer import (
@@ -58,6 +59,7 @@ _IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
 _OPENERS = " \t“\"‘'([—–-"
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(word: str) -> str:
     return word.lower().rstrip(".")
 
@@ -105,7 +107,7 @@ def _heading_lines(body: str) -> list[tuple[int, int]]:
 
 
 class _Tok:
-    __slots__ = ("brk", "end", "start", "text", "word")
+    __slots__ = ("brk", "end", "low", "start", "text", "word")
 
     def __init__(self, text: str, start: int, word: bool) -> None:
         self.text = text
@@ -113,6 +115,7 @@ class _Tok:
         self.end = start + len(text)
         self.word = word
         self.brk = False  # a possessive or a sentence end closes the name here
+        self.low = ""
 
 
 def _tokens(run: str, base: int) -> list[_Tok]:
@@ -131,6 +134,7 @@ def _tokens(run: str, base: int) -> list[_Tok]:
                 len(text) == 2 or "." in text[:-1] or text.lower() in _ABBREV
             ):
                 tok.text, tok.end, tok.brk = text[:-1], tok.end - 1, True
+        tok.low = _norm(tok.text)
         toks.append(tok)
     return toks
 
@@ -140,7 +144,7 @@ def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
     segs: list[list[_Tok]] = []
     cur: list[_Tok] = []
     for tok in toks:
-        if tok.word and _norm(tok.text) in STOPWORDS and cur:
+        if tok.word and tok.low in STOPWORDS and cur:
             segs.append(cur)
             cur = []
         cur.append(tok)
@@ -182,7 +186,7 @@ def _confirmed(doc: _Doc, word: str, times: int = 1) -> bool:
 
 
 def _is_stop(tok: _Tok) -> bool:
-    low = _norm(tok.text)
+    low = tok.low
     if tok.text.isupper() and len(tok.text) > 1:  # "US" is a place, not "us"
         return len(low) > 2 and low in STOPWORDS
     return low in STOPWORDS or tok.text.startswith(("I'", "I’"))
@@ -196,7 +200,7 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
     initial = doc.sentence_initial(first.start)
     # Drop sentence-initial common words ("However", "Establishing", "The").
     while seg:
-        low = _norm(seg[0].text)
+        low = seg[0].low
         if _is_stop(seg[0]) or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
             seg = _trim(seg[1:])
             continue
@@ -211,9 +215,9 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             seg = _trim(seg[1:])
             continue
         break
-    if not seg or (len(seg) == 1 and _norm(seg[0].text) in NOT_NAMES):
+    if not seg or (len(seg) == 1 and seg[0].low in NOT_NAMES):
         return []
-    while len(seg) > 1 and _norm(seg[-1].text) in HEAD_TITLES:  # "State Department spokesman"
+    while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "State Department spokesman"
         seg = _trim(seg[:-1])
     if seg[-1].text.lower() in MONTHS and len(seg) > 1:
         nxt = doc.body[seg[-1].end : seg[-1].end + 2].strip()
@@ -221,23 +225,23 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             seg = _trim(seg[:-1])
     out: list[Mention] = []
     words = [t for t in seg if t.word]
-    lows = [_norm(t.text) for t in words]
+    lows = [t.low for t in words]
     cue = ""
     # Titles: keep what follows the last title word ("South Korean President Lee ...");
     # a place or organisation before the title is a name of its own ("U.S. President").
     for i in range(len(seg) - 1, -1, -1):
         tok = seg[i]
-        if tok.word and _norm(tok.text) in HEAD_TITLES and i < len(seg) - 1:
+        if tok.word and tok.low in HEAD_TITLES and i < len(seg) - 1:
             rest = seg[i + 1 :]
-            if rest[0].text == "of" and len(rest) > 2 and _norm(rest[1].text) in TITLE_MODIFIERS:
+            if rest[0].text == "of" and len(rest) > 2 and rest[1].low in TITLE_MODIFIERS:
                 rest = rest[2:]
             rest = _trim(rest)
-            rest_lows = [_norm(t.text) for t in rest if t.word]
+            rest_lows = [t.low for t in rest if t.word]
             if rest_lows and not any(w in ORG_HEADS or w in HEAD_TITLES for w in rest_lows):
                 k = i
                 while k > 0 and (
-                    _norm(seg[k - 1].text) in TITLE_MODIFIERS
-                    or _norm(seg[k - 1].text) in HEAD_TITLES
+                    seg[k - 1].low in TITLE_MODIFIERS
+                    or seg[k - 1].low in HEAD_TITLES
                     or not seg[k - 1].word
                 ):
                     k -= 1
@@ -250,14 +254,14 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         if all(w in HEAD_TITLES or w in TITLE_MODIFIERS for w in lows):
             return []
     words = [t for t in seg if t.word]
-    lows = [_norm(t.text) for t in words]
+    lows = [t.low for t in words]
     full = doc.body[seg[0].start : seg[-1].end]
     if not cue and len(words) > 1 and lows[-1] in EVENT_HEADS:
         # Events are not names, but a name may lead them ("FIFA World Cup", "Google Fair").
         while seg and (
             not seg[-1].word
-            or _norm(seg[-1].text) in EVENT_HEADS
-            or _norm(seg[-1].text) in doc.lower
+            or seg[-1].low in EVENT_HEADS
+            or seg[-1].low in doc.lower
             or seg[-1].text in CONNECTORS
         ):
             seg = seg[:-1]
@@ -265,7 +269,7 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         if not seg:
             return out
         words = [t for t in seg if t.word]
-        lows = [_norm(t.text) for t in words]
+        lows = [t.low for t in words]
         full = doc.body[seg[0].start : seg[-1].end]
     if not cue and not any(w in ORG_HEADS for w in lows) and full not in gazetteer().places:
         seg = _strip_demonyms(seg)
@@ -280,9 +284,7 @@ def _strip_demonyms(seg: list[_Tok]) -> list[_Tok]:
     k = 0
     while k < len(words) and (
         words[k].text in DEMONYMS
-        or (
-            _norm(words[k].text) in COMPASS and k + 1 < len(words) and words[k + 1].text in DEMONYMS
-        )
+        or (words[k].low in COMPASS and k + 1 < len(words) and words[k + 1].text in DEMONYMS)
     ):
         k += 1
     if k == len(words):

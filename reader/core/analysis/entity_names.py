@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reader.core.analysis.model import Entity, EntityKind
 
@@ -18,6 +19,7 @@ __all__ = ["Mention", "merge_aliases", "name_key", "resolve"]
 _SPACES = re.compile(r"[\s\-‐–]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Comparison form: case-folded, hyphens as spaces, no leading "the", no dots."""
     key = _SPACES.sub(" ", name.casefold().replace(".", "")).strip()
@@ -32,7 +34,18 @@ class Mention:
     """A typed candidate before resolution. `strong` says a cue (title, head word,
     gazetteer) decided the kind; weak kinds yield to strong ones for the same name."""
 
-    __slots__ = ("acronym", "end", "heading", "initial", "kind", "start", "strong", "text", "words")
+    __slots__ = (
+        "_key",
+        "acronym",
+        "end",
+        "heading",
+        "initial",
+        "kind",
+        "start",
+        "strong",
+        "text",
+        "words",
+    )
 
     def __init__(self, start: int, end: int, text: str, words: list[str]) -> None:
         self.start = start
@@ -44,9 +57,12 @@ class Mention:
         self.acronym = False
         self.initial = False  # begins a sentence and was not seen capitalised elsewhere
         self.heading = False
+        self._key = ""
 
     def key(self) -> str:
-        return name_key(self.text)
+        if not self._key:
+            self._key = name_key(self.text)
+        return self._key
 
 
 def _full_names(mentions: list[Mention], out: dict[str, str]) -> None:
