@@ -1,0 +1,185 @@
+"""What the user types into the search box, made safe for SQLite FTS5, and the snippets shown
+for each hit.
+
+The user types letter by letter, so every string must parse: there is no syntax error. Words
+must all match; the last word, while it is being typed (no space after it yet), matches as a
+prefix once it has `MIN_PREFIX` letters (a one-letter prefix matches nearly every article and
+tells the user nothing, so it waits for the second letter). `"quoted phrases"` match as
+phrases (an unclosed quote runs to the end). `source:`, `person:`, `place:` and `org:` filter
+(their values may be quoted and always match as a prefix). Anything else - FTS5 operators,
+`*`, `-`, parentheses, `NEAR`, `AND` - is just text: only letters and digits become terms,
+and every term reaches FTS5 inside double quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# What FTS5's unicode61 tokenizer keeps as token characters: letters and digits.
+_TOKEN = re.compile(r"[^\W_]+")
+_CHUNK = re.compile(
+    r"""(?P<field>[A-Za-z]+):(?:"(?P<fq>[^"]*)("|$)|(?P<fv>[^\s"]*))"""
+    r"""|"(?P<phrase>[^"]*)(?P<close>"|$)"""
+    r"""|(?P<word>[^\s"]+)"""
+)
+TEXT_FIELDS = ("source",)
+ENTITY_FIELDS = ("person", "place", "org")
+FIELDS = TEXT_FIELDS + ENTITY_FIELDS
+MIN_PREFIX = 2
+MAX_CLAUSES = 32
+SNIPPET_CHARS = 160
+_SNIPPET_LEAD = 40
+_ELLIPSIS = "…"
+_WHITESPACE = str.maketrans({c: " " for c in "\n\r\t\v\f\x85\u2028\u2029"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One thing that must match: a word or phrase (`tokens`), in `field` ("" = title or
+    body), the last token as a prefix when `prefix`."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+    field: str = ""
+
+    def fts(self) -> str:
+        return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    clauses: tuple[Clause, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses
+
+    @property
+    def has_text(self) -> bool:
+        """Whether anything is searched in titles and bodies (not only filters)."""
+        return any(not c.field for c in self.clauses)
+
+    def fts_expression(self) -> str:
+        """The MATCH expression for the article index ("" if only entity filters)."""
+        parts = []
+        text = [c.fts() for c in self.clauses if not c.field]
+        if text:  # all columns: the word "reuters" also finds what Reuters published
+            parts.append("(" + " AND ".join(text) + ")")
+        parts += [f"{c.field} : {c.fts()}" for c in self.clauses if c.field in TEXT_FIELDS]
+        return " AND ".join(parts)
+
+    def entity_expression(self) -> str:
+        """The MATCH expression for the entity index ("" if no person/place/org filter)."""
+        parts = [f"{c.field} : {c.fts()}" for c in self.clauses if c.field in ENTITY_FIELDS]
+        return " AND ".join(parts)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _clause(tokens: list[str], *, typing: bool, field: str = "") -> Clause | None:
+    """A clause, or None when nothing is left of it. `typing`: the user's cursor is at the
+    end of it, so its last token is a prefix - or, if too short to mean anything, waits."""
+    if typing and tokens and len(tokens[-1]) < MIN_PREFIX:
+        tokens = tokens[:-1]
+        typing = False
+    if not tokens:
+        return None
+    return Clause(tuple(tokens), prefix=typing, field=field)
+
+
+def parse_query(text: str) -> Query:
+    """Parse anything the user typed; never raises."""
+    clauses: list[Clause] = []
+    matches = list(_CHUNK.finditer(text))
+    for i, m in enumerate(matches):
+        at_end = i == len(matches) - 1 and m.end() == len(text)
+        field = (m.group("field") or "").lower()
+        clause: Clause | None
+        if m.group("field") is not None and field in FIELDS:
+            closed = m.group("fq") is not None and m.group(3) == '"'
+            value = m.group("fq") if m.group("fq") is not None else m.group("fv")
+            tokens = _tokens(value or "")
+            typing = bool(tokens) and len(tokens[-1]) >= MIN_PREFIX
+            if at_end and not closed and tokens and not typing:
+                tokens = tokens[:-1]  # a filter value one letter long: wait for more
+            clause = _clause(tokens, typing=typing, field=field)
+        elif m.group("field") is not None:  # "http:", "note:": not a filter, just words
+            clause = _clause(_tokens(m.group(0)), typing=at_end)
+        elif m.group("phrase") is not None:
+            clause = _clause(_tokens(m.group("phrase")), typing=at_end and not m.group("close"))
+        else:
+            clause = _clause(_tokens(m.group("word")), typing=at_end)
+        if clause is not None and clause not in clauses:
+            clauses.append(clause)
+        if len(clauses) >= MAX_CLAUSES:
+            break
+    return Query(tuple(clauses))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """`ch` without diacritics when that keeps it one character (so offsets stay valid)."""
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Strip diacritics character by character; the result has the same length as `text`."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) if ord(c) > 127 else c for c in text)
+
+
+@lru_cache(maxsize=256)
+def _pattern(query: Query) -> re.Pattern[str] | None:
+    alts: list[tuple[int, str]] = []
+    for clause in query.clauses:
+        if clause.field:
+            continue
+        # A phrase matches its words with anything but letters and digits between them.
+        body = r"[\W_]+".join(re.escape(fold(t)) for t in clause.tokens)
+        alts.append((len(body), body + (r"[^\W_]*" if clause.prefix else "")))
+    if not alts:
+        return None
+    ordered = "|".join(a for _, a in sorted(alts, reverse=True))  # longest first
+    return re.compile(r"(?<![^\W_])(?:" + ordered + r")(?![^\W_])", re.IGNORECASE)
+
+
+def match_spans(query: Query, text: str) -> list[tuple[int, int]]:
+    """(start, end) of every word of `text` that the query's words match (not filters)."""
+    pattern = _pattern(query)
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(fold(text))]
+
+
+def snippet(
+    query: Query, body: str, width: int = SNIPPET_CHARS
+) -> tuple[str, list[tuple[int, int]]]:
+    """About `width` characters of `body` around its first match, on one line, with "…" where
+    it was cut, and the spans of the matches within the returned snippet."""
+    pattern = _pattern(query)
+    folded = fold(body)
+    first = pattern.search(folded) if pattern is not None else None
+    start = 0
+    if first is not None and first.start() > _SNIPPET_LEAD:
+        start = first.start() - _SNIPPET_LEAD
+        space = body.find(" ", start, first.start())
+        start = space + 1 if space != -1 else start
+    end = min(len(body), start + width)
+    if end < len(body):
+        space = body.rfind(" ", start + width // 2, end)
+        end = space if space != -1 else end
+    lead = _ELLIPSIS if start > 0 else ""
+    text = lead + body[start:end].translate(_WHITESPACE) + (_ELLIPSIS if end < len(body) else "")
+    spans: list[tuple[int, int]] = []
+    if pattern is not None:
+        shift = len(lead) - start
+        for m in pattern.finditer(folded, start, end):
+            spans.append((m.start() + shift, min(m.end(), end) + shift))
+    return text, spans

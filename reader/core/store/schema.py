@@ -1,0 +1,89 @@
+"""The library's schema as an ordered list of migrations.
+
+`PRAGMA user_version` is the number of migrations applied. Migration N (1-based) is
+`MIGRATIONS[N - 1]`; each runs in its own transaction together with the version bump, so a
+crash leaves the database at N - 1 or N, never in between. Never edit a released migration:
+append a new one.
+"""
+
+from __future__ import annotations
+
+# "BSHT": marks an SQLite file as a Broadsheet library (PRAGMA application_id).
+APPLICATION_ID = 0x42534854
+
+# unicode61 folds case and diacritics; the `prefix` indexes make 2- to 4-letter prefixes
+# (what a user has typed of the last word) a single doclist read instead of a merge of
+# every matching term.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: articles, their text, and the full-text index over title, body and source.
+    (
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            url TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            path TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'en',
+            title_derived INTEGER NOT NULL DEFAULT 0,
+            content_hash TEXT NOT NULL UNIQUE,
+            read INTEGER NOT NULL DEFAULT 0,
+            starred INTEGER NOT NULL DEFAULT 0,
+            added TEXT NOT NULL,
+            word_count INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        # Bodies live apart so that list queries never read them.
+        """
+        CREATE TABLE article_text (
+            id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            blocks TEXT NOT NULL DEFAULT '[]'
+        )
+        """,
+        "CREATE INDEX articles_by_date ON articles(published DESC, id DESC)",
+        """
+        CREATE VIEW article_fts_source AS
+        SELECT a.id AS id, a.title AS title, t.body AS body, a.source AS source
+        FROM articles AS a JOIN article_text AS t ON t.id = a.id
+        """,
+        f"""
+        CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, body, source,
+            content='article_fts_source', content_rowid='id',
+            tokenize='{FTS_TOKENIZE}', prefix='2 3 4'
+        )
+        """,
+    ),
+    # 2: the analysis cache, the entity names it found (for person:/place:/org: filters),
+    # and indexes for the unread/starred views.
+    (
+        """
+        CREATE TABLE analyses (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE entities (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (article_id, kind, name)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX entities_by_name ON entities(kind, name COLLATE NOCASE)",
+        # One row per analysed article (rowid = article id), names of each kind joined.
+        f"CREATE VIRTUAL TABLE entity_fts USING fts5(person, place, org, tokenize='{FTS_TOKENIZE}')",
+        "CREATE INDEX articles_unread ON articles(read, published DESC, id DESC)",
+        "CREATE INDEX articles_starred ON articles(starred, published DESC, id DESC)",
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
