@@ -103,18 +103,60 @@ def coarse_label(value: str) -> str:
     return value
 
 
-def date_label(date: str, end: str = "") -> str:
-    """The date of an event as shown: "Oct 29, 2025", "Oct 27 – Nov 1, 2025", "June 2025"."""
+_TIME = re.compile(r"T(\d{2}):(\d{2})|T(MO|MI|AF|EV|NI|DT)$")
+_PARTS_OF_DAY = {
+    "MO": "morning",
+    "MI": "midday",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+_MODS = {
+    "START": "early",
+    "MID": "mid",
+    "END": "late",
+    "APPROX": "about",
+    "BEFORE": "before",
+    "AFTER": "after",
+    "ON_OR_BEFORE": "by",
+    "ON_OR_AFTER": "from",
+    "LESS_THAN": "less than",
+    "MORE_THAN": "more than",
+    "EQUAL_OR_LESS": "at most",
+    "EQUAL_OR_MORE": "at least",
+}
+
+
+def _time(value: str) -> str:
+    """ ", 14:30" or " (morning)" for a TIMEX3 time value; "" for a plain date."""
+    m = _TIME.search(value)
+    if not m:
+        return ""
+    if m[1]:
+        return f", {m[1]}:{m[2]}"
+    return f" ({_PARTS_OF_DAY[m[3]]})"
+
+
+def date_label(date: str, end: str = "", mod: str = "") -> str:
+    """The date of an event as shown: "Oct 29, 2025", "Oct 27 – Nov 1, 2025", "June 2025",
+    "early October 2025" (with the TIMEX3 `mod`), "Oct 30, 2025, 14:00"."""
     start_day, end_day = _day(date), _day(end) if end else None
     if start_day and end_day and end_day != start_day:
         if start_day.year != end_day.year:
-            return f"{_short(start_day)} – {_short(end_day)}"
-        if start_day.month == end_day.month:
-            return f"{_short(start_day, year=False)} – {end_day.day}, {end_day.year}"
-        return f"{_short(start_day, year=False)} – {_short(end_day)}"
-    if end and end != date and not end_day:
-        return f"{coarse_label(date)} – {coarse_label(end)}"
-    return coarse_label(date)
+            label = f"{_short(start_day)} – {_short(end_day)}"
+        elif start_day.month == end_day.month:
+            label = f"{_short(start_day, year=False)} – {end_day.day}, {end_day.year}"
+        else:
+            label = f"{_short(start_day, year=False)} – {_short(end_day)}"
+    elif end and end != date and not end_day:
+        label = f"{coarse_label(date)} – {coarse_label(end)}"
+    else:
+        label = coarse_label(date) + (_time(date) if start_day else "")
+    word = _MODS.get(mod.upper(), "") if mod else ""
+    if word == "mid":
+        return f"mid-{label}"
+    return f"{word} {label}" if word else label
 
 
 def day_label(date: str) -> str:
@@ -209,7 +251,7 @@ def timeline_markdown(events: Sequence[Event], sources: Sequence[SourceLike]) ->
         if key != current:
             current = key
             lines += [f"## {md_text(day_label(event.date), 80)}", ""]
-        when = md_text(date_label(event.date, event.end), 80)
+        when = md_text(date_label(event.date, event.end, event.mod), 80)
         if event.inferred:
             when += " (inferred)"
         places = ", ".join(md_text(p, 60) for p in event.places)
@@ -227,7 +269,8 @@ def timeline_json(events: Sequence[Event], sources: Sequence[SourceLike]) -> str
     data = {
         "sources": _sources_json(sources),
         "events": [
-            {**e.to_json(), "label": date_label(e.date, e.end)} for e in chronological(events)
+            {**e.to_json(), "label": date_label(e.date, e.end, e.mod)}
+            for e in chronological(events)
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -245,15 +288,19 @@ def _labels(comparison: dict[str, Any], sources: Sequence[SourceLike] | None) ->
     ]
 
 
-def _figure(value: dict[str, Any] | None) -> str:
-    """One source's figure with its hedge ("nearly $500 billion"), or "—" when absent."""
-    if not value:
-        return "—"
+def figure_text(value: object) -> str:
+    """One source's figure with its hedge ("nearly $500 billion"); "" when it has none."""
+    if not isinstance(value, dict):
+        return ""
     text = str(value.get("text", ""))
     hedge = str(value.get("hedge") or "")
     if hedge and hedge.lower() not in text.lower():
         text = f"{hedge} {text}"
     return text
+
+
+def _dicts(rows: object) -> list[dict[str, Any]]:
+    return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
 
 
 STATUS_WORDS = {"agree": "agree", "differ": "differ", "single": "one source only"}
@@ -271,8 +318,8 @@ def comparison_markdown(
     if sources:
         lines += _sources_md(sources)
     entities = comparison.get("entities") or {}
-    shared = entities.get("shared", []) if isinstance(entities, dict) else []
-    only = entities.get("only", []) if isinstance(entities, dict) else []
+    shared = _dicts(entities.get("shared")) if isinstance(entities, dict) else []
+    only = _dicts(entities.get("only")) if isinstance(entities, dict) else []
     for title, rows in (("In every source", shared), ("In one source only", only)):
         lines += [f"## {title}", ""]
         if not rows:
@@ -280,12 +327,12 @@ def comparison_markdown(
             continue
         lines += [f"| Entity | Kind | {head} |", f"| --- | --- | {rule} |"]
         for row in rows:
-            counts = " | ".join(str(c) for c in row.get("counts", []))
+            counts = " | ".join(md_text(str(c), 12) for c in row.get("counts") or [])
             name = md_text(str(row.get("name", "")), 80)
             lines.append(f"| {name} | {md_text(str(row.get('kind', '')), 20)} | {counts} |")
         lines.append("")
     lines += ["## Figures", ""]
-    numbers = comparison.get("numbers") or []
+    numbers = _dicts(comparison.get("numbers"))
     if not numbers:
         lines += ["None.", ""]
     else:
@@ -296,7 +343,7 @@ def comparison_markdown(
         for row in numbers:
             status = STATUS_WORDS.get(str(row.get("status", "")), str(row.get("status", "")))
             label = md_text(str(row.get("label") or row.get("unit") or ""), 80)
-            values = " | ".join(md_text(_figure(v), 80) for v in row.get("values", []))
+            values = " | ".join(md_text(figure_text(v) or "—", 80) for v in row.get("values") or [])
             lines.append(f"| {md_text(status, 20)} | {label} | {values} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -111,6 +111,14 @@ def test_date_label(date: str, end: str, label: str) -> None:
     assert date_label(date, end) == label
 
 
+def test_date_label_with_mod_and_time() -> None:
+    assert date_label("2025-10", "", "START") == "early October 2025"
+    assert date_label("2025-10", "", "MID") == "mid-October 2025"
+    assert date_label("2025-10-30T14:30") == "Oct 30, 2025, 14:30"
+    assert date_label("2025-10-30TEV") == "Oct 30, 2025 (evening)"
+    assert date_label("2025-10-30", "", "nonsense") == "Oct 30, 2025"
+
+
 def test_day_label_and_order() -> None:
     assert day_label("2025-10-30") == "Thursday, October 30, 2025"
     ordered = chronological(_events())
@@ -133,7 +141,8 @@ def test_timeline_json_round_trips() -> None:
     data = json.loads(timeline_json(_events(), SOURCES))
     assert [s["article_id"] for s in data["sources"]] == [11, 12]
     assert data["events"][2]["label"] == "Oct 30, 2025"
-    assert data["events"][2]["sources"][1] == {
+    cited = data["events"][2]["sources"][1]
+    assert {k: cited[k] for k in ("path", "start", "end", "article")} == {
         "path": "b.txt",
         "start": 30,
         "end": 40,
@@ -188,3 +197,21 @@ def test_write_export_never_overwrites(tmp_path: Path) -> None:
     assert first[0].name == "timeline-20251030-090000.md"
     assert second[0].name == "timeline-20251030-090000-2.md"
     assert first[0].read_text() == "# md\n" and second[1].suffix == ".json"
+
+
+def test_hostile_comparison_markdown() -> None:
+    hostile = "[x](http://evil) | <b>\x1b[2J"
+    comparison = {
+        "entities": {"shared": [{"name": hostile, "kind": "person", "counts": [1, "|"]}, "junk"]},
+        "numbers": [
+            {"status": "differ", "label": hostile, "values": [None, "junk", {"text": hostile}]},
+            3,
+        ],
+    }
+    md = comparison_markdown(comparison, SOURCES)
+    assert "\x1b" not in md and "](" not in md and "<b>" not in md
+    table_rows = [line for line in md.splitlines() if line.startswith("| ") and "\\|" in line]
+    assert table_rows and all(
+        line.count(" | ") == line.replace("\\|", "").count(" | ") for line in table_rows
+    )
+    assert json.loads(comparison_json(comparison))["numbers"][1] == 3

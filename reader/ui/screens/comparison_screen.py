@@ -48,6 +48,8 @@ def find_name(body: str, name: str) -> tuple[int, int] | None:
 class ComparisonScreen(Screen[Jump | None]):
     """Entities and figures side by side, one column per source."""
 
+    # The styles of the timeline, search and comparison screens (loaded once, app-wide).
+    CSS_PATH = "screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="comparison.close", tooltip="Back to the articles"),
         Binding(
@@ -116,11 +118,19 @@ class ComparisonScreen(Screen[Jump | None]):
             end = mention.end if mention.end is not None else mention.start
             self.dismiss(Jump(article_id, mention.start, end))
             return
-        library = self.library or getattr(self.app, "library", None)
-        if not isinstance(library, Library):
+        library = self.library or self._library_below()
+        if library is None:
             self.dismiss(Jump(article_id, 0, 0))
             return
         self._locate(library, article_id, mention)
+
+    def _library_below(self) -> Library | None:
+        """The library of the screen that opened this one, when none was passed down."""
+        for screen in reversed(self.app.screen_stack):
+            found = getattr(screen, "library", None)
+            if isinstance(found, Library):
+                return found
+        return None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="locate")
     def _locate(self, library: Library, article_id: int, mention: Mention) -> None:

@@ -49,6 +49,8 @@ def first_match(body: str, query: str) -> tuple[int, int] | None:
 class SearchScreen(ModalScreen[SearchOutcome | None]):
     """An input over ranked hits; every keystroke searches in a thread worker."""
 
+    # The styles of the timeline, search and comparison screens (loaded once, app-wide).
+    CSS_PATH = "screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="search.close", tooltip="Close the search"),
         Binding("down", "move(1)", "Next hit", show=False, id="search.next"),

@@ -27,6 +27,8 @@ from reader.ui.widgets.timeline_row import INFERRED_MARK
 class TimelineScreen(Screen[Jump | None]):
     """Events of the reading set in date order; enter jumps to the chosen source's words."""
 
+    # The styles of the timeline, search and comparison screens (loaded once, app-wide).
+    CSS_PATH = "screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="timeline.close", tooltip="Back to the articles"),
         Binding(

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.content import Content
 
-from reader.core.export import STATUS_WORDS
+from reader.core.export import STATUS_WORDS, figure_text
 from reader.core.sanitize import one_line
 
 NAME_WIDTH = 28
@@ -62,15 +62,6 @@ def entity_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
 ENTITY_COLUMNS = 2 + NAME_WIDTH + KIND_WIDTH
 
 
-def figure_text(value: dict[str, Any] | None) -> str:
-    """A source's figure with its hedge ("nearly $500 billion")."""
-    if not value:
-        return ""
-    text = str(value.get("text", ""))
-    hedge = str(value.get("hedge") or "")
-    return f"{hedge} {text}" if hedge and hedge.lower() not in text.lower() else text
-
-
 def number_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
     """Status and label on one line; each source's figure (with hedge) on the next."""
     status = str(row.get("status", ""))
@@ -87,5 +78,5 @@ def number_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
         value = values[n] if n < len(values) else None
         parts.append(cell(lab, 14, style="$text-muted"))
         figure = figure_text(value) or "—"
-        parts.append(cell(figure, FIGURE_WIDTH, style="" if value else "$text-muted"))
+        parts.append(cell(figure, FIGURE_WIDTH, style="" if figure != "—" else "$text-muted"))
     return Content.assemble(first, "\n", *parts)

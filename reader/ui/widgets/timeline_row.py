@@ -34,7 +34,7 @@ def event_prompt(event: Event, sources: Sequence[SourceRef], chosen: int = 0) ->
     """Two or more lines: date, places and source badges, then the summary in the source's
     words. `chosen` is the index (in `event.sources`) of the source enter jumps to; its badge
     is shown in reverse when the event cites more than one."""
-    when = one_line(date_label(event.date, event.end), 60)
+    when = one_line(date_label(event.date, event.end, event.mod), 60)
     parts: list[tuple[str, str] | str] = []
     if event.inferred:
         parts += [(f"{INFERRED_MARK} ", "$text-warning"), (when, "bold"), (" (inferred)", "italic")]
