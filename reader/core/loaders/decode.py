@@ -44,9 +44,9 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     """Decode a file's bytes: (text, notices). CRLF and lone CR become LF, a BOM is dropped.
 
-    UTF-8/16/32 with a byte-order mark; else strict UTF-8; else, when the bytes are mostly
-    UTF-8 with a few bad bytes, UTF-8 with � for them; else UTF-16 without a BOM when the
-    zero bytes say so; else Windows-1252, then Latin-1 (which decodes anything). Every
+    UTF-8/16/32 with a byte-order mark; else UTF-16 without a BOM when every other byte is
+    zero; else strict UTF-8; else, when the bytes are mostly UTF-8 with a few bad bytes,
+    UTF-8 with � for them; else Windows-1252, then Latin-1 (which decodes anything). Every
     fallback leaves a notice saying what was done.
     """
     notices: list[str] = []
@@ -64,15 +64,15 @@ def _decode(data: bytes, notices: list[str]) -> str:
             except UnicodeDecodeError:
                 notices.append(f"not valid {name}; bad bytes shown as \ufffd")
                 return data[len(bom) :].decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    utf16 = _sniff_utf16(data)
+    utf16 = _sniff_utf16(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 with NULs
     if utf16 is not None:
         codec, name = utf16
         notices.append(f"no byte-order mark; decoded as {name}")
         return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     good = len(_NON_ASCII.findall(lenient)) - lenient.count("\ufffd")
