@@ -1,12 +1,202 @@
-"""Cross-source comparison (placeholder until the engine lands)."""
+"""How the sources read together compare: who each names, and whose figures agree.
+
+`compare_sources(items)` gives a typed `Comparison`; `compare(items)` is its JSON form, the
+"comparison" of `broadsheet analyze --json`:
+
+    {"articles": [{"path", "title"}],
+     "entities": {"shared": [{"name", "kind", "counts": [n per article]}], "only": [...]},
+     "numbers": [{"status": "agree|differ|single", "kind", "unit", "label",
+                  "values": [{"article", "text", "value", "start", "end", "hedge"} | null]}]}
+
+Entities are counted by canonical `name`; "shared" are named by every article, "only" by
+some. Figures are matched by what they measure (`comparison_figures`): same kind and unit,
+and a context that overlaps. A matched row "agree"s when the values are equal (within
+0.5 %), else "differ"s; a figure no other source has is "single". The label is the
+source's own words for what the figure measures.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
+from reader.core.analysis.comparison_figures import Figure, article_figures, match_score
 from reader.core.analysis.model import Analysis
 from reader.core.article import Article
 
+Status = Literal["agree", "differ", "single"]
+_STATUS_ORDER = {"differ": 0, "agree": 1, "single": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedArticle:
+    path: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    name: str
+    kind: str
+    counts: list[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "counts": list(self.counts)}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValue:
+    article: int
+    text: str
+    value: float
+    start: int
+    end: int
+    hedge: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "text": self.text,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "hedge": self.hedge,
+        }
+
+
+@dataclass(slots=True)
+class FigureRow:
+    status: Status
+    kind: str
+    unit: str
+    label: str
+    values: list[FigureValue | None]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "kind": self.kind,
+            "unit": self.unit,
+            "label": self.label,
+            "values": [v.to_json() if v else None for v in self.values],
+        }
+
+
+@dataclass(slots=True)
+class Comparison:
+    articles: list[ComparedArticle] = field(default_factory=list)
+    shared: list[EntityRow] = field(default_factory=list)
+    only: list[EntityRow] = field(default_factory=list)
+    numbers: list[FigureRow] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "articles": [{"path": a.path, "title": a.title} for a in self.articles],
+            "entities": {
+                "shared": [e.to_json() for e in self.shared],
+                "only": [e.to_json() for e in self.only],
+            },
+            "numbers": [n.to_json() for n in self.numbers],
+        }
+
 
 def compare(items: list[tuple[Article, Analysis]]) -> dict[str, Any]:
-    return {"entities": [], "numbers": []}
+    """The comparison as JSON (see the module docstring)."""
+    return compare_sources(items).to_json()
+
+
+def compare_sources(items: list[tuple[Article, Analysis]]) -> Comparison:
+    shared, only = _entities(items)
+    return Comparison(
+        articles=[ComparedArticle(a.path, a.title) for a, _ in items],
+        shared=shared,
+        only=only,
+        numbers=_numbers(items),
+    )
+
+
+def _entities(items: list[tuple[Article, Analysis]]) -> tuple[list[EntityRow], list[EntityRow]]:
+    n = len(items)
+    counts: dict[str, list[int]] = {}
+    kinds: dict[str, Counter[str]] = {}
+    first_seen: dict[str, tuple[int, int]] = {}
+    for k, (_, analysis) in enumerate(items):
+        for e in analysis.entities:
+            counts.setdefault(e.name, [0] * n)[k] += 1
+            kinds.setdefault(e.name, Counter())[e.kind] += 1
+            first_seen.setdefault(e.name, (k, e.start))
+    shared: list[EntityRow] = []
+    only: list[EntityRow] = []
+    for name, per_article in counts.items():
+        row = EntityRow(name, kinds[name].most_common(1)[0][0], per_article)
+        (shared if all(per_article) else only).append(row)
+    shared.sort(key=lambda r: (-sum(r.counts), first_seen[r.name]))
+    only.sort(key=lambda r: (_presence(r.counts), -sum(r.counts), first_seen[r.name]))
+    return shared, only
+
+
+def _presence(counts: list[int]) -> tuple[int, ...]:
+    """Rows named by the same articles sort together, the first article's first."""
+    return tuple(0 if c else 1 for c in counts)
+
+
+@dataclass(slots=True)
+class _Group:
+    kind: str
+    unit: str
+    members: dict[int, Figure]
+    first: tuple[int, int]
+
+
+def _numbers(items: list[tuple[Article, Analysis]]) -> list[FigureRow]:
+    groups: list[_Group] = []
+    for k, (article, analysis) in enumerate(items):
+        figures = article_figures(article.body, analysis.numbers)
+        pairs = [
+            (score, g, f)
+            for g, group in enumerate(groups)
+            for f, figure in enumerate(figures)
+            if (score := _group_score(group, figure)) > 0
+        ]
+        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+        used_groups: set[int] = set()
+        used_figures: set[int] = set()
+        for _, g, f in pairs:
+            if g in used_groups or f in used_figures:
+                continue
+            groups[g].members[k] = figures[f]
+            used_groups.add(g)
+            used_figures.add(f)
+        for f, figure in enumerate(figures):
+            if f not in used_figures:
+                unit = figure.number.unit
+                groups.append(_Group(figure.number.kind, unit, {k: figure}, (k, figure.start)))
+    rows = [_row(group, len(items)) for group in groups]
+    order = {id(row): group.first for row, group in zip(rows, groups, strict=True)}
+    rows.sort(key=lambda r: (_STATUS_ORDER[r.status], order[id(r)]))
+    return rows
+
+
+def _group_score(group: _Group, figure: Figure) -> float:
+    return max(match_score(member, figure) for member in group.members.values())
+
+
+def _row(group: _Group, n: int) -> FigureRow:
+    values: list[FigureValue | None] = [None] * n
+    for k, fig in group.members.items():
+        num = fig.number
+        values[k] = FigureValue(k, num.text, num.value, num.start, num.end, num.hedge)
+    present = [v.value for v in values if v is not None]
+    if len(present) < 2:
+        status: Status = "single"
+    elif all(_same(present[0], v) for v in present[1:]):
+        status = "agree"
+    else:
+        status = "differ"
+    label = next((f.label for _, f in sorted(group.members.items()) if f.label), "")
+    return FigureRow(status, group.kind, group.unit, label, values)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))

@@ -16,7 +16,8 @@ Conventions (what the UI and `compare` rely on):
   4-digit 1000–2199), day numbers next to a month, clock times, durations ("three years",
   "10-day"), ordinals ("21st", "second"), identifiers glued to letters ("F-16", "G20",
   "5G"), scores and ranges ("3-2"), hyphenated modifiers ("21-member"), "multimillion-
-  dollar", a bare "one", and small bare numbers with no counted noun.
+  dollar", a bare "one", a small number word after "the" ("the two sides": a reference),
+  and small bare numbers with no counted noun.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ _PREV_WORD_RE = re.compile(r"([A-Za-z]+)\.?\s+\Z")
 _WORD_RE = re.compile(r"\s+([A-Za-z][\w'’.&-]*)")
 _HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
 
+_THE_BEFORE_RE = re.compile(r"\b(?:the|these|those|its|their|our|his|her)\s+\Z", re.IGNORECASE)
 _HEDGE_SET = frozenset(HEDGES)
 _NOT_COUNTED = frozenset({"times", "fold", "percent", "pct", "per"})
 _MAX_NOUN_WORDS = 5
@@ -165,6 +167,8 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
             return None  # "Article 5", "rising 401 to 187": nothing counted
     if words and words.lower() == "one" and not scale:
         return None  # "one of", "no one", "one another"
+    if words and not scale and value < 10 and _THE_BEFORE_RE.search(body, max(0, start - 8), start):
+        return None  # "the two sides", "both three": a reference, not a figure
     if _prefixed_identifier(body, start, bool(digits)):
         return None
     return _number(body, start, end, "quantity", value, noun, hedge)

@@ -1,20 +1,71 @@
-"""Events with resolved dates, merged across sources (placeholder until the engine lands)."""
+"""Events with resolved dates, merged across the sources read together.
+
+An event is the clause around one resolved DATE or TIME expression (or a "from X to Y"
+range) in one sentence. Rules, in the order `build_timeline` applies them:
+
+- Dates that cannot be placed on a calendar are skipped: durations, sets, PRESENT_REF /
+  PAST_REF / FUTURE_REF and unresolved values ("XXXX-10"). So is a date word that is part
+  of a name: a bare year before a name or after "the" ("the 2031 Harbour Forum"), or a
+  capitalised "Tomorrow" mid-sentence ("A Brighter Tomorrow"): it names, it does not date.
+- Two dates in one sentence joined by "from … to/until/through …", "between … and …" or
+  a dash make one range event, unless the date engine already gave a range.
+- `summary` is the clause around the date (`event_text.clause_span`), cut to ≤ 160
+  characters at word boundaries: the source's words only. Each `EventSource` spans that
+  clause in its article's body; `date_start`/`date_end` span the date expression.
+- People and places are the entities of those kinds inside the clause, by canonical
+  name. The article's dateline is *not* lent to clauses without a place: a dateline says
+  where the story was filed, not where an earlier event happened.
+- Order: by the first day of the value's span; on the same first day a coarser value
+  ("2025-10", "early October") and a range come before a day, a day before its times;
+  then by the order of the articles and of the text.
+- The same event told by two sources becomes one entry citing both: same value (and
+  range end), a different article, and enough shared content words (overlap coefficient
+  ≥ 0.5, or ≥ 0.34 with a shared person or place; at least two shared words).
+- `inferred` is set when every source resolved the date against an inferred anchor (an
+  article without a publication date read with dated ones; see `analyze_set`).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.analysis.model import Analysis
+from reader.core.analysis.event_text import clause_span, content_words, summary
+from reader.core.analysis.model import Analysis, Entity, TimeExpr
+from reader.core.analysis.sentences import Sentence, sentence_at, split_sentences
+from reader.core.analysis.timeline_dates import DateBounds, date_bounds
 from reader.core.article import Article
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, one word per space."""
+    return frozenset(text.split())
+
+
+_MERGE_OVERLAP = 0.5
+_MERGE_OVERLAP_WITH_ENTITY = 0.34
+_MIN_SHARED_WORDS = 2
+
+_RANGE_GAP_RE = re.compile(r"\s*(?:to|until|till|through|thru|and|[-–—])\s*\Z", re.IGNORECASE)
+_RANGE_LEAD_RE = re.compile(r"\b(?:from|between)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_YEAR_ONLY_RE = re.compile(r"\d{4}")
+_ATTRIBUTIVE_BEFORE_RE = re.compile(r"(?:\b(?:the|its|this|that|a|an)|['’]s)\s+\Z", re.IGNORECASE)
+_DEICTIC = frozenset({"today", "tomorrow", "yesterday", "tonight"})
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w-]*)")
+_MONTH_NAMES = _words("""january february march april may june july august september october november
+    december""")
 
 
 @dataclass(frozen=True, slots=True)
 class EventSource:
     path: str
-    start: int
+    start: int  # the clause quoted by the summary: `body[start:end]`
     end: int
     article: int = 0  # index into the list of articles read together
+    date_start: int = -1  # the date expression inside that clause
+    date_end: int = -1
+    date_text: str = ""
 
 
 @dataclass(slots=True)
@@ -26,21 +77,203 @@ class Event:
     people: list[str] = field(default_factory=list)
     sources: list[EventSource] = field(default_factory=list)
     inferred: bool = False
+    mod: str = ""  # TIMEX3 modifier of the date ("START" for "early October")
 
     def to_json(self) -> dict[str, Any]:
         return {
             "date": self.date,
             "end": self.end,
+            "mod": self.mod,
             "summary": self.summary,
             "places": list(self.places),
             "people": list(self.people),
             "sources": [
-                {"path": s.path, "start": s.start, "end": s.end, "article": s.article}
+                {
+                    "path": s.path,
+                    "start": s.start,
+                    "end": s.end,
+                    "article": s.article,
+                    "date_start": s.date_start,
+                    "date_end": s.date_end,
+                    "date_text": s.date_text,
+                }
                 for s in self.sources
             ],
             "inferred": self.inferred,
         }
 
 
+@dataclass(slots=True)
+class _Candidate:
+    event: Event
+    key: tuple[Any, ...]
+    words: set[str]
+    names: set[str]
+    inferred: list[bool]
+
+
 def build_timeline(items: list[tuple[Article, Analysis]]) -> list[Event]:
-    return []
+    """The events of the articles read together, in date order, merged across sources."""
+    candidates: list[_Candidate] = []
+    for index, (article, analysis) in enumerate(items):
+        candidates.extend(_article_events(index, article, analysis))
+    candidates.sort(key=lambda c: c.key)
+    merged: list[_Candidate] = []
+    for cand in candidates:
+        target = _best_match(cand, merged)
+        if target is None:
+            merged.append(cand)
+            continue
+        target.event.sources.extend(cand.event.sources)
+        target.event.people.extend(p for p in cand.event.people if p not in target.event.people)
+        target.event.places.extend(p for p in cand.event.places if p not in target.event.places)
+        target.words |= cand.words
+        target.names |= cand.names
+        target.inferred.extend(cand.inferred)
+    for cand in merged:
+        cand.event.inferred = all(cand.inferred)
+        cand.event.sources.sort(key=lambda s: s.article)
+    return [c.event for c in merged]
+
+
+def _article_events(index: int, article: Article, analysis: Analysis) -> list[_Candidate]:
+    body = article.body
+    sentences = split_sentences(body)
+    placed = [
+        (t, b)
+        for t in sorted(analysis.dates, key=lambda t: t.start)
+        if t.type in ("DATE", "TIME")
+        and (b := date_bounds(t.value)) is not None
+        and not _names_a_thing(body, t)
+    ]
+    out: list[_Candidate] = []
+    k = 0
+    while k < len(placed):
+        timex, bounds = placed[k]
+        sentence = sentence_at(sentences, timex.start)
+        if sentence is None or timex.end > sentence.end:
+            k += 1
+            continue
+        end_value, end_timex = timex.range_end, timex
+        if not end_value and k + 1 < len(placed):
+            following = placed[k + 1][0]
+            if following.end <= sentence.end and _joins_range(body, timex, following):
+                end_value, end_timex = following.value, following
+                k += 1
+        out.append(
+            _candidate(index, article, analysis, sentence, timex, end_timex, end_value, bounds)
+        )
+        k += 1
+    return out
+
+
+def _candidate(
+    index: int,
+    article: Article,
+    analysis: Analysis,
+    sentence: Sentence,
+    timex: TimeExpr,
+    end_timex: TimeExpr,
+    end_value: str,
+    bounds: DateBounds,
+) -> _Candidate:
+    body = article.body
+    c_start, c_end = clause_span(body, sentence.start, sentence.end, timex.start, end_timex.end)
+    inside = [e for e in analysis.entities if c_start <= e.start and e.end <= c_end]
+    people = _names(inside, "person")
+    places = _names(inside, "place")
+    event = Event(
+        date=timex.value,
+        end=end_value,
+        summary=summary(body, c_start, c_end, timex.start, end_timex.end),
+        places=places,
+        people=people,
+        sources=[
+            EventSource(
+                article.path,
+                c_start,
+                c_end,
+                index,
+                timex.start,
+                end_timex.end,
+                body[timex.start : end_timex.end],
+            )
+        ],
+        mod=timex.mod,
+    )
+    # Ranges sort just before single values of the same granularity starting that day.
+    rank = bounds.rank * 2 + (0 if end_value else 1)
+    key = (bounds.first, rank, bounds.minute, index, timex.start)
+    clause_text = body[c_start:c_end]
+    return _Candidate(
+        event,
+        key,
+        content_words(clause_text),
+        {e.name for e in inside if e.kind in ("person", "place")},
+        [timex.inferred or analysis.anchor_inferred],
+    )
+
+
+def _names(entities: list[Entity], kind: str) -> list[str]:
+    out: list[str] = []
+    for e in entities:
+        if e.kind == kind and e.name not in out:
+            out.append(e.name)
+    return out
+
+
+def _names_a_thing(body: str, timex: TimeExpr) -> bool:
+    """A date word that is part of a name: a bare year before a name or after "the"
+    ("the 2031 Harbour Forum"), or a capitalised "Today"/"Tomorrow" inside a sentence
+    ("A Brighter Tomorrow", "Ostby Today")."""
+    text = body[timex.start : timex.end]
+    if text.lower() in _DEICTIC and text[0].isupper():
+        before = body[max(0, timex.start - 3) : timex.start].rstrip(" \t\"'“‘")
+        return bool(before) and before[-1] not in ".!?\n"
+    if not _YEAR_ONLY_RE.fullmatch(text):
+        return False
+    after = _NEXT_WORD_RE.match(body, timex.end)
+    if not after:
+        return False
+    word = after.group(1)
+    if word[0].isupper() and word.lower() not in _MONTH_NAMES:
+        return True
+    return bool(_ATTRIBUTIVE_BEFORE_RE.search(body, max(0, timex.start - 12), timex.start))
+
+
+def _joins_range(body: str, first: TimeExpr, second: TimeExpr) -> bool:
+    gap = body[first.end : second.start]
+    if len(gap) > 12 or not _RANGE_GAP_RE.fullmatch(gap):
+        return False
+    if gap.strip() in {"-", "–", "—"}:
+        return True
+    return bool(_RANGE_LEAD_RE.search(body, max(0, first.start - 16), first.start))
+
+
+def _best_match(cand: _Candidate, merged: list[_Candidate]) -> _Candidate | None:
+    best: _Candidate | None = None
+    best_score = 0.0
+    article = cand.event.sources[0].article
+    for other in reversed(merged):
+        if other.key[0] != cand.key[0]:
+            break  # sorted: nothing earlier starts on the same day
+        if other.event.date != cand.event.date or other.event.end != cand.event.end:
+            continue
+        if any(s.article == article for s in other.event.sources):
+            continue
+        score = _similarity(cand, other)
+        if score > best_score:
+            best, best_score = other, score
+    return best
+
+
+def _similarity(a: _Candidate, b: _Candidate) -> float:
+    """Overlap coefficient of content words if it clears the merge bar, else 0."""
+    if not a.words or not b.words:
+        return 0.0
+    shared = len(a.words & b.words)
+    if shared < _MIN_SHARED_WORDS:
+        return 0.0
+    overlap = shared / min(len(a.words), len(b.words))
+    bar = _MERGE_OVERLAP_WITH_ENTITY if a.names & b.names else _MERGE_OVERLAP
+    return overlap if overlap >= bar else 0.0

@@ -1,0 +1,116 @@
+"""The words of an event: the clause around a date, its summary and its content words.
+
+A summary is always the source's own words: a clause of the sentence, cut at word
+boundaries to at most `SUMMARY_LIMIT` characters, with "…" where words were cut. Nothing
+is reworded or invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, one word per space."""
+    return frozenset(text.split())
+
+
+SUMMARY_LIMIT = 160
+_MIN_CLAUSE = 30  # a shorter clause says too little alone: the sentence is used
+
+# Clause breaks: semicolons, colons, spaced dashes, brackets, and a comma before a
+# coordinating conjunction (", and his August visit…"). Plain commas are not breaks:
+# "Trump, aboard Air Force One Wednesday, said" keeps the date with its verb.
+_CLAUSE_BREAK_RE = re.compile(
+    r";\s*|:\s+|\s+[—–-]{1,2}\s+|—|[()]|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
+)
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STOP = _words("""a an the this that these those of in on at to for from with by into onto over under
+    about after before during since until than as per via across against among between
+    through and or but nor so yet if when while where who whom whose which what is are was
+    were be been being am has have had having do does did will would shall should can could
+    may might must not no it its they them their he him his she her we us our you your i me
+    my also only just more most less each every all both some any such other another then
+    there here very too up down out off said says say according s t new last next week
+    year month day today yesterday tomorrow earlier later early late mid monday tuesday
+    wednesday thursday friday saturday sunday january february march april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec""")
+
+
+def clause_span(body: str, s_start: int, s_end: int, d_start: int, d_end: int) -> tuple[int, int]:
+    """The clause of the sentence `body[s_start:s_end]` that holds the date at
+    `d_start:d_end`; the whole sentence when that clause is short."""
+    c_start, c_end = s_start, s_end
+    for m in _CLAUSE_BREAK_RE.finditer(body, s_start, s_end):
+        if m.end() <= d_start:
+            c_start = m.end()
+        elif m.start() >= d_end:
+            c_end = m.start()
+            break
+    c_start, c_end = _strip(body, c_start, c_end)
+    if c_end - c_start < _MIN_CLAUSE:
+        return _strip(body, s_start, s_end)
+    return c_start, c_end
+
+
+def summary(body: str, start: int, end: int, focus_start: int, focus_end: int) -> str:
+    """`body[start:end]` cut to `SUMMARY_LIMIT` characters at word boundaries, keeping the
+    focus (the date) in view, "…" marking cuts."""
+    text = body[start:end]
+    if len(text) <= SUMMARY_LIMIT:
+        return " ".join(text.split())
+    room = SUMMARY_LIMIT - 2  # two ellipses at most
+    if focus_end - start <= room - 20:
+        w_start = start  # the date is near the beginning: keep the clause's subject
+    else:
+        middle = (focus_start + focus_end) // 2
+        w_start = max(start, min(middle - room // 2, end - room))
+    w_end = min(end, w_start + room)
+    if w_start > start:
+        w_start = _word_start(body, w_start, w_end)
+    if w_end < end:
+        w_end = _word_end(body, w_start, w_end)
+    cut = " ".join(body[w_start:w_end].split()).strip(" ,;:")
+    return ("…" if w_start > start else "") + cut + ("…" if w_end < end else "")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case content words with a crude plural strip, for overlap scores."""
+    out: set[str] = set()
+    for token in _TOKEN_RE.findall(text.lower()):
+        token = token.replace("’", "'").removesuffix("'s")
+        if token in _STOP or len(token) < 2 or token.isdigit():
+            continue
+        if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+            token = token[:-1]
+        out.add(token)
+    return out
+
+
+def _strip(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (body[start].isspace() or body[start] in ",;:"):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _word_start(body: str, pos: int, limit: int) -> int:
+    """The first word start at or after `pos`."""
+    if pos > 0 and not body[pos - 1].isspace():
+        while pos < limit and not body[pos].isspace():
+            pos += 1
+    while pos < limit and body[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _word_end(body: str, start: int, pos: int) -> int:
+    """The last word end at or before `pos`."""
+    if pos < len(body) and not body[pos].isspace():
+        while pos > start and not body[pos - 1].isspace():
+            pos -= 1
+    while pos > start and body[pos - 1].isspace():
+        pos -= 1
+    return pos
