@@ -104,6 +104,17 @@ def test_a_range_from_the_date_engine_is_kept_and_sorts_before_that_day() -> Non
     assert [(e.date, e.end) for e in events] == [("2031-08-03", "2031-08-09"), ("2031-08-03", "")]
 
 
+def test_a_range_whose_end_is_also_given_alone_is_one_event() -> None:
+    body = "The fair runs from August 3 to August 9, 2031 in the old port."
+    exprs = [
+        timex(body, "August 3", "2031-08-03", range_end="2031-08-09"),
+        timex(body, "August 9, 2031", "2031-08-09"),
+    ]
+    events = build_timeline([item(body, exprs)])
+    assert [(e.date, e.end) for e in events] == [("2031-08-03", "2031-08-09")]
+    assert events[0].sources[0].date_text == "August 3 to August 9, 2031"
+
+
 def test_people_and_places_come_from_the_clause_only() -> None:
     body = (
         "GRANTVILLE, Norland — Mayor Ada Quist opened the bridge on Friday, "

@@ -155,10 +155,14 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
             k += 1
             continue
         end_value, end_timex = timex.range_end, timex
-        if not end_value and k + 1 < len(placed):
+        if k + 1 < len(placed):
             following = placed[k + 1][0]
-            if following.end <= sentence.end and _joins_range(body, timex, following):
+            joined = following.end <= sentence.end and _joins_range(body, timex, following)
+            if joined and not end_value:
                 end_value, end_timex = following.value, following
+                k += 1
+            elif joined and following.value == end_value:
+                end_timex = following  # the engine's range, with its end also given alone
                 k += 1
         out.append(
             _candidate(index, article, analysis, sentence, timex, end_timex, end_value, bounds)
@@ -243,6 +247,8 @@ def _names_a_thing(body: str, timex: TimeExpr) -> bool:
 
 def _joins_range(body: str, first: TimeExpr, second: TimeExpr) -> bool:
     gap = body[first.end : second.start]
+    if first.range_end and second.value == first.range_end and _RANGE_GAP_RE.fullmatch(gap):
+        return True
     if len(gap) > 12 or not _RANGE_GAP_RE.fullmatch(gap):
         return False
     if gap.strip() in {"-", "–", "—"}:
