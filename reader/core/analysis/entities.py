@@ -127,7 +127,7 @@ def _tokens(run: str, base: int) -> list[_Tok]:
         if word:
             if text[-2:] in ("’s", "'s") and len(text) > 2:
                 tok.text, tok.end, tok.brk = text[:-2], tok.end - 2, True
-            elif "-" in text and text.rsplit("-", 1)[1].islower():  # "Seoul-based"
+            elif "-" in text and _common_suffix(text.rsplit("-", 1)[1]):  # "Seoul-based"
                 head = text.split("-", 1)[0]
                 tok.text, tok.end, tok.brk = head, tok.start + len(head), True
             elif text.endswith(".") and not (
@@ -137,6 +137,11 @@ def _tokens(run: str, base: int) -> list[_Tok]:
         tok.low = _norm(tok.text)
         toks.append(tok)
     return toks
+
+
+def _common_suffix(part: str) -> bool:
+    """ "based" in "Seoul-based", not "myung" in "Jae-myung"."""
+    return part.islower() and gazetteer().is_common(part)
 
 
 def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
@@ -206,7 +211,9 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             continue
         at_start = initial and seg[0] is first
         if (
-            at_start and low in doc.lower and not _confirmed(doc, seg[0].text)
+            at_start
+            and (low in doc.lower or gazetteer().is_common(low))
+            and not _confirmed(doc, seg[0].text)
         ) or (  # "Leaving", "Usually": verb and adverb forms, unless seen as a name twice
             (at_start or len(seg) == 1)
             and low.endswith(("ing", "ly"))
@@ -237,7 +244,13 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
                 rest = rest[2:]
             rest = _trim(rest)
             rest_lows = [t.low for t in rest if t.word]
-            if rest_lows and not any(w in ORG_HEADS or w in HEAD_TITLES for w in rest_lows):
+            if (
+                rest_lows
+                and not any(
+                    w in ORG_HEADS or w in HEAD_TITLES or w in EVENT_HEADS for w in rest_lows
+                )
+                and not all(gazetteer().is_common(w) for w in rest_lows)
+            ):
                 k = i
                 while k > 0 and (
                     seg[k - 1].low in TITLE_MODIFIERS
@@ -262,6 +275,7 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             not seg[-1].word
             or seg[-1].low in EVENT_HEADS
             or seg[-1].low in doc.lower
+            or gazetteer().is_common(seg[-1].low)
             or seg[-1].text in CONNECTORS
         ):
             seg = seg[:-1]
@@ -323,14 +337,19 @@ def _split_places(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[M
     words = [t for t in seg if t.word]
     if any(not t.word for t in seg):
         return [m]
-    for k in range(len(words) - 1, 0, -1):
-        head = doc.body[words[0].start : words[k - 1].end]
-        tail = doc.body[words[k].start : words[-1].end]
-        if places.get(head, 0) >= BIG_PLACE or places.get(tail, 0) >= BIG_PLACE:
-            return _split_places(doc, words[:k], cue, initial) + _split_places(
-                doc, words[k:], cue, False
-            )
+    n = len(words)
+    cuts = [k for k in range(1, n) if places.get(_span(doc, words[k:]), 0) >= BIG_PLACE]
+    cuts += [k for k in range(n - 1, 0, -1) if places.get(_span(doc, words[:k]), 0) >= BIG_PLACE]
+    if cuts:
+        k = cuts[0]
+        return _split_places(doc, words[:k], cue, initial) + _split_places(
+            doc, words[k:], cue, False
+        )
     return [m]
+
+
+def _span(doc: _Doc, words: list[_Tok]) -> str:
+    return doc.body[words[0].start : words[-1].end]
 
 
 def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
@@ -365,7 +384,7 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
         m.kind, m.strong = "place", True
     elif any(w in ORG_HEADS for w in lows):
         m.kind, m.strong = "org", True
-    elif pop and (not single or text not in gz.given or pop >= 1e6):
+    elif pop and (not single or pop >= 100_000) and (text not in gz.given or pop >= 1e6):
         m.kind, m.strong = "place", pop >= BIG_PLACE or not single
     elif _demonym_noun(text):
         m.kind = ""
@@ -381,7 +400,16 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
         m.kind = "person"
     elif single and text in gz.places:
         m.kind = "place"
-    elif single or any(not t.word for t in seg) or any(w in doc.lower for w in lows):
+    elif single:
+        common = gz.is_common(lows[0])
+        m.kind = "" if common and (doc.mid[w0] < 2 or lows[0] in doc.lower) else "org"
+    elif all(gz.is_common(w) for w in lows) or lows[0] in NOT_NAMES:
+        m.kind = ""  # "Gross Domestic Product", "Internet Explorer"
+    elif (
+        any(not t.word for t in seg)
+        or any(w in doc.lower for w in lows)
+        or any(w.isupper() for w in words)
+    ):
         m.kind = "org"
     else:
         m.kind = "person"

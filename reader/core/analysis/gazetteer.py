@@ -6,6 +6,7 @@ Loaded once, lazily. Places and given names are files in `data/` built by
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -95,14 +96,14 @@ ORG_HEADS = word_set(
     media broadcasting forum ventures partners capital industries energy electric petroleum
     oil steel games software communications telecom airline cooperation bureau unit
     institutes hospital clinic museum library commission tribunal mission taskforce nations
-    consortium initiative project program programme team cross crescent"""
+    consortium team cross crescent"""
 )
 # Heads of event names, which are not entities ("World Cup", "Lantern Festival").
 EVENT_HEADS = word_set(
     """festival cup championship championships olympics games tournament war summit
     conference expo fair day days year week month prize award awards series election
     elections match race marathon show exhibition biennale derby open grand prix
-    trophy final finals season"""
+    trophy final finals season program programme project initiative campaign"""
 )
 # Heads that make a name a place (checked on the last word before the org heads).
 PLACE_HEADS_STRONG = word_set(
@@ -167,6 +168,27 @@ COMPASS = word_set("north south east west northern southern eastern western cent
 class Gazetteer:
     places: dict[str, int]  # place name -> population (big for countries, states, regions)
     given: frozenset[str]
+    lexicon: frozenset[str]  # lower-case dictionary words that are never names
+
+    def is_common(self, low: str) -> bool:
+        """A dictionary word, allowing for plural, -ing, -ed and -ly forms."""
+        lex = self.lexicon
+        if low in lex:
+            return True
+        for suffix, repl in (
+            ("s", ""),
+            ("es", ""),
+            ("ing", ""),
+            ("ing", "e"),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ly", ""),
+            ("ers", ""),
+            ("er", ""),
+        ):
+            if low.endswith(suffix) and low[: -len(suffix)] + repl in lex:
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -183,4 +205,7 @@ def gazetteer() -> Gazetteer:
         for w in (DATA / "given_names.txt").read_text(encoding="utf-8").split()
         if w.lower() not in STOPWORDS
     )
-    return Gazetteer(places=places, given=given)
+    lexicon = frozenset(
+        gzip.decompress((DATA / "lexicon.txt.gz").read_bytes()).decode("utf-8").split()
+    )
+    return Gazetteer(places=places, given=given, lexicon=lexicon)

