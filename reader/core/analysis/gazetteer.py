@@ -172,23 +172,30 @@ class Gazetteer:
 
     def is_common(self, low: str) -> bool:
         """A dictionary word, allowing for plural, -ing, -ed and -ly forms."""
-        lex = self.lexicon
-        if low in lex:
+        return _is_common(self.lexicon, low)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_common(lex: frozenset[str], low: str) -> bool:
+    if low in lex:
+        return True
+    for suffix, repl in _INFLECTIONS:
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in lex:
             return True
-        for suffix, repl in (
-            ("s", ""),
-            ("es", ""),
-            ("ing", ""),
-            ("ing", "e"),
-            ("ed", ""),
-            ("ed", "e"),
-            ("ly", ""),
-            ("ers", ""),
-            ("er", ""),
-        ):
-            if low.endswith(suffix) and low[: -len(suffix)] + repl in lex:
-                return True
-        return False
+    return False
+
+
+_INFLECTIONS = (
+    ("s", ""),
+    ("es", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ly", ""),
+    ("ers", ""),
+    ("er", ""),
+)
 
 
 @lru_cache(maxsize=1)
