@@ -126,8 +126,12 @@ def _check_file(path: Path, timeout: float) -> bool:
         return True  # an empty file: SQLite treats it as a new database
     if header != SQLITE_HEADER:
         raise LibraryError(f"{path} is not a Broadsheet library (not an SQLite database)")
+    # Without a write-ahead log beside it the file is the whole truth: read it as immutable,
+    # which takes no locks and creates no -wal/-shm files.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=timeout)
+        con = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True, timeout=timeout)
     except sqlite3.Error as exc:
         raise LibraryError(f"cannot open the library {path}: {exc}") from exc
     try:
@@ -145,11 +149,15 @@ def _check_file(path: Path, timeout: float) -> bool:
     if app_id != APPLICATION_ID and (tables or version):
         raise LibraryError(f"{path} is an SQLite database but not a Broadsheet library")
     if version > SCHEMA_VERSION:
-        raise LibraryError(
-            f"{path} was written by a newer Broadsheet (schema {version}); "
-            f"this one knows up to {SCHEMA_VERSION}"
-        )
+        raise _too_new(path, version)
     return version == 0
+
+
+def _too_new(path: Path, version: int) -> LibraryError:
+    return LibraryError(
+        f"{path} was written by a newer Broadsheet (schema {version}); "
+        f"this one knows up to {SCHEMA_VERSION}"
+    )
 
 
 def _busy(path: Path) -> LibraryError:
@@ -247,6 +255,10 @@ class Library:
 
     def _migrate(self) -> None:
         con = self._con
+        with self._errors():
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:  # upgraded by a newer Broadsheet since we looked
+            raise _too_new(self.path, version)
         for number, statements in enumerate(MIGRATIONS, start=1):
             with self._errors():
                 if con.execute("PRAGMA user_version").fetchone()[0] >= number:

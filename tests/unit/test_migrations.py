@@ -1,0 +1,109 @@
+"""Migrations: a library made by every older schema opens with its state intact; a failed
+migration changes nothing; two Broadsheets creating one library at once both succeed."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.core.analysis.model import Analysis, Entity
+from reader.core.store import SCHEMA_VERSION, Library, LibraryError
+from reader.core.store import library as library_module
+from reader.core.store.schema import MIGRATIONS
+
+
+def make_old_library(path: Path, version: int) -> None:
+    """A library at schema `version`, with three articles written as schema 1 knows them,
+    article 2 read and article 3 starred."""
+    con = sqlite3.connect(path, isolation_level=None)
+    for number, statements in enumerate(MIGRATIONS[:version], start=1):
+        con.execute("BEGIN")
+        for statement in statements:
+            con.execute(statement)
+        con.execute(f"PRAGMA user_version = {number}")
+        con.execute("COMMIT")
+    for n in (1, 2, 3):
+        body = f"Old article {n}\n\nIts body mentions the harbour {n}."
+        con.execute(
+            "INSERT INTO articles (id, title, source, published, path, content_hash, read,"
+            " starred, added, word_count) VALUES (?, ?, 'Old Times', ?, ?, ?, ?, ?, ?, ?)",
+            (
+                n,
+                f"Old article {n}",
+                f"2020-01-0{n}",
+                f"/old/{n}.txt",
+                f"hash{n}",
+                int(n == 2),
+                int(n == 3),
+                "2020-01-01T00:00:00+00:00",
+                len(body.split()),
+            ),
+        )
+        con.execute("INSERT INTO article_text (id, body, blocks) VALUES (?, ?, '[]')", (n, body))
+        con.execute(
+            "INSERT INTO article_fts (rowid, title, body, source) VALUES (?, ?, ?, 'Old Times')",
+            (n, f"Old article {n}", body),
+        )
+    con.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_state_survives_every_migration(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "library.sqlite3"
+    make_old_library(path, version)
+    with Library.open(path) as lib:
+        assert not lib.is_new()
+        assert lib.schema_version == SCHEMA_VERSION
+        assert lib.count() == 3
+        assert [r.id for r in lib.rows(0, 10)] == [3, 2, 1]
+        assert lib.row(2).read and not lib.row(1).read and not lib.row(3).read
+        assert lib.row(3).starred and not lib.row(2).starred
+        assert lib.count(unread_only=True) == 2 and lib.count(starred_only=True) == 1
+        assert lib.get(1).body.startswith("Old article 1")
+        assert [h.id for h in lib.search("harbour 2 ")] == [2]
+        # What the later migrations added works on the old articles.
+        lib.put_analysis(1, Analysis(entities=[Entity("Ada", "person", 0, 3, "Ada")]), "v")
+        assert [h.id for h in lib.search("person:ada")] == [1]
+        assert lib.integrity_check() == []
+
+
+def test_a_failing_migration_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION
+    broken = (*MIGRATIONS, ("CREATE TABLE half_done (x)", "THIS IS NOT SQL"))
+    monkeypatch.setattr(library_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(library_module, "SCHEMA_VERSION", len(broken))
+    with pytest.raises(LibraryError):
+        Library.open(path)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    con.close()
+    assert "half_done" not in tables
+
+
+def test_two_broadsheets_creating_one_library_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    errors: list[BaseException] = []
+    versions: list[int] = []
+
+    def open_it() -> None:
+        try:
+            with Library.open(path) as lib:
+                versions.append(lib.schema_version)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert versions == [SCHEMA_VERSION] * 4
