@@ -37,17 +37,23 @@ def measure(paths: list[Path], scratch: Path) -> ImportSpeed:
 
 
 def _import_rate(paths: list[Path], db: Path, *, analyze: bool) -> float:
+    from reader.core import analysis
     from reader.core.importer import import_paths
     from reader.core.store import Library
 
     library = Library.open(db)
+    version = analysis.analyzer_version()
     started = time.perf_counter()
-    import_paths(library, paths, analyze=analyze)
+    import_paths(  # as `broadsheet add` calls it
+        library,
+        paths,
+        progress=lambda done, total, path: None,
+        analyze=analysis.analyze if analyze else None,
+        analysis_version=version,
+    )
     elapsed = time.perf_counter() - started
     imported = library.count()
-    close = getattr(library, "close", None)
-    if callable(close):
-        close()
+    library.close()
     if imported != len(paths):
         raise RuntimeError(f"import_paths stored {imported} of {len(paths)} files")
     return imported / elapsed
@@ -65,16 +71,18 @@ def _plain_insert_rate(articles: list[Article], db: Path) -> float:
         )
         for a in articles
     ]
-    started = time.perf_counter()
     conn = sqlite3.connect(db)
     conn.execute(
         "CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT, body TEXT, source TEXT,"
         " published TEXT, path TEXT, hash TEXT UNIQUE)"
     )
+    conn.commit()
+    started = time.perf_counter()
     conn.executemany(
         "INSERT INTO article (title, body, source, published, path, hash) VALUES (?,?,?,?,?,?)",
         rows,
     )
     conn.commit()
+    elapsed = time.perf_counter() - started
     conn.close()
-    return len(rows) / (time.perf_counter() - started)
+    return len(rows) / elapsed

@@ -63,7 +63,7 @@ def library_path(
         library.add_many(chunk)
         done += len(chunk)
         progress(f"built {done:,}/{count:,} articles ({time.perf_counter() - started:.0f} s)")
-    _close(library)
+    library.close()
     seconds = time.perf_counter() - started
     (folder / "complete").write_text(f"{count} articles in {seconds:.1f} s\n")
     return db, seconds
@@ -81,7 +81,7 @@ def seeds_library_path(cache: Path, repo: Path, data: Path) -> Path:
 
     library = Library.open(db)
     import_seeds(library)
-    _close(library)
+    library.close()
     (folder / "complete").write_text("seeds\n")
     return db
 
@@ -90,9 +90,3 @@ def _fresh(folder: Path) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-
-
-def _close(library: object) -> None:
-    close = getattr(library, "close", None)
-    if callable(close):
-        close()

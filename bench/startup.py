@@ -26,7 +26,13 @@ async def first_frame(pilot):
     pilot.app.exit()
 
 def report():
-    print("maxrss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    # VmHWM: ru_maxrss would also count the parent's RSS from before exec.
+    try:
+        with open("/proc/self/status") as fh:
+            kb = next(int(ln.split()[1]) for ln in fh if ln.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print("maxrss_kb", kb)
 """
 
 BROADSHEET_CHILD = (
@@ -97,7 +103,7 @@ def run_once(code: str, args: list[str], env: dict[str, str], cwd: Path) -> tupl
 
 
 def measure(
-    libraries: dict[str, Path], runs: int, env: dict[str, str], cwd: Path
+    libraries: dict[str, Path], runs: int, env: dict[str, str], cwd: Path, *, warm_up: bool = True
 ) -> dict[str, Startup]:
     """Median start-up of the bare app (key "bare") and of Broadsheet on each library.
 
@@ -106,7 +112,7 @@ def measure(
     """
     jobs: list[tuple[str, str, list[str]]] = [("bare", BARE_CHILD, [])]
     jobs += [(name, BROADSHEET_CHILD, [str(path)]) for name, path in libraries.items()]
-    for _name, code, args in jobs:  # warm the OS file cache and .pyc files once
+    for _name, code, args in jobs if warm_up else []:  # warm the file cache and .pyc files
         run_once(code, args, env, cwd)
     times: dict[str, list[float]] = {name: [] for name, _, _ in jobs}
     rss: dict[str, float] = {name: 0.0 for name, _, _ in jobs}
