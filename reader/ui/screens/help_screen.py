@@ -33,7 +33,9 @@ def help_content(keymap: dict[str, str]) -> Content:
         for key, text, tip in rows:
             lines.append(
                 Content.assemble(
-                    ("  " + key.ljust(22), "bold"), text, (f"  {tip}" if tip else "", "$text-muted")
+                    ("  " + key.ljust(18), "bold"),
+                    text.ljust(22),
+                    (tip, "$text-muted"),
                 )
             )
         lines.append(Content(""))

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header
 
 from reader.ui import messages as msg
-from reader.ui.highlight import PaneSpans, View
+from reader.ui.highlight import PaneSpans, View, one_line
 from reader.ui.key_bindings import main_bindings
 from reader.ui.marks import KINDS, Mark
 from reader.ui.reading_set import citation
@@ -108,7 +108,12 @@ class MainScreen(ReadingHooks):
         status = ""
         if key:
             label = next((m.label for p in panes for m in p.marks if m.key == key), key)
-            status = f"{label}: " + " · ".join(f"{c}" for c in counts)
+            where = " · ".join(
+                f"{one_line(p.article.source or f'pane {n + 1}', 24)} {c}"
+                for n, (p, c) in enumerate(zip(panes, counts, strict=True))
+                if p.article is not None
+            )
+            status = f"{label} — {where}"
         elif self.matches:
             status = f"“{self.view.query}”: {self.match_index + 1}/{len(self.matches)}"
         self.query_one(HighlightLegend).set_state(self.view.kinds, self.view.colour, status)
@@ -152,7 +157,6 @@ class MainScreen(ReadingHooks):
             self.panes, message.ids, message.articles, strict=False
         ):
             await pane.show_article(article_id, article)
-            self.watch(pane, "scroll_y", lambda y, p=pane: self._scrolled(p), init=False)
         self.view = View(self.view.kinds, self.view.colour, "", self.view.query)
         self.find_query()
         self._layout()
@@ -179,11 +183,14 @@ class MainScreen(ReadingHooks):
                 if pane is not origin and offset is not None:
                     pane.scroll_to_offset(offset)
 
-    def _scrolled(self, source: ReadingPane) -> None:
+    @on(ReadingPane.Scrolled)
+    def _scrolled(self, event: ReadingPane.Scrolled) -> None:
+        source = event.pane
         if not self.sync or self._syncing or len(self.panes) < 2:
             return
-        if not (source.has_focus or source.is_mouse_over):
-            return
+        focused = next((p for p in self.panes if p.has_focus), None)
+        if source is not focused and not (focused is None and source.is_mouse_over):
+            return  # only the pane the user is scrolling drives the others
         fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
         self._syncing = True
         try:

@@ -20,20 +20,19 @@ FETCH_AHEAD = 20  # ask for the next page when the cursor is this close to the e
 
 
 def row_content(row: ArticleRow, marked: bool) -> Content:
-    """`• ★ ▣ Source        2025-10-29  Title` — titles and sources as plain text."""
-    date = row.published.isoformat() if row.published else "—" * 10
-    source = one_line(row.source or "—", 14).ljust(14)[:14]
+    """Two lines: `•★▣ Title` (bold while unread), then `source · date · words`, muted.
+    Titles and sources are plain text, never markup."""
+    date = row.published.isoformat() if row.published else "undated"
+    source = one_line(row.source or "Unknown source", 40)
     title = one_line(row.title or "(untitled)", 300)
     return Content.assemble(
         ("•" if not row.read else " ", "bold $text-accent"),
         ("★" if row.starred else " ", "$text-warning"),
         ("▣" if marked else " ", "bold $text-success"),
         " ",
-        (source, "$text-secondary"),
-        " ",
-        (date, "$text-muted"),
-        " ",
         (title, "bold" if not row.read else ""),
+        "\n    ",
+        (f"{source} · {date} · {row.word_count:,} words", "$text-muted"),
     )
 
 

@@ -25,11 +25,12 @@ EMPTY_HINT = "Choose an article in the list and press enter to read it."
 
 
 def byline(article: Article) -> str:
-    parts = [article.source or "Unknown source"]
-    if article.published:
-        parts.append(article.published.isoformat())
-    if article.author:
-        parts.append(article.author)
+    """The line under the title (the header above gives source and date): author, length,
+    where it came from."""
+    parts = [f"By {article.author}"] if article.author else []
+    parts.append(f"{article.word_count:,} words")
+    if article.url:
+        parts.append(article.url)
     return one_line(" · ".join(parts), 200)
 
 
@@ -46,6 +47,17 @@ class ReadingPane(VerticalScroll, can_focus=True):
             super().__init__()
             self.pane = pane
             self.mark = mark
+
+        @property
+        def control(self) -> ReadingPane:
+            return self.pane
+
+    class Scrolled(Message):
+        """The pane scrolled (by the user or by the screen)."""
+
+        def __init__(self, pane: ReadingPane) -> None:
+            super().__init__()
+            self.pane = pane
 
         @property
         def control(self) -> ReadingPane:
@@ -156,6 +168,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 line = block.virtual_region.y + block.line_of(offset)
                 self.scroll_to(y=max(0, line - self.size.height // 3), animate=False)
                 return
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
 
     def on_block_view_mark_clicked(self, event: BlockView.MarkClicked) -> None:
         event.stop()

@@ -1,0 +1,185 @@
+"""The app at any size, with hostile articles, user keymaps, long libraries and no colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import settle
+
+from reader.core.sanitize import visible
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.block_view import BlockView
+from reader.ui.widgets.highlight_legend import HighlightLegend
+from reader.ui.widgets.reading_pane import ReadingPane
+
+SIZES = [(20, 6), (80, 24), (300, 100), (40, 10), (120, 36), (21, 7), (200, 50), (80, 24)]
+
+HOSTILE_TITLES = [
+    "[/]",
+    "[b]unclosed",
+    "[@click=app.quit]x[/]",
+    "[breaking] news",
+    "\x1b[2J\x1b]0;pwned\x07 clear screen",
+    "bidi \u202eevil\u202c and zero\u200bwidth",
+]
+
+
+async def test_resize_loop_never_crashes(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space", "c")
+        await settle(pilot)
+        for width, height in SIZES:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            assert pilot.app.screen.size == (width, height)
+        await pilot.press("l", "escape", "enter", "question_mark", "escape")
+        for width, height in reversed(SIZES):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        await settle(pilot)
+        assert pilot.app.is_running
+
+
+async def test_narrow_stacks_list_over_panes(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert screen.has_class("-narrow")
+        listed, pane = screen.query_one(ArticleList), screen.query_one(ReadingPane)
+        assert listed.region.bottom <= pane.region.y
+        await pilot.press("space", "space", "c")
+        await settle(pilot)
+        assert not listed.display, "side by side at 80 columns hides the list"
+        first, second = screen.query(ReadingPane)
+        assert first.region.width >= 35 and second.region.x >= first.region.right
+
+
+@pytest.fixture
+def hostile_library(library_path: Path, add_articles: Any) -> Path:
+    body = (
+        "[@click=app.quit]Click me[/] says [b]the [red]headline\n\n"
+        "Escape \x1b[31mred\x1b[0m and bell \x07 and [link=https://evil]x[/link].\n\n"
+        "[breaking] news: $5 billion for [/] Donald Trump.\n"
+    )
+    add_articles(
+        library_path,
+        [
+            {
+                "text": f"{title}\n\n{body}{n}",
+                "title": title,
+                "source": "[i]Evil[/i] Source",
+                "published": dt.date(2025, 10, 31),
+                "url": "https://example.com/evil",
+            }
+            for n, title in enumerate(HOSTILE_TITLES)
+        ],
+    )
+    return library_path
+
+
+async def test_hostile_text_is_shown_verbatim(hostile_library: Path, build_app: Any) -> None:
+    app = build_app(hostile_library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one(ArticleList)
+        prompts = [str(o.prompt) for o in listed.options]
+        for title in HOSTILE_TITLES:
+            assert any(visible(" ".join(title.split())) in p for p in prompts), title
+        for index in range(len(HOSTILE_TITLES)):
+            listed.highlighted = index
+            await pilot.press("enter")
+            await settle(pilot)
+            pane = app.screen.query_one(ReadingPane)
+            assert pane.article is not None
+            assert str(pane.query_one(".title").render()) == visible(pane.article.title)
+            shown = "".join(str(b.shown) for b in pane.query(BlockView))
+            assert "[@click=app.quit]Click me[/]" in shown and "[breaking] news" in shown
+            assert "\x1b" not in shown and "␛" in shown
+            for block in pane.query(BlockView):  # clicking anywhere must not quit
+                await pilot.click(block, offset=(1, 0))
+            await pilot.pause()
+            assert app.is_running
+        assert "[i]Evil[/i] Source" in str(pane.header.render())
+        app.copy_to_clipboard = lambda text: setattr(app, "copied", text)  # type: ignore[method-assign]
+        opened: list[str] = []
+        app.open_url = lambda url, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+        pane.focus()
+        await pilot.press("y", "o")
+        await settle(pilot)
+        assert "[i]Evil[/i] Source (2025-10-31)" in app.copied
+        assert opened == ["https://example.com/evil"]
+        assert app.is_running
+
+
+async def test_user_keymap_rebinds_by_id(
+    library_path: Path, build_app: Any, tmp_path: Path
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keys]\ntoggle-star = "f"\nside-by-side = "b"\n', encoding="utf-8")
+    async with build_app(library_path, keymap=keymap).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        await pilot.press("f")
+        await settle(pilot)
+        assert listed.rows[0].starred
+        await pilot.press("b")
+        await settle(pilot)
+        assert len(pilot.app.screen.query(ReadingPane)) == 2
+
+
+@pytest.mark.parametrize(
+    "text", ['[keys]\nno-such-action = "f"\n', "not toml [", "[keys]\ntoggle-star = 3\n"]
+)
+async def test_bad_keymap_is_one_notice(
+    library_path: Path, build_app: Any, tmp_path: Path, text: str
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text(text, encoding="utf-8")
+    async with build_app(library_path, keymap=keymap).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        notices = list(pilot.app._notifications)
+        assert len(notices) == 1 and "keymap.toml" in notices[0].message
+        await pilot.press("s")  # the defaults still work
+        await settle(pilot)
+        assert pilot.app.screen.query_one(ArticleList).rows[0].starred
+
+
+async def test_list_pages_in_as_the_cursor_moves(
+    library_path: Path, build_app: Any, add_articles: Any
+) -> None:
+    add_articles(
+        library_path,
+        [
+            {"text": f"Story number {n}\n\nBody {n}.", "published": dt.date(2025, 1, 1)}
+            for n in range(250)
+        ],
+    )
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        assert listed.total == 252 and listed.option_count == 100
+        await pilot.press("end")
+        await settle(pilot)
+        assert listed.option_count == 200
+        await pilot.press("end")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert listed.option_count == 252
+
+
+async def test_colour_free_mode(library_path: Path, build_app: Any, no_color: None) -> None:
+    async with build_app(library_path, theme=None).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not pilot.app.colour and pilot.app.theme == "broadsheet-mono"
+        legend = str(pilot.app.screen.query_one(HighlightLegend).render())
+        assert "◆People" in legend and "▲Places" in legend
+        pane = pilot.app.screen.query_one(ReadingPane)
+        shown = "".join(str(b.shown) for b in pane.query(BlockView))
+        assert "◆" in shown or "▲" in shown
