@@ -42,8 +42,7 @@ STOPWORDS = word_set(
     thanks thank dear hello hi breaking update updated exclusive live watch read see photo
     photos video image images source sources editor note related more click share advertisement
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec am pm bc ad chapter section part page figure table appendix"""
+    june july august september october november december am pm bc ad chapter section part page figure table appendix"""
 )
 # Capitalised words that are not names of people, places or organisations.
 NOT_NAMES = word_set(
@@ -53,7 +52,8 @@ NOT_NAMES = word_set(
 )
 BIG_PLACE = 10_000_000  # countries, states and regions are floored at this population
 MONTHS = word_set(
-    "january february march april may june july august september october november december"
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 
 # Titles that make the following name a person and are not part of it.
