@@ -11,7 +11,7 @@ from pathlib import Path
 from reader.core.analysis.entities import find_entities
 from reader.core.analysis.model import Analysis
 from reader.core.analysis.numbers import find_numbers
-from reader.core.analysis.timex import find_times
+from reader.core.analysis.timex import find_times, infer_anchor
 from reader.core.article import Article
 
 
@@ -28,13 +28,21 @@ def analyzer_version() -> str:
 
 
 def analyze(article: Article, anchor: dt.date | None = None, *, inferred: bool = False) -> Analysis:
-    """Analyse one article. `anchor` overrides the publication date for relative dates."""
+    """Analyse one article. `anchor` overrides the publication date for relative dates.
+
+    Pass `inferred=True` with an anchor that is not the article's own date (e.g. taken from
+    other articles read together). Without any anchor, one is inferred from the article's own
+    fully specified dates (`infer_anchor`); relative dates resolved from it say `inferred`.
+    """
     anchor = anchor or article.published
     body = article.body
+    if anchor is None:
+        anchor = infer_anchor(body)
+        inferred = anchor is not None
     return Analysis(
         entities=find_entities(body),
         numbers=find_numbers(body),
-        dates=find_times(body, anchor),
+        dates=find_times(body, anchor, inferred=inferred),
         anchor=anchor.isoformat() if anchor else "",
         anchor_inferred=inferred,
     )
