@@ -32,6 +32,7 @@ def only(text: str) -> Number:
         ("Earnings were 73 cents a share.", "73 cents", 0.73, "USD"),
         ("A $4-billion bridge.", "$4-billion", 4e9, "USD"),
         ("It fetched 600 pounds sterling.", "600 pounds sterling", 600, "GBP"),
+        ("A bridge worth NZ $ 14 million.", "NZ $ 14 million", 1.4e7, "NZD"),
     ],
 )
 def test_money(text: str, figure: str, value: float, unit: str) -> None:
@@ -94,6 +95,8 @@ def test_percentages(text: str, figure: str, value: float, unit: str) -> None:
         ("Some 4,500 nurses marched.", "4,500", 4500, "nurses", "some"),
         ("It moved 1.8 million barrels.", "1.8 million", 1.8e6, "barrels", ""),
         ("The index closed at 3,412.55.", "3,412.55", 3412.55, "", ""),
+        ("a 12,000 square metre hall", "12,000", 12000, "square metre", ""),
+        ("Police seized 40 fishermen's boats.", "40", 40, "fishermen's boats", ""),
     ],
 )
 def test_counts(text: str, figure: str, value: float, unit: str, hedge: str) -> None:

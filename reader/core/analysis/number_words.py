@@ -241,3 +241,10 @@ NOT_PLURAL_S: frozenset[str] = (
     _words("""news series species arms gas bus is was has does this its his hers ours yours
     theirs plus minus across less unless thus""")
 )
+
+# Units of measure, counted even in the singular ("a 240,000 square metre park").
+MEASURES: frozenset[str] = _words(
+    """metre meter kilometre kilometer centimetre centimeter millimetre millimeter mile foot
+    inch yard acre hectare tonne ton kilogram kilo gram pound ounce litre liter gallon
+    barrel megawatt gigawatt kilowatt watt volt degree kph mph km kg cm mm mw gw kwh"""
+)

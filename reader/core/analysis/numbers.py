@@ -31,6 +31,7 @@ from reader.core.analysis.number_words import (
     CURRENCY_WORDS,
     HEDGES,
     IRREGULAR_PLURALS,
+    MEASURES,
     MONTHS,
     NOT_PLURAL_S,
     SCALE_ABBREVIATIONS,
@@ -49,8 +50,8 @@ _SCALE_WORDS = "dozen|hundred|thousand|million|billion|trillion"
 
 _FIGURE_RE = re.compile(
     rf"""
-    (?P<cur>(?<![\w$])(?:US|AU?|CA?|HK|NZ|NT|R|S)?\$\s?|[€£¥₩₹]\s?
-        |(?<![\w.])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|Rs\.?)\s?(?=\d))?
+    (?=[\d$€£¥₩₹]|\b[aefhnostuzAEFHNOSTUZ])  # a cheap guard: most positions fail here
+    (?P<cur>[$€£¥₩₹]\s?)?
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
       | (?P<words>\b{_NUMWORD}\b(?:\s+hundred(?:\s+(?:and\s+)?{_NUMWORD}\b)?)?
@@ -64,6 +65,13 @@ _FIGURE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Letters before a sign ("US$", "NZ $") or a code before digits ("USD 5"): looked up
+# behind a match rather than inside the main pattern, which keeps that pattern fast.
+_SIGN_PREFIX_RE = re.compile(r"(?<![\w$])(?:(?:US|AU|CA|HK|NZ|NT)\s?|[ACRS])\Z", re.IGNORECASE)
+_CODE_PREFIX_RE = re.compile(
+    r"(?<![\w.])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|Rs\.?)\s?\Z",
+    re.IGNORECASE,
+)
 _PERCENT_RE = re.compile(
     r"\s?%|\s?-?(?:percent|per\s+cent|pct)\b|\s+(?P<pp>percentage\s+points?)\b",
     re.IGNORECASE,
@@ -110,6 +118,15 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
         m.group("words"),
         m.group("scale"),
     )
+    if cur and cur[0] == "$":
+        prefix = _SIGN_PREFIX_RE.search(body, max(0, start - 3), start)
+    elif not cur and digits:
+        prefix = _CODE_PREFIX_RE.search(body, max(0, start - 5), start)
+    else:
+        prefix = None
+    if prefix:
+        cur = body[prefix.start() : start] + (cur or "")
+        start = prefix.start()
     if start and not cur and (body[start - 1].isalnum() or body[start - 1] in "-_./:"):
         return None  # "F-16", "A320", "v1.2", "10:30"
     value = _value(digits, words)
@@ -139,7 +156,7 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
         return _number(body, start, pm.end(), "percent", value, unit, hedge)
 
     # Money.
-    code = CURRENCY_PREFIXES.get(cur.strip().lower(), "") if cur else ""
+    code = CURRENCY_PREFIXES.get("".join(cur.split()).lower(), "") if cur else ""
     cm = _CURRENCY_WORD_RE.match(body, end)
     if cm:
         word_code = _currency_word(cm.group("qual"), cm.group("cw"))
@@ -295,6 +312,9 @@ def _counted_noun(body: str, end: int, value: float) -> str | None:
         return ""
     if value == 1:
         return body[words[0][0] : words[0][1]]
+    for _, w_end, lower in words[:2]:
+        if lower in MEASURES:
+            return body[words[0][0] : w_end]  # "240,000 square metre park": a measure
     for w_start_end in words:
         if _looks_plural(w_start_end[2]):
             return body[words[0][0] : w_start_end[1]]
