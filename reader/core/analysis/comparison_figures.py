@@ -9,7 +9,7 @@ can be a tariff in one sentence and a share of GDP in the next).
 thing: 0 when they cannot (other kind or unit), else the overlap coefficient of their
 context words, plus a bonus when their labels share a word and when their values are
 equal (a strong hint for money, a weaker one for percentages and counts). Scores under
-`MATCH_THRESHOLD` are 0.
+`MATCH_THRESHOLD` (equal values) or `DIFFER_THRESHOLD` (different values) are 0.
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ from reader.core.analysis.model import Number
 from reader.core.analysis.sentences import Sentence, sentence_at, split_sentences
 
 MATCH_THRESHOLD = 0.5
-_CONTEXT_CHARS = 100
+DIFFER_THRESHOLD = 0.65  # claiming two sources disagree needs more evidence than agreeing
+_CONTEXT_CHARS = 150
 _LABEL_BONUS = 0.3
 _EQUAL_MONEY_BONUS = 0.5
 _EQUAL_OTHER_BONUS = 0.25
 _SAME_FIGURE_OVERLAP = 0.34
+_MIN_CONTEXT = 5  # two shared words out of a three-word context is not strong evidence
 
 _LABEL_LEAD_RE = re.compile(
     r"\s+(?:(?:of|in|for|on|into|to|from)\s+)?(?:(?:the|a|an|their|its|his|her|our|this|that)\s+)?"
@@ -55,6 +57,7 @@ _NOISE = frozenset(
         "billion", "million", "trillion", "thousand", "hundred", "percent", "cent", "per",
         "dollar", "dollars", "usd", "won", "yen", "euro", "euros", "pound", "pounds",
         "nearly", "almost", "about", "over", "more", "than", "least", "up", "some",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     }
 )  # fmt: skip
 
@@ -96,13 +99,16 @@ def match_score(a: Figure, b: Figure) -> float:
         score += _LABEL_BONUS
     if _equal(a.number.value, b.number.value):
         score += _EQUAL_MONEY_BONUS if a.number.kind == "money" else _EQUAL_OTHER_BONUS
-    return score if score >= MATCH_THRESHOLD else 0.0
+        return score if score >= MATCH_THRESHOLD else 0.0
+    return score if score >= DIFFER_THRESHOLD else 0.0
 
 
 def _same_figure(a: Figure, b: Figure) -> bool:
     na, nb = a.number, b.number
-    if na.kind != nb.kind or na.unit != nb.unit or not _equal(na.value, nb.value):
+    if na.kind != nb.kind or not _same_unit(na, nb) or not _equal(na.value, nb.value):
         return False
+    if na.kind == "quantity" and na.unit and nb.unit:
+        return True  # "two Moslem militants" … "the two militants"
     if na.kind == "money":
         return True
     return _overlap(a.words, b.words) >= _SAME_FIGURE_OVERLAP
@@ -119,7 +125,7 @@ def _same_unit(a: Number, b: Number) -> bool:
 def _overlap(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return len(a & b) / max(min(len(a), len(b)), _MIN_CONTEXT)
 
 
 def _equal(a: float, b: float) -> bool:
@@ -129,8 +135,11 @@ def _equal(a: float, b: float) -> bool:
 def _context(body: str, number: Number, sentences: list[Sentence]) -> set[str]:
     sentence = sentence_at(sentences, number.start)
     lo, hi = (sentence.start, sentence.end) if sentence else (0, len(body))
-    lo = max(lo, number.start - _CONTEXT_CHARS)
-    hi = min(hi, number.end + _CONTEXT_CHARS)
+    if number.start - lo > _CONTEXT_CHARS:
+        lo = body.find(" ", number.start - _CONTEXT_CHARS, number.start) + 1 or number.start
+    if hi - number.end > _CONTEXT_CHARS:
+        cut = body.rfind(" ", number.end, number.end + _CONTEXT_CHARS)
+        hi = cut if cut > 0 else number.end
     text = body[lo : number.start] + " " + body[number.end : hi]
     return content_words(text) - _NOISE
 

@@ -82,10 +82,16 @@ def content_words(text: str) -> set[str]:
         token = token.replace("’", "'").removesuffix("'s")
         if token in _STOP or len(token) < 2 or token.isdigit():
             continue
-        if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
-            token = token[:-1]
-        out.add(token)
+        out.add(_stem(token))
     return out
+
+
+def _stem(token: str) -> str:
+    """A crude suffix strip so "fallen"/"fall", "talks"/"talk", "raided"/"raid" meet."""
+    for suffix in ("ing", "ed", "en", "es", "s"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4 and not token.endswith("ss"):
+            return token[: -len(suffix)]
+    return token
 
 
 def _strip(body: str, start: int, end: int) -> tuple[int, int]:
