@@ -12,12 +12,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core.analysis.model import Analysis
 from reader.core.article import Article
 from reader.core.loaders import LoadError, iter_article_files, load_path
 from reader.core.seeds import seed_paths
 from reader.core.store import Library
+
+if TYPE_CHECKING:
+    from reader.core.analysis.model import Analysis
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress calls (a batch always reports)
 

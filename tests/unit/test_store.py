@@ -277,6 +277,16 @@ def test_usable_from_a_worker_thread(lib: Library) -> None:
     assert lib.count() == 20
 
 
+def test_connections_of_ended_threads_are_closed(lib: Library) -> None:
+    for n in range(5):
+        thread = threading.Thread(target=lambda n=n: lib.add(make_article(n)))
+        thread.start()
+        thread.join()
+    lib.count()  # this thread's connection; the ended threads' ones are gone
+    assert len(lib._connections) <= 2
+    assert lib.count() == 5
+
+
 def test_closed_library_refuses_work(tmp_path: Path) -> None:
     lib = Library.open(tmp_path / "library.sqlite3")
     lib.close()

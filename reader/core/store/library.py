@@ -21,12 +21,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.analysis.model import Analysis
 from reader.core.article import Article, Block
 from reader.core.search import Query, parse_query, snippet
 from reader.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
+    from reader.core.analysis.model import Analysis
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT = 5.0
@@ -174,7 +176,9 @@ class Library:
         self._timeout = timeout
         self._new = new
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        # Each thread's connection, with its thread: a worker thread's is closed once the
+        # thread has ended (every Textual worker is a new thread).
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._lock = threading.Lock()
         self._closed = False
 
@@ -225,7 +229,12 @@ class Library:
             con = self._connect()
             self._local.con = con
             with self._lock:
-                self._connections.append(con)
+                ended = [c for t, c in self._connections if not t.is_alive()]
+                self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
+                self._connections.append((threading.current_thread(), con))
+            for old in ended:
+                with suppress(sqlite3.Error):
+                    old.close()
         return con
 
     @contextmanager
@@ -275,7 +284,7 @@ class Library:
         with self._lock:
             self._closed = True
             connections, self._connections = self._connections, []
-        for con in connections:
+        for _thread, con in connections:
             with suppress(sqlite3.Error):
                 con.close()
         self._local = threading.local()
@@ -529,6 +538,8 @@ class Library:
             ).fetchone()
         if r is None or r[0] != version:
             return None
+        from reader.core.analysis.model import Analysis
+
         try:
             return Analysis.from_json(json.loads(r[1]))
         except (ValueError, TypeError, KeyError):
