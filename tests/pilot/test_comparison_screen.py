@@ -3,28 +3,24 @@ ledger of figures, enter jumps to the first mention, `e` exports."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from reader.core.importer import import_seeds
 from reader.core.store import Library
-from reader.ui.app import make_app
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.screens.comparison_screen import ComparisonScreen
 from reader.ui.widgets.comparison_list import ComparisonList, MentionOption
 
-NOW = dt.datetime(2025, 10, 30, 12, 0, tzinfo=dt.UTC)
 HOSTILE = "[/] [@click=app.quit]boom[/] \x1b[2J\u202eevil"
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library.open(tmp_path / "lib.sqlite3")
-    import_seeds(lib)
+def library(library_path: Path) -> Iterator[Library]:
+    """The seeded library from conftest (ids 1 and 2), open for the test's own reads."""
+    lib = Library.open(library_path)
     yield lib
     lib.close()
 
@@ -97,9 +93,9 @@ async def open_comparison(
     return results
 
 
-async def test_sections_columns_and_ledger(library: Library) -> None:
+async def test_sections_columns_and_ledger(library: Library, build_app: Any) -> None:
     sources, bodies = seed_set(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_comparison(pilot, seed_comparison(bodies), sources)
         text = rendered(app.screen.query_one(ComparisonList))
@@ -116,9 +112,9 @@ async def test_sections_columns_and_ledger(library: Library) -> None:
         assert ledger.rstrip().endswith("—")
 
 
-async def test_enter_on_a_figure_jumps_to_it(library: Library) -> None:
+async def test_enter_on_a_figure_jumps_to_it(library: Library, build_app: Any) -> None:
     sources, bodies = seed_set(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         results = await open_comparison(pilot, seed_comparison(bodies), sources)
         await pilot.press("end", "enter")
@@ -128,9 +124,9 @@ async def test_enter_on_a_figure_jumps_to_it(library: Library) -> None:
         assert bodies[0][jump.start : jump.end] == "25%"
 
 
-async def test_enter_on_an_entity_finds_its_first_mention(library: Library) -> None:
+async def test_enter_on_an_entity_finds_its_first_mention(library: Library, build_app: Any) -> None:
     sources, bodies = seed_set(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         results = await open_comparison(pilot, seed_comparison(bodies), sources, library=library)
         widget = app.screen.query_one(ComparisonList)
@@ -148,10 +144,10 @@ async def test_enter_on_an_entity_finds_its_first_mention(library: Library) -> N
         assert bodies[1][jump.start : jump.end] == "Sanae Takaichi"
 
 
-async def test_export_and_escape(library: Library, tmp_path: Path) -> None:
+async def test_export_and_escape(library: Library, tmp_path: Path, build_app: Any) -> None:
     sources, bodies = seed_set(library)
     out = tmp_path / "exports"
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         results = await open_comparison(pilot, seed_comparison(bodies), sources, export_dir=out)
         await pilot.press("e")
@@ -165,7 +161,9 @@ async def test_export_and_escape(library: Library, tmp_path: Path) -> None:
         assert results == [None]
 
 
-async def test_placeholder_and_hostile_comparisons_do_not_crash(library: Library) -> None:
+async def test_placeholder_and_hostile_comparisons_do_not_crash(
+    library: Library, build_app: Any
+) -> None:
     sources, _ = seed_set(library)
     hostile = {
         "entities": {
@@ -184,7 +182,7 @@ async def test_placeholder_and_hostile_comparisons_do_not_crash(library: Library
             "junk",
         ],
     }
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_comparison(pilot, {"entities": [], "numbers": []}, sources)
         text = rendered(app.screen.query_one(ComparisonList))

@@ -3,7 +3,6 @@ results never shown, enter opens the first match, escape keeps the query."""
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,21 +12,18 @@ import pytest
 from textual.content import Content
 
 from reader.core.article import Article
-from reader.core.importer import import_seeds
 from reader.core.store import Library, SearchHit
-from reader.ui.app import make_app
 from reader.ui.refs import SearchOutcome
 from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.search_results import MATCH_STYLE, HitOption, SearchResults
 
-NOW = dt.datetime(2025, 10, 30, 12, 0, tzinfo=dt.UTC)
 HOSTILE_TITLE = "[/] [@click=app.quit]tariff[/] [breaking] news \x1b[2J\u202e"
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library.open(tmp_path / "lib.sqlite3")
-    import_seeds(lib)
+def library(library_path: Path) -> Iterator[Library]:
+    """The seeded library from conftest (ids 1 and 2), open for the test's own reads."""
+    lib = Library.open(library_path)
     yield lib
     lib.close()
 
@@ -53,8 +49,10 @@ def count_text(screen: SearchScreen) -> str:
     return str(screen.query_one("#search-count").render())
 
 
-async def test_results_as_you_type_and_enter_opens_first_match(library: Library) -> None:
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+async def test_results_as_you_type_and_enter_opens_first_match(
+    library: Library, build_app: Any
+) -> None:
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         outcomes = await open_search(pilot, library)
         screen = app.screen
@@ -81,8 +79,8 @@ async def test_results_as_you_type_and_enter_opens_first_match(library: Library)
         assert body.lower().find("tariff") == outcome.jump.start
 
 
-async def test_escape_keeps_the_query_or_returns_none(library: Library) -> None:
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+async def test_escape_keeps_the_query_or_returns_none(library: Library, build_app: Any) -> None:
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         outcomes = await open_search(pilot, library)
         await pilot.press(*"tariff")
@@ -96,8 +94,10 @@ async def test_escape_keeps_the_query_or_returns_none(library: Library) -> None:
         assert outcomes == [None]
 
 
-async def test_enter_before_results_arrive_opens_the_latest_query(library: Library) -> None:
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+async def test_enter_before_results_arrive_opens_the_latest_query(
+    library: Library, build_app: Any
+) -> None:
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         outcomes = await open_search(pilot, library)
         await pilot.press(*"xi jinping", "enter")
@@ -130,9 +130,9 @@ class SlowFirst:
         return self.library.get(article_id)
 
 
-async def test_stale_results_never_overwrite_newer_ones(library: Library) -> None:
+async def test_stale_results_never_overwrite_newer_ones(library: Library, build_app: Any) -> None:
     slow = SlowFirst(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_search(pilot, slow)
         screen = app.screen
@@ -168,8 +168,8 @@ async def test_stale_results_never_overwrite_newer_ones(library: Library) -> Non
         "\u202e",
     ],
 )
-async def test_odd_queries_never_crash(library: Library, query: str) -> None:
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+async def test_odd_queries_never_crash(library: Library, query: str, build_app: Any) -> None:
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         outcomes = await open_search(pilot, library)
         screen = app.screen
@@ -183,11 +183,13 @@ async def test_odd_queries_never_crash(library: Library, query: str) -> None:
         assert len(outcomes) <= 1
 
 
-async def test_hostile_titles_and_snippets_are_shown_verbatim(tmp_path: Path) -> None:
+async def test_hostile_titles_and_snippets_are_shown_verbatim(
+    tmp_path: Path, build_app: Any
+) -> None:
     lib = Library.open(tmp_path / "hostile.sqlite3")
     body = "Opening [/] line.\n\x1b]0;pwned\x07 The [bold]tariff[/bold] rose \u202e by 25%."
     lib.add(Article(title=HOSTILE_TITLE, body=body, source="[red]Wire[/]", path="h.txt"))
-    app = make_app(library=lib, now=NOW, theme="textual-dark")
+    app = build_app(lib)
     async with app.run_test(size=(120, 36)) as pilot:
         outcomes = await open_search(pilot, lib)
         screen = app.screen

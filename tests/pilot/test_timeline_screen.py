@@ -11,21 +11,18 @@ from typing import Any
 import pytest
 
 from reader.core.analysis.timeline import Event, EventSource
-from reader.core.importer import import_seeds
 from reader.core.store import Library
-from reader.ui.app import make_app
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.screens.timeline_screen import TimelineScreen
 from reader.ui.widgets.timeline_list import EventOption, TimelineList
 
-NOW = dt.datetime(2025, 10, 30, 12, 0, tzinfo=dt.UTC)
 HOSTILE = "[/] [@click=app.quit]boom[/] [breaking] news \x1b[2J\u202eevil"
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = Library.open(tmp_path / "lib.sqlite3")
-    import_seeds(lib)
+def library(library_path: Path) -> Iterator[Library]:
+    """The seeded library from conftest (ids 1 and 2), open for the test's own reads."""
+    lib = Library.open(library_path)
     yield lib
     lib.close()
 
@@ -93,9 +90,9 @@ async def open_timeline(
     return results
 
 
-async def test_rows_by_day_and_jump(library: Library) -> None:
+async def test_rows_by_day_and_jump(library: Library, build_app: Any) -> None:
     sources, bodies = seed_set(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         results = await open_timeline(pilot, seed_events(bodies), sources)
         timeline = app.screen.query_one(TimelineList)
@@ -105,7 +102,7 @@ async def test_rows_by_day_and_jump(library: Library) -> None:
         assert "Oct 27 – Nov 1, 2025" in text and "Gyeongju, South Korea" in text
         assert "Thursday, October 30, 2025" in text
         assert "≈ Oct 30, 2025 (inferred)" in text
-        assert "[Seed source B] [Seed source A]" in text
+        assert "Busan [B] [A]" in text
         # headings are not selectable: the first row highlighted is an event
         assert isinstance(timeline.highlighted_option, EventOption)
         await pilot.press("end", "enter")
@@ -115,9 +112,9 @@ async def test_rows_by_day_and_jump(library: Library) -> None:
         assert bodies[1][jump.start : jump.end] == XI_B
 
 
-async def test_cycle_source_then_jump(library: Library) -> None:
+async def test_cycle_source_then_jump(library: Library, build_app: Any) -> None:
     sources, bodies = seed_set(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         results = await open_timeline(pilot, seed_events(bodies), sources)
         await pilot.press("end", "s", "enter")
@@ -127,9 +124,9 @@ async def test_cycle_source_then_jump(library: Library) -> None:
         assert bodies[0][jump.start : jump.end] == XI_A
 
 
-async def test_escape_closes_with_none(library: Library) -> None:
+async def test_escape_closes_with_none(library: Library, build_app: Any) -> None:
     sources, bodies = seed_set(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         results = await open_timeline(pilot, seed_events(bodies), sources)
         await pilot.press("escape")
@@ -138,9 +135,11 @@ async def test_escape_closes_with_none(library: Library) -> None:
         assert not isinstance(app.screen, TimelineScreen)
 
 
-async def test_export_writes_markdown_and_json(library: Library, tmp_path: Path) -> None:
+async def test_export_writes_markdown_and_json(
+    library: Library, tmp_path: Path, build_app: Any
+) -> None:
     sources, bodies = seed_set(library)
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     out = tmp_path / "exports"
     async with app.run_test(size=(120, 36)) as pilot:
         await open_timeline(pilot, seed_events(bodies), sources, export_dir=out)
@@ -154,7 +153,7 @@ async def test_export_writes_markdown_and_json(library: Library, tmp_path: Path)
         assert any("Timeline exported to" in n.message for n in app._notifications)
 
 
-async def test_empty_and_hostile_timelines_do_not_crash(library: Library) -> None:
+async def test_empty_and_hostile_timelines_do_not_crash(library: Library, build_app: Any) -> None:
     sources, _ = seed_set(library)
     hostile_sources = [SourceRef(sources[0].article_id, HOSTILE, HOSTILE, "")]
     events = [
@@ -168,7 +167,7 @@ async def test_empty_and_hostile_timelines_do_not_crash(library: Library) -> Non
         ),
         Event("not a date [b]", "", "", [], [], []),
     ]
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         results = await open_timeline(pilot, [], sources)
         assert "No dated events" in str(app.screen.query_one("#timeline-empty").render())
@@ -178,6 +177,9 @@ async def test_empty_and_hostile_timelines_do_not_crash(library: Library) -> Non
         assert "[@click=app.quit]boom[/] [breaking] news" in text
         assert "\x1b" not in text and "\u202e" not in text
         assert "not a date [b]" in text and "(no summary)" in text
+        assert "[A] [?]" in text  # the second source is outside the reading set
+        title = str(app.screen.query_one("#timeline-title").render())
+        assert "[A] [/] [@click=app.quit]boom[/] [breaking]…" in title
         await pilot.press("home", "s", "enter")  # second source is outside the set
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen) and results == []
@@ -186,7 +188,7 @@ async def test_empty_and_hostile_timelines_do_not_crash(library: Library) -> Non
         assert isinstance(app.screen, TimelineScreen) and results == []
 
 
-async def test_many_events_in_one_option_list(library: Library) -> None:
+async def test_many_events_in_one_option_list(library: Library, build_app: Any) -> None:
     sources, _ = seed_set(library)
     start = dt.date(2020, 1, 1)
     events = [
@@ -200,7 +202,7 @@ async def test_many_events_in_one_option_list(library: Library) -> None:
         )
         for n in range(2000)
     ]
-    app = make_app(library=library, now=NOW, theme="textual-dark")
+    app = build_app(library)
     async with app.run_test(size=(120, 36)) as pilot:
         results = await open_timeline(pilot, events, sources)
         timeline = app.screen.query_one(TimelineList)

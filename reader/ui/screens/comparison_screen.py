@@ -24,7 +24,6 @@ from reader.core.export import (
     default_export_dir,
     write_export,
 )
-from reader.core.sanitize import one_line
 from reader.core.store import Library
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.widgets.comparison_list import ComparisonList, Mention
@@ -97,11 +96,11 @@ class ComparisonScreen(Screen[Jump | None]):
         yield Footer()
 
     def _title(self) -> Content:
-        labels = " · ".join(one_line(label, 30) for label in self.labels) or "no sources"
+        count = len(self.labels)
         return Content.assemble(
             ("Comparison", "bold"),
-            f"  {labels}",
-            ("   = agree  ≠ differ  1 one source only", "$text-muted"),
+            f"  {count} source{'s' if count != 1 else ''}   ",
+            ("= agree  ≠ differ  1 one source only", "$text-muted"),
         )
 
     def on_mount(self) -> None:

@@ -18,10 +18,9 @@ from textual.worker import Worker, WorkerState
 
 from reader.core.analysis.timeline import Event
 from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
-from reader.core.sanitize import one_line
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.widgets.timeline_list import TimelineList
-from reader.ui.widgets.timeline_row import INFERRED_MARK
+from reader.ui.widgets.timeline_row import INFERRED_MARK, legend
 
 
 class TimelineScreen(Screen[Jump | None]):
@@ -72,11 +71,11 @@ class TimelineScreen(Screen[Jump | None]):
         yield Footer()
 
     def _title(self) -> Content:
-        labels = ", ".join(one_line(s.label, 30) for s in self.sources) or "no sources"
         count = len(self.events)
         return Content.assemble(
             ("Timeline", "bold"),
-            f"  {count} event{'s' if count != 1 else ''} from {labels}",
+            f"  {count} event{'s' if count != 1 else ''}   ",
+            legend(self.sources),
             (f"   {INFERRED_MARK} date inferred", "$text-muted"),
         )
 

@@ -50,7 +50,11 @@ def entity_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
     """Name, kind, then the mention count in each source ("·" where none)."""
     width = count_width(labels)
     counts = list(row.get("counts") or [])
-    cells = [cell(str(row.get("name", "")), NAME_WIDTH), cell(str(row.get("kind", "")), KIND_WIDTH)]
+    cells = [
+        cell(str(row.get("name", "")), NAME_WIDTH - 1),
+        Content(" "),
+        cell(str(row.get("kind", "")), KIND_WIDTH),
+    ]
     for n in range(len(labels)):
         value = counts[n] if n < len(counts) else 0
         shown = str(value) if value else "·"

@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from reader.core.analysis.timeline import Event
-from reader.core.export import badge, date_label, day_label
+from reader.core.export import date_label, day_label
 from reader.core.sanitize import one_line
 from reader.ui.refs import SourceRef
 
 INFERRED_MARK = "≈"
-BADGE_LIMIT = 14
 SUMMARY_LIMIT = 600
 
 
@@ -25,9 +24,24 @@ def day_heading(date: str) -> Content:
     return Content.assemble(("▌ ", "$accent"), (one_line(day_label(date), 80), "bold"))
 
 
+def source_key(article: int) -> str:
+    """The short badge of the `article`-th source of the reading set: A, B, C … ("?" when
+    the index is outside it is decided by the caller)."""
+    return chr(ord("A") + article) if 0 <= article < 26 else f"S{article + 1}"
+
+
+def legend(sources: Sequence[SourceRef]) -> Content:
+    """What each badge stands for: "A Seed source A · B Seed source B"."""
+    parts: list[Content | tuple[str, str] | str] = []
+    for n, src in enumerate(sources):
+        if n:
+            parts.append(("  ·  ", "$text-muted"))
+        parts += [(f"[{source_key(n)}]", "bold $text-primary"), " ", one_line(src.label, 40)]
+    return Content.assemble(*parts)
+
+
 def short_badge(sources: Sequence[SourceRef], article: int) -> str:
-    """A source's label, short enough to sit at the end of a row."""
-    return one_line(badge(sources, article), BADGE_LIMIT)
+    return source_key(article) if 0 <= article < len(sources) else "?"
 
 
 def event_prompt(event: Event, sources: Sequence[SourceRef], chosen: int = 0) -> Content:
@@ -37,9 +51,10 @@ def event_prompt(event: Event, sources: Sequence[SourceRef], chosen: int = 0) ->
     when = one_line(date_label(event.date, event.end, event.mod), 60)
     parts: list[tuple[str, str] | str] = []
     if event.inferred:
-        parts += [(f"{INFERRED_MARK} ", "$text-warning"), (when, "bold"), (" (inferred)", "italic")]
+        parts += [(f"{INFERRED_MARK} ", "bold $text-warning"), (when, "bold")]
+        parts += [(" (inferred)", "italic $text-muted")]
     else:
-        parts += ["  ", (when, "bold")]
+        parts += [(when, "bold")]
     if event.places:
         places = ", ".join(one_line(p, 40) for p in event.places[:4])
         parts += ["  ", (places, "$text-accent")]
@@ -48,4 +63,4 @@ def event_prompt(event: Event, sources: Sequence[SourceRef], chosen: int = 0) ->
         parts += [" ", (f"[{short_badge(sources, src.article)}]", style)]
     head = Content.assemble(*parts)
     summary = one_line(event.summary, SUMMARY_LIMIT) or "(no summary)"
-    return Content.assemble(head, "\n", "  ", summary)
+    return Content.assemble(head, "\n", summary)
