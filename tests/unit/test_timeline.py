@@ -182,9 +182,20 @@ def test_summary_is_the_sources_words_trimmed_at_word_boundaries() -> None:
     start = body.index("Sunday")
     text = summary(body, 0, len(body), start, start + 6)
     assert len(text) <= SUMMARY_LIMIT
-    assert text.startswith("…") and text.endswith("…") and "Sunday" in text
-    for piece in text.strip("…").split():
-        assert piece in body.split() or piece == "Sunday"
+    assert text.startswith("word0 word1") and " … " in text and text.endswith("…")
+    assert "on Sunday" in text
+    for piece in text.split():
+        assert piece in body.split() or piece in ("…", "word7…") or piece.endswith("…")
+
+
+def test_summary_far_from_the_start_keeps_the_subject_and_elides_the_middle() -> None:
+    filler = " ".join(f"w{k}" for k in range(40))
+    body = f"Mayor Ada Quist of Ostby, fresh from a {filler} tour, resigned on Sunday at noon."
+    start = body.index("Sunday")
+    text = summary(body, 0, len(body), start, start + 6)
+    assert text.startswith("Mayor Ada Quist of Ostby … ")
+    assert text.endswith("resigned on Sunday at noon.")
+    assert len(text) <= SUMMARY_LIMIT
 
 
 def test_clause_split_keeps_commas_around_a_date() -> None:

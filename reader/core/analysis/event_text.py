@@ -18,11 +18,11 @@ def _words(text: str) -> frozenset[str]:
 SUMMARY_LIMIT = 160
 _MIN_CLAUSE = 30  # a shorter clause says too little alone: the sentence is used
 
-# Clause breaks: semicolons, colons, spaced dashes, brackets, and a comma before a
+# Clause breaks: semicolons, colons, dashes, and a comma before a
 # coordinating conjunction (", and his August visit…"). Plain commas are not breaks:
 # "Trump, aboard Air Force One Wednesday, said" keeps the date with its verb.
 _CLAUSE_BREAK_RE = re.compile(
-    r";\s*|:\s+|\s+[—–-]{1,2}\s+|—|[()]|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
+    r";\s*|:\s+|\s+[—–-]{1,2}\s+|—|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
 )
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STOP = _words("""a an the this that these those of in on at to for from with by into onto over under
@@ -56,23 +56,54 @@ def clause_span(body: str, s_start: int, s_end: int, d_start: int, d_end: int) -
 
 def summary(body: str, start: int, end: int, focus_start: int, focus_end: int) -> str:
     """`body[start:end]` cut to `SUMMARY_LIMIT` characters at word boundaries, keeping the
-    focus (the date) in view, "…" marking cuts."""
+    focus (the date) in view, "…" marking cuts. When the date is far from the start, the
+    clause's opening words (its subject, up to a comma) are kept and the middle elided:
+    "President Ada Quist's tour … stalled on Wednesday as talks dragged on"."""
     text = body[start:end]
     if len(text) <= SUMMARY_LIMIT:
-        return " ".join(text.split())
+        return _flat(text)
     room = SUMMARY_LIMIT - 2  # two ellipses at most
     if focus_end - start <= room - 20:
-        w_start = start  # the date is near the beginning: keep the clause's subject
-    else:
+        return _window(body, start, end, start, room)  # the date is near the beginning
+    head_end = _head_end(body, start, focus_start)
+    tail_room = room - (head_end - start) - 3
+    if head_end > start and tail_room >= max(60, focus_end - focus_start + 20):
         middle = (focus_start + focus_end) // 2
-        w_start = max(start, min(middle - room // 2, end - room))
+        w_start = max(head_end + 1, min(middle - tail_room // 2, end - tail_room))
+        comma = body.rfind(",", head_end + 1, focus_start)
+        if comma != -1 and focus_end - comma <= tail_room - 10:
+            w_start = comma + 1  # start the tail at the date's own phrase
+        tail = _window(body, start, end, w_start, tail_room, lead=False)
+        return _flat(body[start:head_end]).rstrip(" ,;:") + " … " + tail
+    middle = (focus_start + focus_end) // 2
+    return _window(body, start, end, max(start, min(middle - room // 2, end - room)), room)
+
+
+def _window(body: str, start: int, end: int, w_start: int, room: int, *, lead: bool = True) -> str:
     w_end = min(end, w_start + room)
-    if w_start > start:
+    cut_start = w_start > start
+    if cut_start:
         w_start = _word_start(body, w_start, w_end)
     if w_end < end:
         w_end = _word_end(body, w_start, w_end)
-    cut = " ".join(body[w_start:w_end].split()).strip(" ,;:")
-    return ("…" if w_start > start else "") + cut + ("…" if w_end < end else "")
+    text = _flat(body[w_start:w_end]).strip(" ,;:")
+    return ("…" if cut_start and lead else "") + text + ("…" if w_end < end else "")
+
+
+def _head_end(body: str, start: int, limit: int) -> int:
+    """Where the clause's opening words end: the first comma within 70 characters, else
+    a word boundary near 50; `start` when there is no room before the date."""
+    stop = min(limit, start + 70)
+    comma = body.find(",", start, stop)
+    if comma > start + 15:
+        return comma
+    if stop - start < 50:
+        return start
+    return _word_end(body, start, start + 50)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def content_words(text: str) -> set[str]:
