@@ -122,6 +122,12 @@ def test_surname_and_variant_spellings_share_a_canonical_name() -> None:
     assert name_key("Park Min-jun") == name_key("Park Min Jun")
 
 
+def test_hyphenated_places_are_two_places() -> None:
+    got = found("The U.S.-Kenya talks reached the Kenya-Uganda border, Asia-Pacific envoys said.")
+    assert got["U.S."] == got["Kenya"] == got["Uganda"] == got["Asia-Pacific"] == "place"
+    assert "U.S.-Kenya" not in got and "Kenya-Uganda" not in got
+
+
 def test_coordinated_names_are_separate() -> None:
     got = found("Trade between Kenya and Tanzania grew, Helena Marchetti and Hugo Brandt said.")
     assert got["Kenya"] == "place" and got["Tanzania"] == "place"

@@ -56,7 +56,7 @@ _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
 _SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
 _IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
-_OPENERS = " \t“\"‘'([—–-"
+_OPENERS = " \t“\"‘'([—–-”’)"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -258,7 +258,7 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
                     or not seg[k - 1].word
                 ):
                     k -= 1
-                head = _trim(_strip_demonyms(seg[:k]))
+                head = _trim(_strip_demonyms(doc, seg[:k]))
                 if head:
                     out.extend(_split_and(doc, head, "", initial and head[0] is first))
                 seg, cue = rest, "person"
@@ -282,19 +282,27 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         seg = _trim(seg)
         if not seg:
             return out
+        while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "Nairobi CEO Summit"
+            seg = _trim(seg[:-1])
         words = [t for t in seg if t.word]
         lows = [t.low for t in words]
         full = doc.body[seg[0].start : seg[-1].end]
     if not cue and not any(w in ORG_HEADS for w in lows) and full not in gazetteer().places:
-        seg = _strip_demonyms(seg)
+        seg = _strip_demonyms(doc, seg)
         if not seg:
             return out
     return out + _split_and(doc, seg, cue, initial and seg[0] is first)
 
 
-def _strip_demonyms(seg: list[_Tok]) -> list[_Tok]:
+def _strip_demonyms(doc: _Doc, seg: list[_Tok]) -> list[_Tok]:
     """Nationality adjectives are cues, not names ("Australian", "South Korean")."""
     words = [t for t in seg if t.word]
+    if (
+        not words
+        or any(t.low in ORG_HEADS for t in words)
+        or _span(doc, words) in gazetteer().places
+    ):
+        return seg
     k = 0
     while k < len(words) and (
         words[k].text in DEMONYMS
@@ -320,9 +328,16 @@ def _split_and(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Ment
         left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
         single = len(left) == 1 and len(right) == 1
         gz = gazetteer()
-        if not single or any(t.text in gz.places or t.text in gz.given for t in left + right):
+        if not single or any(
+            t.text in gz.places
+            or t.text in gz.given
+            or t.text in DEMONYMS
+            or doc.mid[t.text] > 1  # also named on its own elsewhere
+            for t in left + right
+        ):
             return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
         joined = True
+    seg = _strip_demonyms(doc, seg)
     if not seg:
         return []
     return _split_places(doc, seg, cue or ("org" if joined else ""), initial)
@@ -330,6 +345,10 @@ def _split_and(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Ment
 
 def _split_places(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Mention]:
     """Names run together without punctuation: "United States Hamdullah Mohib"."""
+    if any("-" in t.text for t in seg):
+        pair = _hyphen_places(doc, seg)
+        if pair:
+            return pair
     m = _classify(doc, seg, cue, initial)
     if m.strong or len(m.words) < 2:
         return [m]
@@ -340,12 +359,42 @@ def _split_places(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[M
     n = len(words)
     cuts = [k for k in range(1, n) if places.get(_span(doc, words[k:]), 0) >= BIG_PLACE]
     cuts += [k for k in range(n - 1, 0, -1) if places.get(_span(doc, words[:k]), 0) >= BIG_PLACE]
+    if n > 1 and words[-1].text.isupper() and places.get(_span(doc, words[:-1]), 0) >= 100_000:
+        cuts.append(n - 1)  # "Nairobi UNEP": a place, then an acronym
     if cuts:
         k = cuts[0]
         return _split_places(doc, words[:k], cue, initial) + _split_places(
             doc, words[k:], cue, False
         )
     return [m]
+
+
+def _hyphen_places(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
+    """ "U.S.-South Korea talks", "Kenya-Uganda border": two places, not one name."""
+    body = doc.body
+    if body[seg[0].start : seg[-1].end] in gazetteer().places:  # "Asia-Pacific"
+        return []
+    if seg[0].word and "-" in seg[0].text:
+        cut = seg[0].start + seg[0].text.index("-")
+        left = (seg[0].start, cut)
+        right = (cut + 1, seg[-1].end)
+    else:
+        dash = next((i for i, t in enumerate(seg) if t.text == "-"), 0)
+        if not 0 < dash < len(seg) - 1:
+            return []
+        left = (seg[0].start, seg[dash - 1].end)
+        right = (seg[dash + 1].start, seg[-1].end)
+    places = gazetteer().places
+    out = []
+    for a, b in (left, right):
+        text = body[a:b]
+        if text not in EXTRA_PLACE_ACRONYMS and places.get(text, 0) < 100_000:
+            return []
+        m = Mention(a, b, text, text.split())
+        m.kind, m.strong = "place", True
+        m.heading = doc.in_heading(a)
+        out.append(m)
+    return out
 
 
 def _span(doc: _Doc, words: list[_Tok]) -> str:
@@ -403,11 +452,14 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
     elif single:
         common = gz.is_common(lows[0])
         m.kind = "" if common and (doc.mid[w0] < 2 or lows[0] in doc.lower) else "org"
-    elif all(gz.is_common(w) for w in lows) or lows[0] in NOT_NAMES:
+    elif (
+        sum(gz.is_common(w) for w in lows) >= max(2, len(lows) - 1) or lows[0] in NOT_NAMES
+    ) and not any(w in gz.given for w in words):
         m.kind = ""  # "Gross Domestic Product", "Internet Explorer"
     elif (
         any(not t.word for t in seg)
         or any(w in doc.lower for w in lows)
+        or gz.is_common(lows[-1])  # "Silla Kingdom": a surname is not a dictionary word
         or any(w.isupper() for w in words)
     ):
         m.kind = "org"

@@ -138,8 +138,10 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
     for m in mentions:
         if m.heading:
             out.extend(_heading_names(m, known, people, body))
-    for m in out:
-        names.setdefault(m.key(), m.text)
+    for m in out:  # "Nairobi" rather than "NAIROBI" from a dateline
+        have = names.get(m.key())
+        if have is None or (have.isupper() and not m.text.isupper()):
+            names[m.key()] = m.text
     ents = [
         Entity(text=m.text, kind=_kind(m.kind), start=m.start, end=m.end, name=names[m.key()])
         for m in out

@@ -38,7 +38,7 @@ STOPWORDS = word_set(
     though through throughout thus to today together tomorrow too toward towards under unless
     unlike until up upon us very via was we well were what whatever when whenever where
     whereas whether which while who whoever whole whom whose why will with within without
-    would yet you your yours yourself yesterday tonight mr mrs ms dr yes oh ok okay please
+    would yet you your yours yourself yesterday tonight mr mrs ms dr yes ok okay please
     thanks thank dear hello hi breaking update updated exclusive live watch read see photo
     photos video image images source sources editor note related more click share advertisement
     monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -111,7 +111,7 @@ PLACE_HEADS_STRONG = word_set(
     mountain mountains mount island islands bay sea ocean gulf valley airport tower towers
     base cave city county province region peninsula desert coast beach harbour harbor port
     canal strait village town heights hills palace cathedral temple mosque shrine plaza
-    building boulevard highway district state territory prefecture oblast governorate
+    building boulevard highway shipyard district state territory prefecture oblast governorate
     canyon falls forest glacier reef springs"""
 )
 PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new")

@@ -54,17 +54,20 @@ def build_given_names(names_dir: Path) -> list[str]:
 
 def build_lexicon(names_dir: Path, web2_pickle: Path) -> bytes:
     """Lower-case English words that are never names: Webster's 2nd (web2, public domain, as
-    pickled in the MIT-licensed PyPI package `english-words` 2.0.2) minus every census
-    surname and given name."""
+    pickled in the MIT-licensed PyPI package `english-words` 2.0.2) minus the 2,000 most
+    common census surnames ("Walker", "Key"), every census given name and every place of a million people."""
     import gzip
     import pickle
 
     words = {w for w in pickle.loads(web2_pickle.read_bytes()) if w.isalpha() and w.islower()}
-    names: set[str] = set()
+    names = {
+        row.split("\t")[0].lower() for row in build_places() if int(row.split("\t")[1]) >= 10**6
+    }
     for fn in ("dist.all.last", "dist.male.first", "dist.female.first"):
-        for line in (names_dir / fn).read_text().splitlines():
-            if line.strip():
-                names.add(line.split()[0].lower())
+        lines = [line for line in (names_dir / fn).read_text().splitlines() if line.strip()]
+        if fn == "dist.all.last":
+            lines = lines[:2000]
+        names.update(line.split()[0].lower() for line in lines)
     keep = sorted(w for w in words if len(w) >= 3 and w not in names)
     return gzip.compress(("\n".join(keep) + "\n").encode(), 9, mtime=0)
 
