@@ -33,6 +33,8 @@ def only(text: str) -> Number:
         ("A $4-billion bridge.", "$4-billion", 4e9, "USD"),
         ("It fetched 600 pounds sterling.", "600 pounds sterling", 600, "GBP"),
         ("A bridge worth NZ $ 14 million.", "NZ $ 14 million", 1.4e7, "NZD"),
+        ("Profit rose to dlrs 6.1 billion.", "dlrs 6.1 billion", 6.1e9, "USD"),
+        ("Loans of USD 40 million were cut.", "USD 40 million", 4e7, "USD"),
     ],
 )
 def test_money(text: str, figure: str, value: float, unit: str) -> None:
@@ -96,6 +98,7 @@ def test_percentages(text: str, figure: str, value: float, unit: str) -> None:
         ("It moved 1.8 million barrels.", "1.8 million", 1.8e6, "barrels", ""),
         ("The index closed at 3,412.55.", "3,412.55", 3412.55, "", ""),
         ("a 12,000 square metre hall", "12,000", 12000, "square metre", ""),
+        ("Although 2,300 tickets sold, it closed.", "2,300", 2300, "tickets", ""),
         ("Police seized 40 fishermen's boats.", "40", 40, "fishermen's boats", ""),
     ],
 )

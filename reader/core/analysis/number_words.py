@@ -99,12 +99,17 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "chf": "CHF",
     "hkd": "HKD",
     "sgd": "SGD",
+    "dlr": "USD",
+    "dlrs": "USD",
+    "dlr.": "USD",
+    "dlrs.": "USD",
 }
 
 # Currency named after the figure ("1.2 trillion won", "60,000 US dollars").
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD",
     "dollars": "USD",
+    "dlrs": "USD",
     "euro": "EUR",
     "euros": "EUR",
     "yen": "JPY",

@@ -69,7 +69,7 @@ _FIGURE_RE = re.compile(
 # behind a match rather than inside the main pattern, which keeps that pattern fast.
 _SIGN_PREFIX_RE = re.compile(r"(?<![\w$])(?:(?:US|AU|CA|HK|NZ|NT)\s?|[ACRS])\Z", re.IGNORECASE)
 _CODE_PREFIX_RE = re.compile(
-    r"(?<![\w.])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|Rs\.?)\s?\Z",
+    r"(?<![\w.])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|Rs\.?|dlrs?\.?)\s?\Z",
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(
@@ -95,6 +95,7 @@ _WORD_RE = re.compile(r"\s+([A-Za-z][\w'’.&-]*)")
 _HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
 
 _THE_BEFORE_RE = re.compile(r"\b(?:the|these|those|its|their|our|his|her)\s+\Z", re.IGNORECASE)
+_DIGITS_RE = re.compile(r"[\d,.]+")
 _HEDGE_SET = frozenset(HEDGES)
 _NOT_COUNTED = frozenset({"times", "fold", "percent", "pct", "per"})
 _MAX_NOUN_WORDS = 5
@@ -279,7 +280,20 @@ def _prefixed_identifier(body: str, start: int, digits: bool) -> bool:
     if not name or body[name.end(1) : start] != " ":
         return False
     word = name.group(1)
-    return word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in _HEDGE_SET
+    if not word[0].isupper() or word.lower() in STOP_WORDS or word.lower() in _HEDGE_SET:
+        return False
+    lead = body[max(0, name.start(1) - 3) : name.start(1)].rstrip(" \"'“‘")
+    if lead and lead[-1] not in ".!?\n:;":
+        return True
+    # At a sentence start the capital says nothing: "Article 5" is a label, "Although
+    # 33,000 machines" a count. Labels are small plain integers.
+    figure = _DIGITS_RE.match(body, start)
+    return (
+        bool(figure)
+        and "," not in figure.group()
+        and "." not in figure.group()
+        and len(figure.group()) <= 3
+    )
 
 
 def _counted_noun(body: str, end: int, value: float) -> str | None:
