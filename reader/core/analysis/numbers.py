@@ -95,7 +95,7 @@ _WORD_RE = re.compile(r"\s+([A-Za-z][\w'’.&-]*)")
 _HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
 
 _THE_BEFORE_RE = re.compile(r"\b(?:the|these|those|its|their|our|his|her)\s+\Z", re.IGNORECASE)
-_DIGITS_RE = re.compile(r"[\d,.]+")
+_DIGITS_RE = re.compile(r"\d[\d,.]*")
 _HEDGE_SET = frozenset(HEDGES)
 _NOT_COUNTED = frozenset({"times", "fold", "percent", "pct", "per"})
 _MAX_NOUN_WORDS = 5
@@ -288,12 +288,8 @@ def _prefixed_identifier(body: str, start: int, digits: bool) -> bool:
     # At a sentence start the capital says nothing: "Article 5" is a label, "Although
     # 33,000 machines" a count. Labels are small plain integers.
     figure = _DIGITS_RE.match(body, start)
-    return (
-        bool(figure)
-        and "," not in figure.group()
-        and "." not in figure.group()
-        and len(figure.group()) <= 3
-    )
+    digits_text = figure.group() if figure else ""
+    return digits_text.isdigit() and len(digits_text) <= 3
 
 
 def _counted_noun(body: str, end: int, value: float) -> str | None:
