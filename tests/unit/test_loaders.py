@@ -166,6 +166,12 @@ def test_hard_wrapped_text_is_reflowed_into_paragraphs() -> None:
     assert " ".join(article.paragraphs[0].split()) == long_a
 
 
+def test_uniform_sentence_lines_are_paragraphs_not_wrapped_text() -> None:
+    line = "A short paragraph of news, one sentence long, that ends here."
+    article = parse_plaintext("Headline\n\n" + "\n".join([line] * 6) + "\n")
+    assert article.paragraphs == [line] * 6
+
+
 def test_plaintext_is_linear_on_a_huge_single_line() -> None:
     text = "word " * 1_000_000
     article = parse_plaintext(text)

@@ -42,6 +42,14 @@ DROP_TAGS = (
     "select",
     "textarea",
 )
+PUBLISHED_META = (
+    "article:published_time",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+)
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = HEADING_TAGS | frozenset(
     [
@@ -74,13 +82,48 @@ BLOCK_TAGS = HEADING_TAGS | frozenset(
         "legend",
     ]
 )
-# Block tags whose nesting makes the parser scan its whole stack at each new one.
-_NESTING_TAGS = (
-    "address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption"
-    "|figure|footer|header|hgroup|listing|main|menu|nav|ol|pre|rp|rt|section|summary|ul|li|dd|dt"
+# Block tags whose nesting makes the parser scan its whole stack at each new one, as a
+# trie-shaped alternation (the regex engine tries alternatives one by one).
+_NESTING_NAMES = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dd",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "listing",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "pre",
+    "rp",
+    "rt",
+    "section",
+    "summary",
+    "ul",
+]
+_NESTING_TAG = re.compile(
+    r"<(/?)(?:a(?:rticle|ddress|side)|blockquote|center|d(?:etails|ialog|ir|iv|d|l|t)"
+    r"|f(?:igcaption|ieldset|ooter|igure)|h(?:group|eader)|l(?:isting|i)|m(?:ain|enu)|nav"
+    r"|ol|pre|r[pt]|s(?:ummary|ection)|ul)\b[^<>]*>",
+    re.IGNORECASE,
 )
-_NESTING_TAG = re.compile(rf"<(/?)(?:{_NESTING_TAGS})\b[^<>]*>", re.IGNORECASE)
 MAX_NESTING = 200
+MAX_NODES = 300_000
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,60}$")
 
@@ -97,9 +140,9 @@ def parse_html(text: str, *, path: str = "") -> Article:
     candidates = tree.css("article") or tree.css("main")
     root = max(candidates, key=lambda n: len(n.text())) if candidates else tree.body or tree.root
     builder = BodyBuilder()
-    if root is not None:
-        for kind, block_text in _blocks(root):
-            builder.add(kind, block_text)
+    found, truncated = _blocks(root) if root is not None else ([], False)
+    for kind, block_text in found:
+        builder.add(kind, block_text)
     body = builder.body()
     blocks = builder.blocks
     title = meta.get("og_title") or meta.get("title") or h1_text
@@ -121,6 +164,8 @@ def parse_html(text: str, *, path: str = "") -> Article:
         title = derive_title(first_lede(body, blocks))
         derived = bool(title)
     article = Article(title=title, body=body, blocks=blocks, path=path, title_derived=derived)
+    if truncated:
+        article.notices.append(f"HTML over {MAX_NODES:,} elements: the rest is not shown")
     article.source = meta.get("site", "")
     article.author = meta.get("author", "")
     article.url = meta.get("url", "")
@@ -136,58 +181,77 @@ def html_text_blocks(fragment: str) -> list[tuple[BlockKind, str]]:
     tree = LexborHTMLParser(_flatten_deep_nesting(fragment))
     tree.strip_tags(list(DROP_TAGS))
     root = tree.body or tree.root
-    return list(_blocks(root)) if root is not None else []
+    return _blocks(root)[0] if root is not None else []
 
 
 def _flatten_deep_nesting(text: str) -> str:
-    """Rewrite block tags nested deeper than MAX_NESTING as paragraph breaks: lexbor takes
-    quadratic time on deeply nested block tags (50,000 nested divs take seconds)."""
+    """When block tags nest deeper than MAX_NESTING, rewrite them as paragraph breaks from
+    there on: lexbor takes quadratic time on deeply nested block tags (50,000 nested divs
+    take 3 s, 3 million would take hours)."""
     if len(text) < MAX_NESTING * 5:
         return text
+    low = text.lower()
+    if sum(low.count("<" + name) for name in _NESTING_NAMES) <= MAX_NESTING:
+        return text  # too few block tags to nest that deep: skip the slower scan
     depth = 0
-    deepest = 0
-    for match in _NESTING_TAG.finditer(text):
-        depth = max(depth - 1, 0) if match.group(1) else depth + 1
-        deepest = max(deepest, depth)
-        if deepest > MAX_NESTING:
-            break
-    if deepest <= MAX_NESTING:
+    for close in _NESTING_TAG.findall(text):
+        if close:
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            if depth > MAX_NESTING:
+                break
+    if depth <= MAX_NESTING:
         return text
     depth = 0
-
-    def rewrite(match: re.Match[str]) -> str:
-        nonlocal depth
+    cut = 0
+    for match in _NESTING_TAG.finditer(text):
         if match.group(1):
-            depth = max(depth - 1, 0)
-            return match.group() if depth < MAX_NESTING else "<br>"
-        depth += 1
-        return match.group() if depth <= MAX_NESTING else "<p>"
-
-    return _NESTING_TAG.sub(rewrite, text)
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            if depth > MAX_NESTING:
+                cut = match.start()
+                break
+    # From the first tag too deep on, every block tag is a paragraph break: one C-level
+    # substitution (a callback per tag would take seconds on 16 MB of tags).
+    return text[:cut] + _NESTING_TAG.sub("<p>", text[cut:])
 
 
 def _metadata(tree: Any) -> dict[str, str]:
+    """Metadata from the <head> (one pass over its meta and link tags), the first
+    <time datetime> and the <html lang>."""
+    props: dict[str, str] = {}
+    head = tree.head
+    for node in head.css("meta, link") if head is not None else []:
+        attrs = node.attributes
+        if node.tag == "link":
+            if (attrs.get("rel") or "").lower() == "canonical" and attrs.get("href"):
+                props.setdefault("canonical", attrs["href"])
+            continue
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        value = (attrs.get("content") or "").strip()
+        if key and value:
+            props.setdefault(key, value)
     found: dict[str, str] = {}
-
-    def meta(selector: str, key: str, attr: str = "content") -> None:
-        if key in found:
-            return
-        node = tree.css_first(selector)
-        value = node.attributes.get(attr) if node is not None else None
-        if value and value.strip():
-            found[key] = value.strip()
-
-    meta('meta[property="og:title"]', "og_title")
-    meta('meta[property="og:site_name"]', "site")
-    meta('meta[property="article:published_time"]', "published")
-    for name in ("date", "pubdate", "publishdate", "dc.date", "DC.date.issued"):
-        meta(f'meta[name="{name}"]', "published")
-    meta("time[datetime]", "published", "datetime")
-    meta('meta[name="author"]', "author")
-    meta('meta[property="article:author"]', "author")
-    meta('link[rel="canonical"]', "url", "href")
-    meta('meta[property="og:url"]', "url")
-    meta("html[lang]", "language", "lang")
+    for key, names in (
+        ("og_title", ("og:title",)),
+        ("site", ("og:site_name",)),
+        ("published", PUBLISHED_META),
+        ("author", ("author", "article:author")),
+        ("url", ("canonical", "og:url")),
+    ):
+        value = next((props[n] for n in names if n in props), "")
+        if value:
+            found[key] = value
+    if "published" not in found:
+        time_node = tree.css_first("time[datetime]")
+        if time_node is not None and (time_node.attributes.get("datetime") or "").strip():
+            found["published"] = (time_node.attributes.get("datetime") or "").strip()
+    html_node = tree.css_first("html")
+    lang = (html_node.attributes.get("lang") or "") if html_node is not None else ""
+    if lang.strip():
+        found["language"] = lang.strip()
     title_node = tree.css_first("title")
     if title_node is not None:
         title = _SPACE.sub(" ", title_node.text()).strip()
@@ -202,57 +266,60 @@ def _metadata(tree: Any) -> dict[str, str]:
     return found
 
 
-def _blocks(root: Any) -> list[tuple[BlockKind, str]]:
-    """Text blocks in document order, by an iterative walk (no recursion: nesting is
-    unbounded). Text is collected until a block tag opens or closes, then flushed."""
+def _blocks(root: Any) -> tuple[list[tuple[BlockKind, str]], bool]:
+    """Text blocks in document order, and whether the walk stopped at MAX_NODES.
+
+    The walk is iterative (nesting is unbounded): text is collected until a block tag
+    opens or closes, then flushed as one block."""
     out: list[tuple[BlockKind, str]] = []
     parts: list[str] = []
     heading_depth = 0
     pre_depth = 0
+    space = _SPACE.sub
 
     def flush() -> None:
-        if parts:
-            joined = "".join(parts).strip()
-            parts.clear()
-            if joined:
-                out.append(("heading" if heading_depth else "paragraph", joined))
+        joined = "".join(parts).strip()
+        parts.clear()
+        if joined:
+            out.append(("heading" if heading_depth else "paragraph", joined))
 
-    def enter(node: Any) -> None:
-        nonlocal heading_depth, pre_depth
+    root_id = root.mem_id
+    budget = MAX_NODES
+    node = root.child
+    while node is not None:
+        budget -= 1
+        if budget < 0:
+            break
         tag = node.tag
         if tag == "-text":
             value = node.text_content or ""
-            parts.append(value if pre_depth else _SPACE.sub(" ", value))
-        elif tag == "br":
-            parts.append("\n")
+            parts.append(value if pre_depth else space(" ", value))
         elif tag in BLOCK_TAGS:
-            flush()
+            if parts:
+                flush()
             heading_depth += tag in HEADING_TAGS
             pre_depth += tag == "pre"
-
-    def leave(node: Any) -> None:
-        nonlocal heading_depth, pre_depth
-        tag = node.tag
-        if tag in BLOCK_TAGS:
-            flush()
-            heading_depth -= tag in HEADING_TAGS
-            pre_depth -= tag == "pre"
-
-    node = root.child
-    while node is not None:
-        enter(node)
+        elif tag == "br":
+            parts.append("\n")
         child = node.child
         if child is not None:
             node = child
             continue
-        leave(node)
-        while node is not None and node.next is None:
+        while True:  # leave `node`, then its ancestors until one has a next sibling
+            if tag in BLOCK_TAGS:
+                if parts:
+                    flush()
+                heading_depth -= tag in HEADING_TAGS
+                pre_depth -= tag == "pre"
+            following = node.next
+            if following is not None:
+                node = following
+                break
             node = node.parent
-            if node is None or node.mem_id == root.mem_id:
+            if node is None or node.mem_id == root_id:
                 node = None
                 break
-            leave(node)
-        if node is not None:
-            node = node.next
-    flush()
-    return out
+            tag = node.tag
+    if parts:
+        flush()
+    return out, budget < 0

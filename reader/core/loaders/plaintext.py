@@ -31,6 +31,7 @@ from reader.core.loaders.structure import (
 )
 
 _WRAP_MAX_WIDTH = 120
+_SENTENCE_ENDS = '.!?"”’'
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -57,13 +58,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     """The width a hard-wrapped text was wrapped at, or 0 when it is not hard-wrapped: its
-    lines are at most 120 wide, blank lines separate paragraphs, and nearly every line
-    break inside a paragraph was forced (the next word would not have fit on the line)."""
+    lines are at most 120 wide, nearly every line break inside a paragraph was forced (the
+    next word would not have fit on the line), and most lines do not end a sentence."""
     widths = [e - s for s, e in lines if s >= 0]
     if len(widths) < 4 or max(widths) > _WRAP_MAX_WIDTH:
         return 0
     width = max(widths)
-    forced = natural = 0
+    forced = natural = sentence_ends = 0
     for (s, e), (s2, e2) in itertools.pairwise(lines):
         if s < 0 or s2 < 0:
             continue
@@ -71,6 +72,9 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
             forced += 1
         else:
             natural += 1
+        sentence_ends += text[e - 1] in _SENTENCE_ENDS
+    if 2 * sentence_ends > forced + natural:
+        return 0  # most lines end a sentence: one paragraph per line, not wrapped prose
     return width if forced >= 3 and forced >= 3 * natural else 0
 
 
