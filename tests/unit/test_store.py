@@ -81,6 +81,39 @@ def test_get_returns_the_whole_article(lib: Library) -> None:
     assert row.title_derived and row.path == article.path
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "nul \x00 inside",
+        "escape \x1b[31m red \x1b]0;title\x07 bell",
+        "bidi \u202e override \u2066 isolate",
+        "[/] [bold]markup[/bold] [@click=app.quit]x[/]",
+        "emoji 🌧️ and combining e\u0301",
+        "x" * 2_000_000,
+    ],
+)
+def test_hostile_bodies_round_trip_verbatim(lib: Library, body: str) -> None:
+    article = make_article(1, title=body[:100], body=body)
+    article_id, _ = lib.add(article)
+    got = lib.get(article_id)
+    assert (got.title, got.body) == (article.title, article.body)
+    assert lib.rows(0, 1)[0].title == article.title
+
+
+def test_lone_surrogates_are_stored_as_replacement_characters(lib: Library) -> None:
+    article = make_article(1, title="bad \ud800 title", body="bad \udfff body")
+    article_id, created = lib.add(article)
+    assert created
+    got = lib.get(article_id)
+    assert got.title == "bad \ufffd title"
+    assert len(got.body) == len(article.body)  # offsets into the body stay valid
+    assert got.body == article.body.replace("\udfff", "\ufffd").replace("\ud800", "\ufffd")
+    assert lib.add(make_article(1, title="bad \ud800 title", body="bad \udfff body")) == (
+        article_id,
+        False,
+    )
+
+
 def test_missing_article_is_a_library_error(lib: Library) -> None:
     with pytest.raises(LibraryError, match="no article 42"):
         lib.get(42)

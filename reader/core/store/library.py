@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -101,6 +102,19 @@ def _row(r: sqlite3.Row | tuple[Any, ...]) -> ArticleRow:
         path=r[7],
         title_derived=bool(r[8]),
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(text: str) -> str:
+    """`text` with lone surrogates (which SQLite cannot store) replaced by U+FFFD: one
+    character for one, so every offset into it stays valid."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _blocks_json(blocks: list[Block]) -> str:
@@ -307,7 +321,12 @@ class Library:
     # -- articles ----------------------------------------------------------------------------
 
     def _insert(self, con: sqlite3.Connection, article: Article) -> tuple[int, bool]:
-        digest = article.content_hash
+        digest = article.content_hash  # of the text as loaded
+        title, body, source = (
+            _storable(article.title),
+            _storable(article.body),
+            _storable(article.source),
+        )
         found = con.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         if found is not None:
             return int(found[0]), False
@@ -316,13 +335,13 @@ class Library:
             " title_derived, content_hash, added, word_count)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                article.title,
-                article.source,
+                title,
+                source,
                 article.published.isoformat() if article.published else None,
-                article.url,
-                article.author,
-                article.path,
-                article.language,
+                _storable(article.url),
+                _storable(article.author),
+                _storable(article.path),
+                _storable(article.language),
                 int(article.title_derived),
                 digest,
                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -332,11 +351,11 @@ class Library:
         article_id = int(cur.lastrowid or 0)
         con.execute(
             "INSERT INTO article_text (id, body, blocks) VALUES (?, ?, ?)",
-            (article_id, article.body, _blocks_json(article.blocks)),
+            (article_id, body, _blocks_json(article.blocks)),
         )
         con.execute(
             "INSERT INTO article_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
-            (article_id, article.title, article.body, article.source),
+            (article_id, title, body, source),
         )
         return article_id, True
 
