@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.core.analysis.event_text import SUMMARY_LIMIT, clause_span, summary
 from reader.core.analysis.model import Analysis, Entity, TimeExpr
 from reader.core.analysis.timeline import Event, build_timeline
@@ -221,3 +224,37 @@ def test_date_bounds() -> None:
     assert date_bounds("2031-05-14TAF") is not None
     for value in ("P3Y", "PRESENT_REF", "XXXX-05", "2031-02-30", ""):
         assert date_bounds(value) is None
+
+
+_VALUES = ["2031-05-12", "2031-05", "2031", "2031-Q2", "2031-W20", "P3D", "PRESENT_REF", "XXXX-05"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab Cd.,;:—–\n“”'()0123")) | st.characters(), max_size=300
+    ),
+    st.lists(
+        st.tuples(st.integers(0, 300), st.integers(1, 20), st.sampled_from(_VALUES), st.booleans()),
+        max_size=6,
+    ),
+)
+def test_any_text_and_dates_give_valid_events(
+    body: str, spans: list[tuple[int, int, str, bool]]
+) -> None:
+    exprs = []
+    for start, length, value, ranged in spans:
+        start = min(start, len(body))
+        end = min(len(body), start + length)
+        if start >= end:
+            continue
+        end_value = "2031-06-01" if ranged else ""
+        exprs.append(TimeExpr(body[start:end], start, end, "DATE", value, range_end=end_value))
+    events = build_timeline([item(body, exprs, path="a"), item(body, exprs, path="b")])
+    for event in events:
+        assert len(event.summary) <= SUMMARY_LIMIT
+        for src in event.sources:
+            assert 0 <= src.start <= src.end <= len(body)
+            assert 0 <= src.date_start <= src.date_end <= len(body)
+            assert body[src.date_start : src.date_end] == src.date_text
+        assert len({s.article for s in event.sources}) == len(event.sources)
