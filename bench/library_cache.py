@@ -1,7 +1,7 @@
 """Benchmark libraries, built once and kept in the git-ignored `bench/.cache/`.
 
 A built library is keyed by its size, the corpus file's mtime, the recombination version and a
-digest of the store and importer code (a schema change must not be measured on an old file). A
+digest of the store's schema (a schema change must not be measured on an old file). A
 folder holds `library.db` and, once the build finished, `complete`: a build cut short is redone.
 
 The bulk build skips analysis: articles go in through `Library.add_many` in chunks, which is
@@ -24,13 +24,11 @@ CHUNK = 2000
 
 
 def store_digest(repo: Path) -> str:
-    digest = hashlib.sha1(usedforsecurity=False)
-    core = repo / "reader" / "core"
-    for path in sorted([*core.joinpath("store").rglob("*.py"), core / "importer.py"]):
-        if path.is_file():
-            digest.update(path.relative_to(core).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
+    """A digest of the library schema: a built library is kept across changes to search code,
+    not across a schema change."""
+    schema = repo / "reader" / "core" / "store" / "schema.py"
+    data = schema.read_bytes() if schema.exists() else b""
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:10]
 
 
 def cached_folder(cache: Path, name: str, data: Path, repo: Path) -> Path:

@@ -11,6 +11,7 @@ not changed for the benchmark: it is built by the one factory, `make_app(library
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -66,9 +67,11 @@ report()
 
 @dataclass(frozen=True, slots=True)
 class Startup:
-    """Median seconds over the runs, and the child's peak RSS in MB."""
+    """Median wall seconds over the runs, median CPU seconds (user + system: less moved by
+    other load on the machine than wall time) and the child's peak RSS in MB."""
 
     seconds: float
+    cpu_seconds: float
     rss_mb: float
 
 
@@ -81,7 +84,11 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run_once(code: str, args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+def run_once(
+    code: str, args: list[str], env: dict[str, str], cwd: Path
+) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS MB) of one child."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -93,13 +100,15 @@ def run_once(code: str, args: list[str], env: dict[str, str], cwd: Path) -> tupl
         check=False,
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         raise RuntimeError(f"startup child failed ({done.returncode}): {done.stderr[-2000:]}")
     rss_kb = 0.0
     for line in done.stdout.splitlines():
         if line.startswith("maxrss_kb "):
             rss_kb = float(line.split()[1])
-    return elapsed, rss_kb / 1024
+    return elapsed, cpu, rss_kb / 1024
 
 
 def measure(
@@ -115,11 +124,16 @@ def measure(
     for _name, code, args in jobs if warm_up else []:  # warm the file cache and .pyc files
         run_once(code, args, env, cwd)
     times: dict[str, list[float]] = {name: [] for name, _, _ in jobs}
+    cpus: dict[str, list[float]] = {name: [] for name, _, _ in jobs}
     rss: dict[str, float] = {name: 0.0 for name, _, _ in jobs}
     for round_ in range(runs):
         shift = round_ % len(jobs)
         for name, code, args in jobs[shift:] + jobs[:shift]:
-            seconds, rss_mb = run_once(code, args, env, cwd)
+            seconds, cpu, rss_mb = run_once(code, args, env, cwd)
             times[name].append(seconds)
+            cpus[name].append(cpu)
             rss[name] = max(rss[name], rss_mb)
-    return {name: Startup(statistics.median(times[name]), rss[name]) for name in times}
+    return {
+        name: Startup(statistics.median(times[name]), statistics.median(cpus[name]), rss[name])
+        for name in times
+    }
