@@ -99,7 +99,11 @@ def coarse_label(value: str) -> str:
             return f"{part} {m[1]} ({_HALVES[part]})"
         return f"{_SEASONS[part]} {m[1]}"
     if m := _WEEK.match(value):
-        return f"Week {int(m[2])}, {m[1]}"
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return value
+        return f"week of {_short(monday)}"
     return value
 
 
@@ -154,6 +158,8 @@ def date_label(date: str, end: str = "", mod: str = "") -> str:
     else:
         label = coarse_label(date) + (_time(date) if start_day else "")
     word = _MODS.get(mod.upper(), "") if mod else ""
+    if word in ("early", "late") and label.startswith("week of"):
+        return f"{word} in the {label}"
     if word == "mid":
         return f"mid-{label}"
     return f"{word} {label}" if word else label

@@ -102,7 +102,7 @@ async def test_rows_by_day_and_jump(library: Library, build_app: Any) -> None:
         assert "Oct 27 – Nov 1, 2025" in text and "Gyeongju, South Korea" in text
         assert "Thursday, October 30, 2025" in text
         assert "≈ Oct 30, 2025 (inferred)" in text
-        assert "Busan [B] [A]" in text
+        assert "Busan [2] [1]" in text
         # headings are not selectable: the first row highlighted is an event
         assert isinstance(timeline.highlighted_option, EventOption)
         await pilot.press("end", "enter")
@@ -177,9 +177,9 @@ async def test_empty_and_hostile_timelines_do_not_crash(library: Library, build_
         assert "[@click=app.quit]boom[/] [breaking] news" in text
         assert "\x1b" not in text and "\u202e" not in text
         assert "not a date [b]" in text and "(no summary)" in text
-        assert "[A] [?]" in text  # the second source is outside the reading set
+        assert "[1] [?]" in text  # the second source is outside the reading set
         title = str(app.screen.query_one("#timeline-title").render())
-        assert "[A] [/] [@click=app.quit]boom[/] [breaking]…" in title
+        assert "[1] [/] [@click=app.quit]boom[/] [breaking]…" in title
         await pilot.press("home", "s", "enter")  # second source is outside the set
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen) and results == []

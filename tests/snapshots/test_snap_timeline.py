@@ -92,7 +92,8 @@ def _open(*keys: str) -> Any:
 def test_timeline_wide(snap_compare: Any, build_app: Any, library_path: Path) -> None:
     """120×36: day headings in date order (Q3 2025, October 2025, Oct 27, 29, 30, Nov 1),
     each event with its date (the range "Oct 27 – Nov 1, 2025", "late October 2025"), places,
-    summary and [Seed source A]/[Seed source B] badges; Oct 30 and Nov 1 marked "≈ (inferred)";
+    summary and source badges [1]/[2] (the title line says [1] Seed source A · [2] Seed
+    source B); Oct 30 and Nov 1 marked "≈ (inferred)";
     the first event highlighted; the footer shows esc Close, s Next source, e Export."""
     app = build_app(library_path)
     assert snap_compare(app, terminal_size=(120, 36), run_before=_open())
@@ -107,6 +108,6 @@ def test_timeline_narrow(snap_compare: Any, build_app: Any, library_path: Path) 
 
 def test_timeline_source_cycled(snap_compare: Any, build_app: Any, library_path: Path) -> None:
     """120×36: the Oct 30 (Xi Jinping) event highlighted after pressing end, up; `s` has made
-    its second source the one enter opens: the [Seed source A] badge is shown reversed."""
+    its second source the one enter opens: the [1] badge (Seed source A) is shown reversed."""
     app = build_app(library_path)
     assert snap_compare(app, terminal_size=(120, 36), run_before=_open("end", "up", "s"))

@@ -101,7 +101,8 @@ def _comparison() -> dict[str, Any]:
         ("2025-Q3", "", "Q3 2025 (Jul–Sep)"),
         ("2025-H1", "", "H1 2025 (first half)"),
         ("2025-SU", "", "Summer 2025"),
-        ("2025-W44", "", "Week 44, 2025"),
+        ("2025-W44", "", "week of Oct 27, 2025"),
+        ("2025-W60", "", "2025-W60"),
         ("2025", "", "2025"),
         ("PAST_REF", "", "PAST_REF"),
         ("2025-13-45", "", "2025-13-45"),
@@ -114,6 +115,7 @@ def test_date_label(date: str, end: str, label: str) -> None:
 def test_date_label_with_mod_and_time() -> None:
     assert date_label("2025-10", "", "START") == "early October 2025"
     assert date_label("2025-10", "", "MID") == "mid-October 2025"
+    assert date_label("2025-W44", "", "START") == "early in the week of Oct 27, 2025"
     assert date_label("2025-10-30T14:30") == "Oct 30, 2025, 14:30"
     assert date_label("2025-10-30TEV") == "Oct 30, 2025 (evening)"
     assert date_label("2025-10-30", "", "nonsense") == "Oct 30, 2025"

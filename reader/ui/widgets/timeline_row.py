@@ -25,13 +25,13 @@ def day_heading(date: str) -> Content:
 
 
 def source_key(article: int) -> str:
-    """The short badge of the `article`-th source of the reading set: A, B, C … ("?" when
-    the index is outside it is decided by the caller)."""
-    return chr(ord("A") + article) if 0 <= article < 26 else f"S{article + 1}"
+    """The short badge of the `article`-th source of the reading set: 1, 2, 3 … (numbers,
+    so they never clash with labels such as "Source A")."""
+    return str(article + 1)
 
 
 def legend(sources: Sequence[SourceRef]) -> Content:
-    """What each badge stands for: "A Seed source A · B Seed source B"."""
+    """What each badge stands for: "[1] Seed source A · [2] Seed source B"."""
     parts: list[Content | tuple[str, str] | str] = []
     for n, src in enumerate(sources):
         if n:
