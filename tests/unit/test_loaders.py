@@ -20,6 +20,7 @@ from reader.core.loaders import (
     parse_markdown,
     parse_plaintext,
 )
+from reader.core.loaders import html as html_loader
 from reader.core.loaders.markdown import parse_front_matter
 from reader.core.seeds import seed_paths
 
@@ -127,6 +128,12 @@ def test_date_line_under_the_headline_is_a_dateline(line: str) -> None:
     article = parse_plaintext(f"Council closes libraries\n\n{line}\n\n{SECOND}\n")
     assert kinds(article)[:2] == [("title", "Council closes libraries"), ("dateline", line)]
     assert article.headings == []
+
+
+def test_a_date_first_line_is_a_dateline_not_a_headline() -> None:
+    article = parse_plaintext(f"Sunday, May 17, 2015\n\n{SECOND}\n")
+    assert kinds(article)[0] == ("dateline", "Sunday, May 17, 2015")
+    assert article.title_derived and article.title.startswith("The vote followed")
 
 
 def test_heading_rules() -> None:
@@ -334,6 +341,33 @@ def test_html_time_element_and_derived_title() -> None:
 def test_html_survives_50000_nested_divs() -> None:
     article = parse_html("<div>" * 50_000 + "deep text" + "</div>" * 50_000 + "<p>after</p>")
     assert article.paragraphs == ["deep text", "after"]
+
+
+def test_html_walk_stops_at_the_element_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_loader, "MAX_NODES", 20)
+    article = parse_html("".join(f"<p>para {i}</p>" for i in range(100)))
+    assert article.paragraphs[0] == "para 0" and len(article.paragraphs) < 20
+    assert any("elements" in n for n in article.notices)
+
+
+def test_deep_nesting_is_flattened_after_the_limit_only() -> None:
+    page = "<nav>NAV</nav><article><p>kept</p>" + "<div>" * 5000 + "deep" + "</div>" * 5000
+    article = parse_html(page + "</article>")
+    assert article.paragraphs == ["kept", "deep"] and "NAV" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Words here. " * 50_000, "over 512 KiB"),
+        ("[[**__``" * 100 + " a few words", "dense in markup"),
+        ("> " * 5_000 + "deep quote", "nested this deeply"),
+    ],
+)
+def test_markdown_falls_back_to_plain_text(text: str, why: str) -> None:
+    article = parse_markdown("---\ntitle: Kept\n---\n" + text)
+    assert article.body == text and article.title == "Kept"
+    assert any(why in n and "plain text" in n for n in article.notices)
 
 
 # Decoding -----------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def is_headline(line: str, following: str | None, blank_after: bool) -> bool:
     words = line.split()
     if not words or len(words) > HEADLINE_MAX_WORDS or not any(c.isalpha() for c in line):
         return False
-    if find_dateline(line) is not None:
+    if find_dateline(line) is not None or is_date_line(line):
         return False
     if line[-1] not in SENTENCE_FINAL + "?:;,":
         return True
