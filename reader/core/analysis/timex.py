@@ -168,7 +168,7 @@ def _nearest_year(anchor: dt.date, month: int, day: int, tense: int) -> dt.date 
     nearest = min(dates, key=lambda c: abs((c - anchor).days))
     if tense > 0 and nearest < anchor - dt.timedelta(days=31):
         return min(c for c in dates if c >= anchor)
-    if tense < 0 and nearest > anchor + dt.timedelta(days=31):
+    if tense < 0 and nearest > anchor + dt.timedelta(days=92):
         return max(c for c in dates if c <= anchor)
     return nearest
 
@@ -184,7 +184,7 @@ def _month_year(anchor: dt.date, month: int, tense: int, det: str = "") -> int:
     away = (year - anchor.year) * 12 + diff
     if tense > 0 and away < -1:
         year += 1
-    elif tense < 0 and away > 1:
+    elif tense < 0 and away > 3:
         year -= 1
     return year
 
@@ -558,8 +558,18 @@ def _year(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | 
     return "DATE", g["year"] or "", _pos_mod(g["pos"]), "", False
 
 
+def _mid_sentence_capital(body: str, start: int) -> bool:
+    """A capitalised word inside a sentence (a title: "a Sustainable Tomorrow")."""
+    if not body[start : start + 1].isupper():
+        return False
+    before = body[max(0, start - 3) : start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
 def _relday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
     a = ctx.anchor
+    if g["rel"] and not g["pos"] and _mid_sentence_capital(ctx.body, start):
+        return None
     rel = _low(g["rel"] or g["det"])
     part = _low(g["part"] or g["part2"])
     shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
@@ -604,6 +614,8 @@ def _duration(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
     n = parse_number(g["num"]) if g["num"] else None
     if g["num"] and n is None:
         return None
+    if unit == "quarter" and (_low(g["num"]) in ("a", "an") or "-" in ctx.body[start:end]):
+        return None  # "a quarter of", "three-quarters": fractions
     tail = _low(g["tail"])
     a = ctx.anchor
     if tail in ("ago", "earlier", "before", "from now", "hence", "later", "after"):
@@ -611,6 +623,8 @@ def _duration(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
         if one_year and ctx.last_quarter is not None and not g["adj"]:
             y, q = ctx.last_quarter
             return "DATE", f"{y - 1:04d}-Q{q}", mod, "", False
+        if (mod and mod != "APPROX") or (mod == "APPROX" and n is not None and n > 1):
+            return "DURATION", cal.duration(n, unit), mod, "", False
         if tail in ("ago", "from now", "hence") or one_year:
             if n is None:
                 return (
@@ -858,8 +872,8 @@ def _hits(body: str) -> Iterator[re.Match[str]]:
         if first.isdigit():
             if not (
                 len(word) >= 4
-                or low[end : end + 1] in (":", "/", "-", ".")
-                or _content_follows(toks, i, n, 3)
+                or low[end : end + 1] in _DIGIT_JOINERS
+                or _content_follows(toks, i, n, 3, digits=False)
             ):
                 continue
         elif word in TRIGGERS:
@@ -875,10 +889,15 @@ def _hits(body: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _content_follows(toks: list[tuple[int, int, str]], i: int, n: int, k: int) -> bool:
+_DIGIT_JOINERS = frozenset(":/-.\u2013\u2014'\u2019\u00bd")
+
+
+def _content_follows(
+    toks: list[tuple[int, int, str]], i: int, n: int, k: int, *, digits: bool = True
+) -> bool:
     for j in range(i + 1, min(n, i + 1 + k)):
         word = toks[j][2]
-        if word in CONTENT or word[0].isdigit():
+        if word in CONTENT or (digits and word[0].isdigit()):
             return True
     return False
 

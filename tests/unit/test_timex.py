@@ -1,0 +1,356 @@
+"""TIMEX3 tagging: every resolution rule of `reader.core.analysis.timex`, on invented sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.analysis import analyze
+from reader.core.analysis.model import TimeExpr
+from reader.core.analysis.timex import find_times, infer_anchor
+from reader.core.article import Article
+
+ANCHOR = dt.date(2025, 10, 29)  # a Wednesday
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def one(text: str, phrase: str, anchor: dt.date | None = ANCHOR) -> TimeExpr:
+    """The expression whose span covers `phrase` (asserting there is exactly one)."""
+    start = text.index(phrase)
+    hits = [t for t in find_times(text, anchor) if t.start < start + len(phrase) and start < t.end]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def value(text: str, phrase: str, anchor: dt.date | None = ANCHOR) -> str:
+    return one(text, phrase, anchor).value
+
+
+# ------------------------------------------------------------------ explicit dates
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The deal was signed on 29 October 2025 in Busan.", "29 October 2025", "2025-10-29"),
+        ("The deal was signed on Oct. 29, 2025 in Busan.", "Oct. 29, 2025", "2025-10-29"),
+        ("The form is dated 10/29/2025 at the top.", "10/29/2025", "2025-10-29"),
+        ("The log says 2025-10-29 for the outage.", "2025-10-29", "2025-10-29"),
+        ("She took office in June 2025 after the vote.", "June 2025", "2025-06"),
+        ("Output grew in the third quarter of 2025 again.", "the third quarter of 2025", "2025-Q3"),
+        ("The bridge opened in 2005 to great fanfare.", "2005", "2005"),
+        ("Sales in fiscal 2025 beat the plan.", "fiscal 2025", "2025"),
+        ("Prices soared in the 1980s and fell later.", "the 1980s", "198"),
+        ("Rents doubled during the 1990s in the city.", "1990s", "199"),
+        ("It was built in the 19th century by monks.", "the 19th century", "18"),
+        ("The plant closes at the end of the first half of 2026.", "first half of 2026", "2026-H1"),
+        ("The museum reopened in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ],
+)
+def test_explicit_dates(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase) == expected
+
+
+def test_month_day_without_year_takes_the_nearest_year() -> None:
+    assert value("The bill passed on Oct. 20 with votes to spare.", "Oct. 20") == "2025-10-20"
+    assert value("The hearing is set for Jan. 14 in Boston.", "Jan. 14") == "2026-01-14"
+
+
+def test_weekday_before_a_date_pins_it() -> None:
+    assert value("Polls open Friday, October 31 at dawn.", "Friday, October 31") == "2025-10-31"
+
+
+def test_mid_year_and_position_mods() -> None:
+    mid = one("Construction should end by mid-2024 at the latest.", "mid-2024")
+    assert (mid.value, mid.mod) == ("2024", "MID")
+    early = one("Talks resumed in early October after a pause.", "early October")
+    assert (early.value, early.mod) == ("2025-10", "START")
+    late = one("Snow came in late November last winter.", "late November")
+    assert (late.value, late.mod) == ("2025-11", "END")
+
+
+def test_range_carries_start_and_end() -> None:
+    text = "The fair runs from October 27 to November 1, 2025 in the old town."
+    first, second = [t for t in find_times(text, ANCHOR) if t.start >= text.index("October")][:2]
+    assert (first.text, first.value, first.range_end) == ("October 27", "2025-10-27", "2025-11-01")
+    assert (second.text, second.value) == ("November 1, 2025", "2025-11-01")
+
+
+def test_day_first_range() -> None:
+    text = "The festival ran 27–29 October 2025 near the port."
+    first = one(text, "27")
+    assert (first.value, first.range_end) == ("2025-10-27", "2025-10-29")
+
+
+# ------------------------------------------------------------------ relative to the anchor
+def test_weekday_same_as_anchor_is_the_anchor() -> None:
+    assert value("The minister resigned Wednesday after the vote.", "Wednesday") == "2025-10-29"
+
+
+def test_weekday_in_past_clause_is_the_previous_one() -> None:
+    assert value("The mayor said Monday that the road was closed.", "Monday") == "2025-10-27"
+
+
+def test_weekday_in_future_clause_is_the_next_one() -> None:
+    assert value("On Thursday, she's slated to meet the board.", "Thursday") == "2025-10-30"
+    assert value("The council will vote on Monday about the park.", "Monday") == "2025-11-03"
+
+
+def test_last_and_next_weekday() -> None:
+    assert value("The team lost last Wednesday at home.", "last Wednesday") == "2025-10-22"
+    assert value("The team plays next Wednesday away.", "next Wednesday") == "2025-11-05"
+
+
+def test_weekday_with_part_of_day() -> None:
+    assert value("Fans gathered Tuesday night outside.", "Tuesday night") == "2025-10-28TNI"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Markets fell today across Asia.", "today", "2025-10-29"),
+        ("Markets fell yesterday across Asia.", "yesterday", "2025-10-28"),
+        ("Markets may rally tomorrow in Asia.", "tomorrow", "2025-10-30"),
+        ("The band plays tonight downtown.", "tonight", "2025-10-29TNI"),
+        ("The ferry sank this morning off the coast.", "this morning", "2025-10-29TMO"),
+        ("Sales rose this week in the region.", "this week", "2025-W44"),
+        ("Sales rose last week in the region.", "last week", "2025-W43"),
+        ("Sales should rise next month in the region.", "next month", "2025-11"),
+        ("Sales rose last year in the region.", "last year", "2024"),
+        ("Prices rose two years ago in the region.", "two years ago", "2023"),
+        ("Prices rose three months ago in the region.", "three months ago", "2025-07"),
+        ("The visit earlier in the week went well.", "earlier in the week", "2025-W44"),
+        ("Results for the fourth quarter come soon.", "the fourth quarter", "2025-Q4"),
+        ("The club held a gala last summer by the lake.", "last summer", "2025-SU"),
+    ],
+)
+def test_relative_days_weeks_months_years(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase) == expected
+
+
+def test_earlier_this_month_is_start() -> None:
+    te = one("Earlier this month the plant shut down.", "Earlier this month")
+    assert (te.value, te.mod) == ("2025-10", "START")
+
+
+def test_month_name_without_year() -> None:
+    assert value("The strike began in September and spread.", "September") == "2025-09"
+    assert value("The rules will change in January for everyone.", "January") == "2026-01"
+    assert value("The ship docked in March and left.", "March") == "2025-03"
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    assert find_times("May the best team win the cup.", ANCHOR) == []
+
+
+def test_weekend_just_past_and_coming() -> None:
+    assert value("Crowds came over the weekend to the fair.", "the weekend") == "2025-W43-WE"
+    assert value("Crowds will come this weekend to the fair.", "this weekend") == "2025-W44-WE"
+
+
+def test_anaphora_that_day_and_that_year() -> None:
+    text = "The storm hit on March 3, 2019. Later that day the power failed."
+    assert value(text, "Later that day") == "2019-03-03"
+    text = "The firm was founded in 1998. That year it hired ten people."
+    assert value(text, "That year") == "1998"
+
+
+def test_quarter_references_follow_the_last_named_quarter() -> None:
+    text = "Profit in the third quarter rose. The quarter was strong, up from a year earlier."
+    assert value(text, "The quarter") == "2025-Q3"
+    assert value(text, "a year earlier") == "2024-Q3"
+
+
+# ------------------------------------------------------------------ references and durations
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Prices are now higher than ever.", "now", "PRESENT_REF"),
+        ("The firm currently employs forty people.", "currently", "PRESENT_REF"),
+        ("The firm recently hired forty people.", "recently", "PAST_REF"),
+        ("Tension has grown in recent years across the region.", "recent years", "PAST_REF"),
+        ("Nobody knows what the near future holds.", "the near future", "FUTURE_REF"),
+    ],
+)
+def test_reference_points(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The drought lasted three years in the south.", "three years", "P3Y"),
+        ("The talks took 24 hours to finish.", "24 hours", "PT24H"),
+        ("The state sold a 10-year bond to banks.", "10-year", "P10Y"),
+        ("It waited a month for the permit.", "a month", "P1M"),
+        ("Over the past three months the price fell.", "the past three months", "P3M"),
+        ("The feud has run for decades in the valley.", "decades", "PXDE"),
+        ("The family has farmed here for years now.", "years", "PXY"),
+        ("More storms are due in the coming weeks.", "the coming weeks", "PXW"),
+        ("The repair took 5 1/2 hours in total.", "5 1/2 hours", "PT5H30M"),
+    ],
+)
+def test_durations(text: str, phrase: str, expected: str) -> None:
+    te = one(text, phrase)
+    assert (te.type, te.value) == ("DURATION", expected)
+
+
+def test_duration_hedges_become_mods() -> None:
+    te = one("The siege lasted nearly forty years in all.", "nearly forty years")
+    assert (te.value, te.mod) == ("P40Y", "EQUAL_OR_LESS")
+    assert one("It took about two hours.", "about two hours").mod == "APPROX"
+
+
+def test_ages_are_not_durations() -> None:
+    text = "A 6-year-old boy was found safe."
+    assert [t.text for t in find_times(text, ANCHOR)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The paper is printed daily in the capital.", "daily", "P1D"),
+        ("The club meets weekly at the hall.", "weekly", "P1W"),
+        ("The club meets every week at the hall.", "every week", "P1W"),
+        ("The club meets every Monday at the hall.", "every Monday", "XXXX-WXX-1"),
+        ("The club meets twice a week at the hall.", "twice a week", "P1W"),
+        ("The fee is paid annually by members.", "annually", "P1Y"),
+    ],
+)
+def test_sets(text: str, phrase: str, expected: str) -> None:
+    te = one(text, phrase)
+    assert (te.type, te.value) == ("SET", expected)
+
+
+def test_clock_times() -> None:
+    te = one("The polls close at 8 p.m. EST Tuesday in the state.", "8 p.m. EST Tuesday")
+    assert (te.type, te.value) == ("TIME", "2025-10-28T20:00")
+    assert value("The train left at 15:11 GMT sharp.", "15:11 GMT") == "2025-10-29T15:11"
+
+
+def test_years_that_are_amounts_are_skipped() -> None:
+    assert find_times("The company paid $2000 in fines and cut 1500 jobs.", ANCHOR) == []
+
+
+def test_title_word_tomorrow_is_not_a_date() -> None:
+    assert find_times("The motto is Building a Better Tomorrow for all.", ANCHOR) == []
+
+
+# ------------------------------------------------------------------ without an anchor
+def test_no_anchor_leaves_relative_values_unresolved() -> None:
+    text = (
+        "The mayor spoke Monday. Sales rose last year and today they fell. In October, it rained."
+    )
+    got = {t.text: t.value for t in find_times(text, None)}
+    assert got["Monday"] == "XXXX-WXX-1"
+    assert got["last year"] == "XXXX"
+    assert got["today"] == "XXXX-XX-XX"
+    assert got["October"] == "XXXX-10"
+    assert not any(t.inferred for t in find_times(text, None))
+
+
+def test_infer_anchor_takes_the_latest_full_date() -> None:
+    body = "The plan was drafted on March 3, 2019 and approved on June 5, 2019. Work starts Monday."
+    assert infer_anchor(body) == dt.date(2019, 6, 5)
+    assert infer_anchor("Nothing here but the year 2019 and May.") is None
+
+
+def test_analyze_marks_values_resolved_from_an_inferred_anchor() -> None:
+    body = "Approved on June 5, 2019 by the board. Work started Monday. The plan dates from 2017."
+    result = analyze(Article(title="t", body=body))
+    assert result.anchor == "2019-06-05"
+    assert result.anchor_inferred
+    by_text = {t.text: t for t in result.dates}
+    assert by_text["Monday"].value == "2019-06-03"
+    assert by_text["Monday"].inferred
+    assert not by_text["June 5, 2019"].inferred
+    assert not by_text["2017"].inferred
+
+
+def test_analyze_with_an_anchor_from_other_articles() -> None:
+    article = Article(title="t", body="The council met Monday about the bridge.")
+    result = analyze(article, dt.date(2025, 10, 29), inferred=True)
+    assert [(t.value, t.inferred) for t in result.dates] == [("2025-10-27", True)]
+
+
+def test_analyze_with_a_stated_date_is_not_inferred() -> None:
+    article = Article(title="t", body="The council met Monday.", published=ANCHOR)
+    result = analyze(article)
+    assert [(t.value, t.inferred) for t in result.dates] == [("2025-10-27", False)]
+
+
+# ------------------------------------------------------------------ robustness
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300), st.booleans())
+def test_any_text_gives_valid_spans(text: str, anchored: bool) -> None:
+    for te in find_times(text, ANCHOR if anchored else None):
+        assert 0 <= te.start < te.end <= len(text)
+        assert text[te.start : te.end] == te.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "last",
+                "next",
+                "3",
+                "2025",
+                "October",
+                "Monday",
+                "years",
+                "ago",
+                "-",
+                " ",
+                ",",
+                "early",
+                "quarter",
+                "third",
+                "to",
+                "29",
+                "a",
+                "week",
+                "p.m.",
+                "'80s",
+                "every",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_time_words_in_any_order_give_valid_spans(words: list[str]) -> None:
+    text = " ".join(words)
+    for te in find_times(text, ANCHOR):
+        assert text[te.start : te.end] == te.text
+
+
+def test_a_huge_single_line_does_not_hang() -> None:
+    text = ("on Monday 3 4 5 the the last 2025-10-29 12:30 and the rest " * 4000)[:200_000]
+    assert len(find_times(text, ANCHOR)) > 100
+
+
+# ------------------------------------------------------------------ the seed articles
+def test_seed_articles() -> None:
+    a = (SEEDS / "000_d0c9a5442af8cceb.txt").read_text(encoding="utf-8")
+    b = (SEEDS / "004_63409f79bb164e22.txt").read_text(encoding="utf-8")
+    got_a = {t.text: t for t in find_times(a, ANCHOR)}
+    assert got_a["June 2025"].value == "2025-06"
+    assert got_a["the third quarter of 2025"].value == "2025-Q3"
+    assert (got_a["October 27"].value, got_a["October 27"].range_end) == (
+        "2025-10-27",
+        "2025-11-01",
+    )
+    got_b = find_times(b, ANCHOR)
+    values: dict[str, set[str]] = {t.text: set() for t in got_b}
+    for t in got_b:
+        values[t.text].add(t.value)
+    assert values["Wednesday"] == {"2025-10-29"}
+    assert values["Monday"] == {"2025-10-27"}
+    assert values["Thursday"] == {"2025-10-30"}
+    assert values["earlier in the week"] == {"2025-W44"}
+    early = next(t for t in got_b if t.text == "early October")
+    assert (early.value, early.mod) == ("2025-10", "START")
