@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.ui.commands import ReaderCommands
@@ -76,12 +77,14 @@ class BroadsheetApp(App[int]):
             self.no_color = True
             self._filters.append(Monochrome())
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
         from reader.ui.screens.main_screen import MainScreen
 
+        return MainScreen(self.library_spec)
+
+    def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        self.push_screen(MainScreen(self.library_spec))
         if self._keymap_problem:
             self.notify(
                 self._keymap_problem, title="Keymap not used", severity="warning", markup=False

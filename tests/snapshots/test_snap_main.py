@@ -1,8 +1,9 @@
 """Snapshots of the reading screen. Each app comes from `make_app` (via `build_app`) with a
 fixed theme and clock and an isolated, seeded library; workers are awaited before the shot.
 
-The highlights come from the analysis engine: when it improves, review the changed SVGs and
-regenerate with `pytest tests/snapshots/test_snap_main.py --snapshot-update`.
+The seeds' analyses are pinned (`frozen_analysis`, tests/snapshots/data/seed_analyses.json),
+so these change when the UI changes; regenerate with
+`pytest tests/snapshots/test_snap_main.py --snapshot-update` and look at what changed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
+
+pytestmark = pytest.mark.usefixtures("frozen_analysis")
 
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
