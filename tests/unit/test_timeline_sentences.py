@@ -32,6 +32,10 @@ def texts(body: str) -> list[str]:
         ("They met at 9 a.m. The talks failed.", ["They met at 9 a.m.", "The talks failed."]),
         ("Item No. 4 sold.", ["Item No. 4 sold."]),
         ("Wait... it works.", ["Wait... it works."]),
+        (
+            "Norr Building Co. -- a contractor -- won.",
+            ["Norr Building Co. -- a contractor -- won."],
+        ),
         ("Rates (3.5%) held. Markets calmed.", ["Rates (3.5%) held.", "Markets calmed."]),
     ],
 )

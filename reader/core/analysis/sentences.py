@@ -119,5 +119,5 @@ def _ends_sentence(text: str, m: re.Match[str], stop: int) -> bool:
     if lower in _MONTHS or lower in _NUMBER_ABBREVIATIONS:
         return not first.isdigit()
     if "." in word or lower in _SUFFIXES:
-        return (first + rest).lower() in _STARTERS or not first.isalnum()
+        return (first + rest).lower() in _STARTERS or not first
     return True
