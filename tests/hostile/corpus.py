@@ -11,8 +11,10 @@
 
 Every case is one file directly in the folder (sidecars `*.meta.json` sit beside the files
 they describe), so `iter_article_files([tmp_path])` yields exactly the cases' paths
-(`[c.path for c in cases]`, sorted). The folder also holds `loops/`, whose only entry is a
-symbolic link back to the folder, to check that walking it terminates. The named pipe is
+(`[c.path for c in cases]`, sorted). `build_corpus(folder, include_large=False)` leaves
+out the cases marked `large` (5 MB, deep nesting, Markdown bombs). The folder also holds
+`loops/`, whose only entry is a symbolic link back to the folder, to check that walking it
+terminates. The named pipe is
 left out where `os.mkfifo` does not exist, and the escape-in-file-name case where the file
 system refuses the name.
 
@@ -22,6 +24,7 @@ library, analysing with the CLI and opening in the app.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 from dataclasses import dataclass
@@ -55,6 +58,7 @@ class HostileCase:
     reason: str = ""  # "refused": must be part of the LoadError's reason
     absent: str = ""  # "loads": must be in neither the title nor the body (e.g. script code)
     path: Path = Path()
+    large: bool = False  # megabytes of text or tens of thousands of tags: slow to analyse
 
 
 def _prose(topic: str) -> str:
@@ -68,9 +72,23 @@ def _text(filename: str, title: str, body: str) -> tuple[str, bytes]:
     return filename, f"{title}\n\n{body}\n".encode()
 
 
-def build_corpus(folder: Path) -> list[HostileCase]:
+LARGE = frozenset(
+    {
+        "long_line.txt",
+        "huge_60mb.txt",
+        "nested_20000.html",
+        "nested_unclosed.htm",
+        "huge_table.md",
+        "brackets.md",
+        "deep_quotes.md",
+    }
+)
+
+
+def build_corpus(folder: Path, *, include_large: bool = True) -> list[HostileCase]:
     """Write every hostile file into `folder` (created if needed) and return the cases,
-    sorted by file name, each with its `path` set."""
+    sorted by file name, each with its `path` set. `include_large=False` leaves out the
+    cases marked `large` (for tests that analyse or render every case)."""
     folder.mkdir(parents=True, exist_ok=True)
     specs: list[tuple[HostileCase, bytes | None]] = []
 
@@ -263,20 +281,12 @@ def build_corpus(folder: Path) -> list[HostileCase]:
 
     cases: list[HostileCase] = []
     for case, payload in specs:
-        path = folder / case.filename
-        if not _write(case, path, payload):
+        large = case.filename in LARGE
+        if large and not include_large:
             continue
-        cases.append(
-            HostileCase(
-                case.filename,
-                case.what,
-                case.expected,
-                case.survives,
-                case.reason,
-                case.absent,
-                path,
-            )
-        )
+        path = folder / case.filename
+        if _write(case, path, payload):
+            cases.append(dataclasses.replace(case, path=path, large=large))
     (folder / "sidecar_markup.meta.json").write_text(
         '{"title": "[/] [@click=app.quit]x[/]", "source": "[b]Wire", "published": "2025-10-29"}',
         encoding="utf-8",

@@ -32,6 +32,8 @@ def test_corpus_covers_the_hostile_kinds(corpus: list[HostileCase]) -> None:
     ):
         assert expected in names
     assert {c.expected for c in corpus} == {"loads", "refused"}
+    assert all(c.path.name == c.filename for c in corpus)
+    assert {c.filename for c in corpus if c.large} >= {"long_line.txt", "nested_20000.html"}
 
 
 def test_every_case_has_the_expected_outcome(corpus: list[HostileCase]) -> None:
@@ -88,3 +90,10 @@ def test_escapes_and_controls_stay_in_the_body(corpus: list[HostileCase]) -> Non
     sidecar = load_path(by_name["sidecar_broken.txt"].path)
     assert isinstance(sidecar, Article)
     assert any("not valid JSON" in n for n in sidecar.notices)
+
+
+def test_small_corpus_leaves_out_the_large_cases(tmp_path: Path) -> None:
+    small = build_corpus(tmp_path, include_large=False)
+    assert small and not any(c.large for c in small)
+    assert "long_line.txt" not in {c.filename for c in small}
+    assert list(iter_article_files([tmp_path])) == [c.path for c in small]

@@ -147,17 +147,11 @@ def parse_html(text: str, *, path: str = "") -> Article:
     blocks = builder.blocks
     title = meta.get("og_title") or meta.get("title") or h1_text
     title = _SPACE.sub(" ", title).strip()
-    if (
-        blocks
-        and blocks[0].kind == "heading"
-        and body[blocks[0].start : blocks[0].end]
-        in (
-            title,
-            h1_text,
-        )
-    ):
-        blocks[0] = Block("title", blocks[0].start, blocks[0].end)
-        title = title or body[blocks[0].start : blocks[0].end]
+    first = blocks[0] if blocks else None
+    headline = body[first.start : first.end] if first is not None else ""
+    if first is not None and first.kind == "heading" and headline in (title, h1_text):
+        blocks[0] = Block("title", first.start, first.end)
+        title = title or headline
     blocks = mark_opening(body, blocks)
     derived = False
     if not title:
