@@ -55,6 +55,10 @@ _NOT_ACRONYMS = word_set(
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
 _SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
 _SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
+_PLACE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:province|state|city|county|region|district|island|islands|river|valley|"
+    r"village|town|prefecture|border|coast|peninsula|mountains|governorate)\b"
+)
 _IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
 _OPENERS = " \t“\"‘'([—–-”’)"
 
@@ -187,7 +191,51 @@ def find_entities(body: str) -> list[Entity]:
 
 def _confirmed(doc: _Doc, word: str, times: int = 1) -> bool:
     gz = gazetteer()
-    return doc.mid[word] >= times or word in gz.given or gz.places.get(word, 0) >= 100_000
+    if doc.mid[word] >= times or gz.places.get(word, 0) >= 100_000:
+        return True
+    return word in gz.given and word.lower() not in doc.lower  # "Major industrial ..."
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
+
+
+def _expansion(doc: _Doc, seg: list[_Tok]) -> Mention | None:
+    """ "General Agreement on Tariffs and Trade (GATT)": a name spelled out before its acronym
+    is one organisation (or place), whatever its inner words."""
+    got = _ACRONYM_AFTER.match(doc.body, seg[-1].end)
+    words = [t for t in seg if t.word]
+    if not got or len(words) < 2:
+        return None
+    initials = "".join(p[0] for t in words for p in t.text.split("-") if p[:1].isupper())
+    if initials.upper() != got.group(1).replace(".", "").upper():
+        return None
+    start, end = seg[0].start, seg[-1].end
+    text = doc.body[start:end]
+    m = Mention(start, end, text, [t.text for t in words])
+    m.kind = "place" if gazetteer().places.get(text, 0) >= BIG_PLACE else "org"
+    m.strong = True
+    m.heading = doc.in_heading(start)
+    return m
+
+
+def _split_coordination(doc: _Doc, texts: list[str], left: list[_Tok], right: list[_Tok]) -> bool:
+    """Whether "A and B" names two things ("Kenya and Uganda") or one ("Globe and Mail")."""
+    if not left or not right:
+        return True
+    if _org_pair(texts):
+        return True
+    if "of" in texts[: texts.index("and")] or "for" in texts:
+        return False
+    if len(left) > 1 or len(right) > 1:
+        return True
+    gz = gazetteer()
+    return any(
+        t.text in gz.places
+        or t.text in gz.given
+        or t.text in DEMONYMS
+        or doc.mid[t.text] > 1  # also named on its own elsewhere
+        for t in left + right
+    )
 
 
 def _is_stop(tok: _Tok) -> bool:
@@ -224,6 +272,15 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         break
     if not seg or (len(seg) == 1 and seg[0].low in NOT_NAMES):
         return []
+    expanded = _expansion(doc, seg)
+    if expanded:
+        return [expanded]
+    texts = [t.text for t in seg]
+    if "and" in texts:  # coordinations first: "Secretary X and South African Minister Y"
+        i = texts.index("and")
+        left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
+        if _split_coordination(doc, texts, left, right):
+            return _candidates(doc, left) + _candidates(doc, right)
     while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "State Department spokesman"
         seg = _trim(seg[:-1])
     if seg[-1].text.lower() in MONTHS and len(seg) > 1:
@@ -246,6 +303,7 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             rest_lows = [t.low for t in rest if t.word]
             if (
                 rest_lows
+                and not any(t.text in ("of", "on", "and", "for", "the", "&") for t in rest)
                 and not any(
                     w in ORG_HEADS or w in HEAD_TITLES or w in EVENT_HEADS for w in rest_lows
                 )
@@ -315,32 +373,27 @@ def _strip_demonyms(doc: _Doc, seg: list[_Tok]) -> list[_Tok]:
 
 
 def _split_and(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Mention]:
-    """Coordinations are separate names unless they read as one ("Globe and Mail")."""
+    """ "Scientology on French television": "on" joins words only inside an organisation;
+    an unsplit "A and B" reads as one organisation ("Globe and Mail")."""
     texts = [t.text for t in seg]
-    if "on" in texts:  # "Scientology on French television": "on" joins only inside an org
+    if "on" in texts:
         i = texts.index("on")
         if not any(_norm(t) in ORG_HEADS for t in texts[:i]):
             left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
             return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
-    joined = False
-    if "and" in texts and "of" not in texts[: texts.index("and")] and "for" not in texts:
-        i = texts.index("and")
-        left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
-        single = len(left) == 1 and len(right) == 1
-        gz = gazetteer()
-        if not single or any(
-            t.text in gz.places
-            or t.text in gz.given
-            or t.text in DEMONYMS
-            or doc.mid[t.text] > 1  # also named on its own elsewhere
-            for t in left + right
-        ):
-            return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
-        joined = True
     seg = _strip_demonyms(doc, seg)
     if not seg:
         return []
+    joined = "and" in texts and "of" not in texts and "for" not in texts
     return _split_places(doc, seg, cue or ("org" if joined else ""), initial)
+
+
+def _org_pair(texts: list[str]) -> bool:
+    """ "Council of Europe and the Commonwealth of ...": two heads, two organisations."""
+    i = texts.index("and")
+    return any(_norm(t) in ORG_HEADS for t in texts[:i]) and any(
+        _norm(t) in ORG_HEADS for t in texts[i + 1 :]
+    )
 
 
 def _split_places(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[Mention]:
@@ -435,18 +488,22 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
         m.kind, m.strong = "org", True
     elif pop and (not single or pop >= 100_000) and (text not in gz.given or pop >= 1e6):
         m.kind, m.strong = "place", pop >= BIG_PLACE or not single
-    elif _demonym_noun(text):
+    elif _demonym_noun(text) or (single and _demonym_adjective(doc, seg[0])):
         m.kind = ""
     elif cue:
         m.kind = cue
-    elif (not single and lows[0] in PLACE_PREFIXES and words[1][0].isupper()) or _place_context(
-        doc, start, end, single
+    elif (
+        (not single and (lows[0] in PLACE_PREFIXES or lows[0] in COMPASS))
+        or _place_context(doc, start, end, single)
+        or _PLACE_NOUN_AFTER.match(body, end)
     ):
-        m.kind = "place"
+        m.kind, m.cued = "place", True
     elif w0 in gz.given and all(w not in doc.lower for w in lows):
         m.kind, m.strong = "person", not single
-    elif _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start):
-        m.kind = "person"
+    elif not single and (
+        _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start)
+    ):
+        m.kind, m.cued = "person", True
     elif single and text in gz.places:
         m.kind = "place"
     elif single:
@@ -466,6 +523,30 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
     else:
         m.kind = "person"
     return m
+
+
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "en", "ic")
+
+
+def _demonym_adjective(doc: _Doc, tok: _Tok) -> bool:
+    """ "Chechen voters", "Zambian officials": an unknown word shaped like a nationality, used
+    before a common noun, that shares its stem with a place."""
+    text = tok.text
+    plural = text.endswith(("ans", "ians", "eans"))
+    if not (plural or text.endswith(_DEMONYM_ENDINGS)) or len(text) < 5:
+        return False
+    nxt = doc.body[tok.end : tok.end + 2]
+    if not plural and not (nxt[:1] == " " and nxt[1:2].islower()):
+        return False
+    stem = text[:4]
+    return any(w != text and w.startswith(stem) for w in doc.mid) or any(
+        p.startswith(stem) for p in _big_place_stems()
+    )
+
+
+@lru_cache(maxsize=1)
+def _big_place_stems() -> frozenset[str]:
+    return frozenset(p[:4] for p, pop in gazetteer().places.items() if pop >= BIG_PLACE)
 
 
 def _demonym_noun(text: str) -> bool:

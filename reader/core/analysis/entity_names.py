@@ -37,6 +37,7 @@ class Mention:
     __slots__ = (
         "_key",
         "acronym",
+        "cued",
         "end",
         "heading",
         "initial",
@@ -54,6 +55,7 @@ class Mention:
         self.words = words
         self.kind = ""
         self.strong = False
+        self.cued = False  # context ("in X", "X province", "said X") suggested the kind
         self.acronym = False
         self.initial = False  # begins a sentence and was not seen capitalised elsewhere
         self.heading = False
@@ -82,6 +84,23 @@ def _full_names(mentions: list[Mention], out: dict[str, str]) -> None:
         out.setdefault(key, text)
 
 
+_COMPANY_SUFFIXES = frozenset(
+    ["inc", "corp", "co", "ltd", "llc", "plc", "ag", "gmbh", "sa", "group", "holdings", "company"]
+)
+
+
+def _company_short_names(main: list[Mention], strong: dict[str, Counter[str]]) -> None:
+    """ "Norton Co." then "Norton": the bare name is the company."""
+    for m in main:
+        if (
+            m.kind == "org"
+            and len(m.words) > 1
+            and m.words[-1].lower().rstrip(".") in _COMPANY_SUFFIXES
+        ):
+            short = name_key(" ".join(m.words[:-1]))
+            strong.setdefault(short, Counter())["org"] += 1
+
+
 def _is_full_name(m: Mention) -> bool:
     return m.kind == "person" and len(m.words) > 1 and not any(w.isupper() for w in m.words)
 
@@ -103,9 +122,11 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
                 weak_people.append(m)
     _full_names(weak_people, people)
     strong: dict[str, Counter[str]] = {}
-    weak: dict[str, Counter[str]] = {}
+    weak: dict[str, Counter[str]] = {}  # a context cue counts twice, a default guess once
     for m in main:
-        (strong if m.strong else weak).setdefault(m.key(), Counter())[m.kind] += 1
+        level = strong if m.strong else weak
+        level.setdefault(m.key(), Counter())[m.kind] += 2 if m.cued else 1
+    _company_short_names(main, strong)
     names: dict[str, str] = {}
     expansions: dict[str, Mention] = {}
     for m in main:

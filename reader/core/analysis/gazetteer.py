@@ -114,7 +114,7 @@ PLACE_HEADS_STRONG = word_set(
     building boulevard highway shipyard district state territory prefecture oblast governorate
     canyon falls forest glacier reef springs"""
 )
-PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new")
+PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new upper lower")
 # Words that may join capitalised words inside one name.
 CONNECTORS = word_set(
     "of the for and on de du da di del della des van von der den bin ibn al el la le y"
