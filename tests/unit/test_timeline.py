@@ -222,6 +222,15 @@ def test_date_bounds() -> None:
     week = date_bounds("2031-W20")
     assert week is not None and week.first == dt.date(2031, 5, 12)
     assert date_bounds("2031-05-14TAF") is not None
+    for value in (
+        "2031-05-14T09:30",
+        "2031-05-14T09",
+        "2031-05-14T09:30:15Z",
+        "2031-05-14T09:30+02:00",
+    ):
+        bounds = date_bounds(value)
+        assert bounds is not None and bounds.granularity == "time" and bounds.minute >= 540
+    assert date_bounds("199X") is not None and date_bounds("19") is not None
     for value in ("P3Y", "PRESENT_REF", "XXXX-05", "2031-02-30", ""):
         assert date_bounds(value) is None
 

@@ -31,7 +31,10 @@ GRANULARITY_RANK = {
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _PARTS = {"MO": 6 * 60, "MI": 12 * 60, "AF": 14 * 60, "EV": 18 * 60, "NI": 21 * 60}
 
-_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(?:(\d{2}):(\d{2})|(MO|MI|AF|EV|NI)))?")
+_DAY_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:T(?:(\d{2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?|(MO|MI|AF|EV|NI)))?"
+)
 _WEEK_RE = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
 _MONTH_RE = re.compile(r"(\d{4})-(\d{2})")
 _PERIOD_RE = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
@@ -65,7 +68,7 @@ def _bounds(value: str) -> DateBounds | None:
     if m := _DAY_RE.fullmatch(value):
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         if m[4]:
-            return DateBounds(day, day, "time", int(m[4]) * 60 + int(m[5]))
+            return DateBounds(day, day, "time", int(m[4]) * 60 + int(m[5] or 0))
         if m[6]:
             return DateBounds(day, day, "part", _PARTS[m[6]])
         return DateBounds(day, day, "day")
