@@ -30,6 +30,7 @@ def only(text: str) -> Number:
         ("Fares rose to 40 Hong Kong dollars.", "40 Hong Kong dollars", 40, "HKD"),
         ("Shares traded at 2.4 billion ringgit.", "2.4 billion ringgit", 2.4e9, "MYR"),
         ("Earnings were 73 cents a share.", "73 cents", 0.73, "USD"),
+        ("Shares fell 40 Canadian cents.", "40 Canadian cents", 0.4, "CAD"),
         ("A $4-billion bridge.", "$4-billion", 4e9, "USD"),
         ("It fetched 600 pounds sterling.", "600 pounds sterling", 600, "GBP"),
         ("A bridge worth NZ $ 14 million.", "NZ $ 14 million", 1.4e7, "NZD"),

@@ -251,7 +251,10 @@ def _currency_word(qualifier: str | None, word: str) -> str:
         return "GBP"
     if qualifier:
         last = qualifier.lower().split()[-1]
-        code = CURRENCY_QUALIFIERS.get((last, word)) or CURRENCY_QUALIFIERS.get((last, word + "s"))
+        lookup = "dollars" if word == "cents" else word  # "37 Canadian cents"
+        code = CURRENCY_QUALIFIERS.get((last, lookup)) or CURRENCY_QUALIFIERS.get(
+            (last, lookup + "s")
+        )
         if code:
             return code
     if word in {"francs", "marks", "pesos"} and not qualifier:
