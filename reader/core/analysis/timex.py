@@ -23,7 +23,7 @@ Resolution rules (the anchor is the publication date unless said otherwise):
 * A weekday ("Monday") is the anchor itself when it names the anchor's weekday; otherwise
   the previous such day, or the next one when the clause is in the future tense. "last
   Monday" is strictly before the anchor, "next Monday" strictly after, "this Monday" follows
-  the tense. "Wednesday night" -> 2025-10-29TNI (type DATE, as in the TempEval-3 data).
+  the tense. "Wednesday night" -> 2025-10-29 (the day, as the TempEval-3 and GUM data mostly do).
 * A month without a year is in the anchor's year, moved to the latest such month not after
   the anchor's month in a past clause and to the next one not before it in a future clause;
   "last October"/"next October" likewise. A month and day without a year is the nearest
@@ -100,7 +100,7 @@ class _Ctx:
 # ------------------------------------------------------------------------------- tense
 _FUTURE = (
     r"will|won['\u2019]t|wo n['\u2019]t|shall|['\u2019]ll|would|going to|plans? to|planning|"
-    r"scheduled|slated|set to|due|expected to|expects? to|upcoming|next|intends? to|to be held|"
+    r"scheduled|slated|set to|due|planned|expected to|expects? to|upcoming|next|intends? to|to be held|"
     r"aims? to|hopes? to|is to|are to|until|deadline"
 )
 _PAST = r"said|told|was|were|had|did|ago|last|earlier|[a-z]{3,}ed"
@@ -387,13 +387,13 @@ def _holiday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found
 
 
 def _month_year_f(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
-    return (
-        "DATE",
-        cal.ym(int(g["year"] or 0), _month_num(g["month"] or "")),
-        _pos_mod(g["pos"]),
-        "",
-        False,
-    )
+    month, mod = _month_num(g["month"] or ""), _pos_mod(g["pos"])
+    if g["year"]:
+        return "DATE", cal.ym(int(g["year"] or 0), month), mod, "", False
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", mod, "", False
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(_low(g["rel"]), 0)
+    return "DATE", cal.ym(year, month), mod, "", True
 
 
 def _quarter(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
@@ -587,8 +587,7 @@ def _relday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found 
 def _weekday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
     wd = _weekday_num(g["wd"] or "")
     det = _low(g["det"])
-    part = _low(g["part"])
-    suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+    suffix = ""  # "Wednesday night": the day itself, as the TempEval-3 and GUM data mostly do
     mod = _pos_mod(g["pos"])
     if ctx.anchor is None:
         return "DATE", f"XXXX-WXX-{wd + 1}{suffix}", mod, "", False
@@ -623,7 +622,10 @@ def _duration(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
         if one_year and ctx.last_quarter is not None and not g["adj"]:
             y, q = ctx.last_quarter
             return "DATE", f"{y - 1:04d}-Q{q}", mod, "", False
-        if (mod and mod != "APPROX") or (mod == "APPROX" and n is not None and n > 1):
+        hedged = mod in ("MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE") or (
+            mod == "APPROX" and n is not None and n > 1
+        )
+        if hedged and unit not in ("hour", "minute"):
             return "DURATION", cal.duration(n, unit), mod, "", False
         if tail in ("ago", "from now", "hence") or one_year:
             if n is None:

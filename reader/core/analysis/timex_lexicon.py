@@ -183,7 +183,7 @@ WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?-i:(?:Mon|Tues?|Wed|Thurs?|Thu|Fri|Sat|Sun)\.))"
 )
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 DAY_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)(?!\s*(?:%|percent\b|per cent\b))"
 SP = r"[ \t\u00a0]+"

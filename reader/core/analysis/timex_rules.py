@@ -76,7 +76,8 @@ FAMILIES: list[tuple[str, str]] = [
     ),
     (
         "month_year",
-        rf"(?P<pos>{POSITION})?(?P<month>{MONTH})(?:,|{SP}of)?{SP}(?P<year>{YEAR})",
+        rf"(?P<pos>{POSITION})?(?P<month>{MONTH})(?:,|{SP}of)?{SP}(?:(?P<year>{YEAR})"
+        rf"|(?P<rel>this|last|next){SP}year)(?!{APOS}s)",
     ),
     (
         "quarter",
