@@ -210,3 +210,24 @@ async def test_many_events_in_one_option_list(library: Library, build_app: Any) 
         await pilot.press("end", "enter")
         await pilot.pause()
         assert results == [Jump(sources[1].article_id, 1999, 2000)]
+
+
+async def test_brackets_step_between_days(library: Library, build_app: Any) -> None:
+    sources, bodies = seed_set(library)
+    app = build_app(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_timeline(pilot, seed_events(bodies), sources)
+        timeline = app.screen.query_one(TimelineList)
+
+        def day() -> str:
+            option = timeline.highlighted_option
+            assert isinstance(option, EventOption)
+            return option.event.date
+
+        assert day() == "2025-Q3"
+        await pilot.press("right_square_bracket")
+        assert day() == "2025-10-27"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert day() == "2025-10-30"  # no later day: stays
+        await pilot.press("left_square_bracket")
+        assert day() == "2025-10-27"

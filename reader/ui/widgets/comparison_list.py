@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -66,6 +67,13 @@ def _number_mention(row: dict[str, Any]) -> Mention | None:
 class ComparisonList(OptionList):
     """Entities and figures of a comparison, one column per source."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "section(1)", "Next section", key_display="]"),
+        Binding(
+            "left_square_bracket", "section(-1)", "Previous section", key_display="[", show=False
+        ),
+    ]
+
     class Chosen(Message):
         def __init__(self, comparison: ComparisonList, mention: Mention) -> None:
             super().__init__()
@@ -117,6 +125,22 @@ class ComparisonList(OptionList):
     def on_mount(self) -> None:
         self.set_options(self.build())
         self.action_first()
+
+    def action_section(self, step: int) -> None:
+        """Highlight the first row under the next (`step` 1) or previous (-1) heading."""
+        options = self.options
+        starts = [
+            n + 1
+            for n, option in enumerate(options[:-1])
+            if option.disabled and not options[n + 1].disabled
+        ]
+        current = self.highlighted if self.highlighted is not None else -1
+        if step > 0:
+            target = next((n for n in starts if n > current), None)
+        else:
+            target = next((n for n in reversed(starts) if n < current), None)
+        if target is not None:
+            self.highlighted = target
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()

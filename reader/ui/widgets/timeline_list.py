@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -25,6 +27,11 @@ class EventOption(Option):
 
 class TimelineList(OptionList):
     """Day headings (disabled rows) and events. Enter posts `TimelineList.Chosen`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "section(1)", "Next day", key_display="]"),
+        Binding("left_square_bracket", "section(-1)", "Previous day", key_display="[", show=False),
+    ]
 
     class Chosen(Message):
         """An event was chosen: `jump` opens the passage of its chosen source."""
@@ -90,6 +97,22 @@ class TimelineList(OptionList):
                 self.highlighted, event_prompt(option.event, self.sources, option.chosen)
             )
         return option
+
+    def action_section(self, step: int) -> None:
+        """Highlight the first row under the next (`step` 1) or previous (-1) heading."""
+        options = self.options
+        starts = [
+            n + 1
+            for n, option in enumerate(options[:-1])
+            if option.disabled and not options[n + 1].disabled
+        ]
+        current = self.highlighted if self.highlighted is not None else -1
+        if step > 0:
+            target = next((n for n in starts if n > current), None)
+        else:
+            target = next((n for n in reversed(starts) if n < current), None)
+        if target is not None:
+            self.highlighted = target
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
