@@ -332,6 +332,11 @@ def test_html_without_article_reads_the_body_and_og_title_wins() -> None:
     ]
 
 
+def test_html_title_suffix_is_dropped_when_the_h1_is_the_headline() -> None:
+    article = parse_html("<title>Rates rise - Some Site</title><h1>Rates rise</h1><p>Text.</p>")
+    assert article.title == "Rates rise" and article.blocks[0].kind == "title"
+
+
 def test_html_time_element_and_derived_title() -> None:
     article = parse_html('<p><time datetime="2024-02-03">Feb 3</time> Rain fell. More.</p>')
     assert article.published == dt.date(2024, 2, 3)

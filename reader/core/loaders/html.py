@@ -145,8 +145,9 @@ def parse_html(text: str, *, path: str = "") -> Article:
         builder.add(kind, block_text)
     body = builder.body()
     blocks = builder.blocks
-    title = meta.get("og_title") or meta.get("title") or h1_text
-    title = _SPACE.sub(" ", title).strip()
+    title = _SPACE.sub(" ", meta.get("og_title") or meta.get("title") or h1_text).strip()
+    if h1_text and "og_title" not in meta and title.startswith(h1_text):
+        title = h1_text  # "<title>Headline | Site Name</title>" with the headline in <h1>
     first = blocks[0] if blocks else None
     headline = body[first.start : first.end] if first is not None else ""
     if first is not None and first.kind == "heading" and headline in (title, h1_text):
