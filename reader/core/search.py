@@ -38,8 +38,8 @@ _WHITESPACE = str.maketrans({c: " " for c in "\n\r\t\v\f\x85\u2028\u2029"})
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """One thing that must match: a word or phrase (`tokens`), in `field` ("" = title or
-    body), the last token as a prefix when `prefix`."""
+    """One thing that must match: a word or phrase (`tokens`), in `field` ("" = anywhere:
+    title, body or source), the last token as a prefix when `prefix`."""
 
     tokens: tuple[str, ...]
     prefix: bool = False

@@ -604,18 +604,16 @@ class Library:
                 self._put_analysis(con, article_id, analysis, version)
 
     def entity_names(self, kind: str, prefix: str = "", limit: int = 20) -> list[str]:
-        """Entity names of `kind` starting with `prefix` (for completing filters)."""
+        """Entity names of `kind` starting with `prefix`, ignoring ASCII case (for
+        completing a filter), alphabetically."""
         with self._errors():
             return [
                 r[0]
                 for r in self._con.execute(
-                    "SELECT DISTINCT name FROM entities WHERE kind = ? AND name LIKE ? ESCAPE '\\'"
-                    " COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT ?",
-                    (
-                        kind,
-                        prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
-                        limit,
-                    ),
+                    "SELECT DISTINCT name COLLATE NOCASE FROM entities WHERE kind = ?"
+                    " AND name COLLATE NOCASE >= ? AND name COLLATE NOCASE < ?"
+                    " ORDER BY name COLLATE NOCASE LIMIT ?",
+                    (kind, _storable(prefix), _storable(prefix) + "\U0010ffff", max(0, limit)),
                 )
             ]
 
