@@ -423,6 +423,14 @@ def test_load_path_refusals(tmp_path: Path) -> None:
     assert "whitespace" in reasons["blank.txt"].reason  # type: ignore[union-attr]
 
 
+def test_load_path_never_raises_on_odd_paths(tmp_path: Path) -> None:
+    (tmp_path / "link.txt").symlink_to(tmp_path / "nowhere.txt")
+    for odd in ("bad\x00name.txt", str(tmp_path / "link.txt"), "", "/dev/null"):
+        assert isinstance(load_path(odd), LoadError)
+    assert load_path(tmp_path / "link.txt").reason == "is a broken symbolic link"  # type: ignore[union-attr]
+    assert list(iter_article_files(["bad\x00name.txt"])) == [Path("bad\x00name.txt")]
+
+
 def test_load_path_picks_the_format(tmp_path: Path) -> None:
     assert load(tmp_path, "a.md", "# Head\n\nText *here*.\n").body == "Head\n\nText here."
     assert load(tmp_path, "a.htm", "<p>One <i>two</i></p>").body == "One two"
