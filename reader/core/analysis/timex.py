@@ -656,6 +656,9 @@ def _duration(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
     return "DURATION", cal.duration(n, unit), mod, "", False
 
 
+_PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|through|to\s+(?:date|\w+\.?\s+\d))\b", re.I)
+
+
 def _rel_unit(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
     a = ctx.anchor
     det = _low(g["det"])
@@ -678,6 +681,8 @@ def _rel_unit(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
     anaphoric = det in ("that", "the same") or tail in ("before", "after")
     if unit in SEASONS:
         return _season_value(ctx, unit, step, mod, det, start, end)
+    if det == "the" and _PERIOD_ENDED.match(ctx.body, end):
+        return "DURATION", cal.duration(1, unit), mod, "", False  # "the year ended June 30"
     if a is None:
         blank = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}
         return "DATE", blank.get(unit, "XXXX"), mod, "", False
