@@ -225,7 +225,7 @@ def _split_coordination(doc: _Doc, texts: list[str], left: list[_Tok], right: li
     if _org_pair(texts):
         return True
     if "of" in texts[: texts.index("and")] or "for" in texts:
-        return False
+        return not any(t.low in ORG_HEADS for t in left)  # "Department of X and Y"
     if len(left) > 1 or len(right) > 1:
         return True
     gz = gazetteer()
@@ -335,13 +335,18 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
             or seg[-1].low in doc.lower
             or gazetteer().is_common(seg[-1].low)
             or seg[-1].text in CONNECTORS
+            or seg[-1].text in DEMONYMS
+            or seg[-1].low in HEAD_TITLES  # "Nairobi CEO Summit"
         ):
             seg = seg[:-1]
         seg = _trim(seg)
         if not seg:
             return out
-        while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "Nairobi CEO Summit"
-            seg = _trim(seg[:-1])
+        lead = doc.body[seg[0].start : seg[-1].end]
+        if len(seg) == 1 and not (
+            lead.isupper() or gazetteer().places.get(lead, 0) >= 100_000 or doc.mid[lead] > 1
+        ):
+            return out  # "Spring Festival": "Spring" is no name of its own
         words = [t for t in seg if t.word]
         lows = [t.low for t in words]
         full = doc.body[seg[0].start : seg[-1].end]
@@ -403,7 +408,7 @@ def _split_places(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[M
         if pair:
             return pair
     m = _classify(doc, seg, cue, initial)
-    if m.strong or len(m.words) < 2:
+    if m.strong or m.kind == "place" or len(m.words) < 2:
         return [m]
     places = gazetteer().places
     words = [t for t in seg if t.word]

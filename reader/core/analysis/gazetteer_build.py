@@ -42,12 +42,21 @@ def build_places() -> list[str]:
     return [f"{n}\t{p}" for n, p in sorted(rows.items())]
 
 
-def build_given_names(names_dir: Path) -> list[str]:
+def _web2_lower(web2_pickle: Path) -> set[str]:
+    import pickle
+
+    return {w for w in pickle.loads(web2_pickle.read_bytes()) if w.isalpha() and w.islower()}
+
+
+def build_given_names(names_dir: Path, web2_pickle: Path) -> list[str]:
+    """Census given names; one that is also an English word ("Will", "Man", "Major") only
+    if it is among the 600 commonest of its list ("Nick" stays)."""
+    words = _web2_lower(web2_pickle)
     out: set[str] = set()
     for fn in ("dist.male.first", "dist.female.first"):
-        for line in (names_dir / fn).read_text().splitlines():
-            word = line.split()[0] if line.strip() else ""
-            if len(word) > 1:
+        for rank, line in enumerate(l for l in (names_dir / fn).read_text().splitlines() if l):
+            word = line.split()[0]
+            if len(word) > 1 and (rank < 600 or word.lower() not in words):
                 out.add(word.title())
     return sorted(out)
 
@@ -57,28 +66,25 @@ def build_lexicon(names_dir: Path, web2_pickle: Path) -> bytes:
     pickled in the MIT-licensed PyPI package `english-words` 2.0.2) minus the 2,000 most
     common census surnames ("Walker", "Key"), every census given name and every place of a million people."""
     import gzip
-    import pickle
 
-    words = {w for w in pickle.loads(web2_pickle.read_bytes()) if w.isalpha() and w.islower()}
+    words = _web2_lower(web2_pickle)
     names = {
         row.split("\t")[0].lower() for row in build_places() if int(row.split("\t")[1]) >= 10**6
     }
-    for fn in ("dist.all.last", "dist.male.first", "dist.female.first"):
-        lines = [line for line in (names_dir / fn).read_text().splitlines() if line.strip()]
-        if fn == "dist.all.last":
-            lines = lines[:2000]
-        names.update(line.split()[0].lower() for line in lines)
+    last = [line for line in (names_dir / "dist.all.last").read_text().splitlines() if line]
+    names.update(line.split()[0].lower() for line in last[:2000])
+    names.update(n.lower() for n in build_given_names(names_dir, web2_pickle))
     keep = sorted(w for w in words if len(w) >= 3 and w not in names)
     return gzip.compress(("\n".join(keep) + "\n").encode(), 9, mtime=0)
 
 
 def main(argv: list[str]) -> int:
     (DATA / "places.tsv").write_text("\n".join(build_places()) + "\n")
-    if argv:
-        names_dir = Path(argv[0])
-        (DATA / "given_names.txt").write_text("\n".join(build_given_names(names_dir)) + "\n")
     if len(argv) > 1:
-        (DATA / "lexicon.txt.gz").write_bytes(build_lexicon(Path(argv[0]), Path(argv[1])))
+        names_dir, web2 = Path(argv[0]), Path(argv[1])
+        given = build_given_names(names_dir, web2)
+        (DATA / "given_names.txt").write_text("\n".join(given) + "\n")
+        (DATA / "lexicon.txt.gz").write_bytes(build_lexicon(names_dir, web2))
     return 0
 
 
