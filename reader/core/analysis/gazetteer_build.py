@@ -54,7 +54,8 @@ def build_given_names(names_dir: Path, web2_pickle: Path) -> list[str]:
     words = _web2_lower(web2_pickle)
     out: set[str] = set()
     for fn in ("dist.male.first", "dist.female.first"):
-        for rank, line in enumerate(l for l in (names_dir / fn).read_text().splitlines() if l):
+        lines = [x for x in (names_dir / fn).read_text().splitlines() if x]
+        for rank, line in enumerate(lines):
             word = line.split()[0]
             if len(word) > 1 and (rank < 600 or word.lower() not in words):
                 out.add(word.title())
