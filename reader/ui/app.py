@@ -66,7 +66,7 @@ class BroadsheetApp(App[int]):
         super().__init__()
         self.library_spec = library
         self.now = now or dt.datetime.now(dt.UTC)
-        self.colour = colour and theme != MONO_THEME
+        self._colour_wanted = colour
         self.user_keymap = keymap or {}
         self._keymap_problem = keymap_problem
         self.register_theme(MONO)
@@ -76,6 +76,11 @@ class BroadsheetApp(App[int]):
 
             self.no_color = True
             self._filters.append(Monochrome())
+
+    @property
+    def colour(self) -> bool:
+        """Highlight with colours (else weights, underlines and glyphs)."""
+        return self._colour_wanted and self.theme != MONO_THEME
 
     def get_default_screen(self) -> Screen[Any]:
         from reader.ui.screens.main_screen import MainScreen

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reader.core.article import Article
     from reader.core.store import Library
 
-COMPANION_POOL = 400  # how many recent articles are considered as companions
+COMPANION_POOL = 300  # how many recent articles are considered as companions
 
 
 def analysed(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analysis]]:
@@ -31,14 +31,22 @@ def analysed(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analys
 def companions(library: Library, target: int, limit: int = 3) -> list[int]:
     """The articles that read best beside `target`: sharing the most names and dates; failing
     that, others published the same day."""
+    from reader.core.analysis import analyze, analyzer_version
+
+    version = analyzer_version()
     rows = library.rows(0, COMPANION_POOL)
     if target not in {r.id for r in rows}:
         rows.append(library.row(target))
-    # One at a time: each is cached on its own; the set-level linking is not needed here.
-    by_id = {r.id: features(analysed(library, [r.id])[0][1]) for r in rows}
-    found = closest(target, by_id, limit)
-    if found:
-        return found
+    by_id: dict[int, frozenset[str]] = {}
+    for row in rows:  # a cached analysis needs no body; set-level steps are not needed here
+        cached = library.get_analysis(row.id, version)
+        if cached is None:
+            cached = analyze(library.get(row.id))
+            library.put_analysis(row.id, cached, version)
+        by_id[row.id] = features(cached)
+    nearest = closest(target, by_id, limit)
+    if nearest:
+        return nearest
     day = next((r.published for r in rows if r.id == target), None)
     return [r.id for r in rows if r.id != target and r.published == day][:limit]
 

@@ -183,3 +183,39 @@ async def test_colour_free_mode(library_path: Path, build_app: Any, no_color: No
         pane = pilot.app.screen.query_one(ReadingPane)
         shown = "".join(str(b.shown) for b in pane.query(BlockView))
         assert "◆" in shown or "▲" in shown
+
+
+async def test_monochrome_theme_switches_to_colour_free(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert screen.view.colour
+        pilot.app.theme = "broadsheet-mono"
+        await pilot.pause()
+        assert not screen.view.colour
+        assert "◆People" in str(screen.query_one(HighlightLegend).render())
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+        assert screen.view.colour
+
+
+async def test_palette_runs_app_list_and_pane_actions(library_path: Path, build_app: Any) -> None:
+    from reader.ui.screens.help_screen import HelpScreen
+
+    async def palette(pilot: Any, text: str) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*text)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        await palette(pilot, "mark")
+        assert len(listed.marked) == 1
+        await palette(pilot, "help")
+        assert isinstance(pilot.app.screen, HelpScreen)

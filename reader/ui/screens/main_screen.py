@@ -57,7 +57,14 @@ class MainScreen(ReadingHooks):
         self.match_index = -1
         self._syncing = False
         self.query_one(ArticleList).focus()
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.load_library()
+
+    def _theme_changed(self) -> None:
+        colour: bool = getattr(self.app, "colour", True)
+        if colour != self.view.colour:
+            self.view = View(self.view.kinds, colour, self.view.selected_key, self.view.query)
+            self.redraw()
 
     # --- attributes down -------------------------------------------------------------
 
