@@ -76,6 +76,16 @@ class _Doc:
         self.lower = set(_LOWER.findall(body))
         self.mid: Counter[str] = Counter()  # capitalised words seen away from a sentence start
         self.headings = _heading_lines(body)
+        self._stems: dict[str, list[str]] | None = None
+
+    @property
+    def mid_stems(self) -> dict[str, list[str]]:
+        """Capitalised words by their first four letters ("Chec" -> ["Chechnya"])."""
+        if self._stems is None:
+            self._stems = {}
+            for w in self.mid:
+                self._stems.setdefault(w[:4], []).append(w)
+        return self._stems
 
     def sentence_initial(self, start: int) -> bool:
         i = start - 1
@@ -272,6 +282,11 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         break
     if not seg or (len(seg) == 1 and seg[0].low in NOT_NAMES):
         return []
+    if len(seg) == 1 and "-" not in seg[0].text:  # the common case: one word
+        tok = seg[0]
+        if tok.text in DEMONYMS or tok.low in HEAD_TITLES or tok.low in MONTHS:
+            return []
+        return [_classify(doc, seg, "", initial and tok is first)]
     expanded = _expansion(doc, seg)
     if expanded:
         return [expanded]
@@ -544,8 +559,8 @@ def _demonym_adjective(doc: _Doc, tok: _Tok) -> bool:
     if not plural and not (nxt[:1] == " " and nxt[1:2].islower()):
         return False
     stem = text[:4]
-    return any(w != text and w.startswith(stem) for w in doc.mid) or any(
-        p.startswith(stem) for p in _big_place_stems()
+    return stem in _big_place_stems() or any(
+        w != text and w.startswith(stem) for w in doc.mid_stems.get(stem, ())
     )
 
 
