@@ -121,9 +121,7 @@ def parse_query(text: str) -> Query:
     return Query(tuple(clauses))
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
-    """`ch` without diacritics when that keeps it one character (so offsets stay valid)."""
     base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
     return base if len(base) == 1 else ch
 
@@ -132,7 +130,26 @@ def fold(text: str) -> str:
     """Strip diacritics character by character; the result has the same length as `text`."""
     if text.isascii():
         return text
-    return "".join(_fold_char(c) if ord(c) > 127 else c for c in text)
+    return "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """Each ASCII letter to the Latin letters with diacritics that fold to it."""
+    found: dict[str, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        base = _fold_char(ch).lower()
+        if base != ch and base.isascii() and base.isalpha():
+            found[base] = found.get(base, "") + ch
+    return found
+
+
+def _word_pattern(token: str) -> str:
+    """A regex for `token` that also matches it written with diacritics, so that the text
+    itself never has to be folded (which costs a Python call per character)."""
+    accented = _accented()
+    return "".join(f"[{c}{accented[c]}]" if c in accented else re.escape(c) for c in fold(token))
 
 
 @lru_cache(maxsize=256)
@@ -142,7 +159,7 @@ def _pattern(query: Query) -> re.Pattern[str] | None:
         if clause.field:
             continue
         # A phrase matches its words with anything but letters and digits between them.
-        body = r"[\W_]+".join(re.escape(fold(t)) for t in clause.tokens)
+        body = r"[\W_]+".join(_word_pattern(t) for t in clause.tokens)
         alts.append((len(body), body + (r"[^\W_]*" if clause.prefix else "")))
     if not alts:
         return None
@@ -155,7 +172,7 @@ def match_spans(query: Query, text: str) -> list[tuple[int, int]]:
     pattern = _pattern(query)
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(fold(text))]
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def snippet(
@@ -164,8 +181,7 @@ def snippet(
     """About `width` characters of `body` around its first match, on one line, with "…" where
     it was cut, and the spans of the matches within the returned snippet."""
     pattern = _pattern(query)
-    folded = fold(body)
-    first = pattern.search(folded) if pattern is not None else None
+    first = pattern.search(body) if pattern is not None else None
     start = 0
     if first is not None and first.start() > _SNIPPET_LEAD:
         start = first.start() - _SNIPPET_LEAD
@@ -180,6 +196,6 @@ def snippet(
     spans: list[tuple[int, int]] = []
     if pattern is not None:
         shift = len(lead) - start
-        for m in pattern.finditer(folded, start, end):
+        for m in pattern.finditer(body, start, end):
             spans.append((m.start() + shift, min(m.end(), end) + shift))
     return text, spans

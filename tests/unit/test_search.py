@@ -289,3 +289,11 @@ def test_search_accepts_a_parsed_query(tmp_path: Path) -> None:
     with Library.open(tmp_path / "l.sqlite3") as library:
         library.add(make_article(1, title="Harbour storm"))
         assert [h.id for h in library.search(parse_query("harbour"))] == [1]
+
+
+def test_spans_match_words_written_with_diacritics_either_way() -> None:
+    body = "The café’s “owner” read a RÉSUMÉ, a résumé and a resume."
+    text, spans = snippet(parse_query("resume "), body)
+    assert [text[s:e] for s, e in spans] == ["RÉSUMÉ", "résumé", "resume"]
+    q = parse_query("Résumé ")
+    assert [body[s:e] for s, e in match_spans(q, body)] == ["RÉSUMÉ", "résumé", "resume"]
