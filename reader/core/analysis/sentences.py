@@ -57,6 +57,7 @@ _CONTINUERS = _words(
     """a an the of in on at to for from with by and or but as than that his her its their
     our your my is are was were be has have had will would could should"""
 )
+_LOOKAHEAD = 200  # characters looked at after a candidate end: keeps long blank runs linear
 _NEXT_RE = re.compile(r"\s*[\"'“‘(\[«]*(\S?)(\w*)")
 
 
@@ -98,7 +99,7 @@ def _continues(text: str, newline: int) -> bool:
 
 
 def _ends_sentence(text: str, m: re.Match[str], stop: int) -> bool:
-    nxt = _NEXT_RE.match(text, m.end(), stop)
+    nxt = _NEXT_RE.match(text, m.end(), min(stop, m.end() + _LOOKAHEAD))
     first, rest = (nxt.group(1), nxt.group(2)) if nxt else ("", "")
     if m.group() == "\n":
         return not first.islower() and not _continues(text, m.start())
