@@ -54,6 +54,14 @@ def test_one_event_per_resolved_date_in_chronological_order() -> None:
     assert body[src.date_start : src.date_end] == src.date_text == "March"
 
 
+def test_the_same_date_twice_in_one_clause_is_one_event() -> None:
+    body = "Talks ran on Monday and were still running late on Monday night."
+    first = timex(body, "Monday", "2031-05-12")
+    k = body.rindex("Monday")
+    second = TimeExpr("Monday", k, k + 6, "DATE", "2031-05-12")
+    assert len(build_timeline([item(body, [first, second])])) == 1
+
+
 def test_durations_sets_refs_and_unresolved_values_are_skipped() -> None:
     body = "It lasted three weeks. Boats sail every Monday. Now it is calm. On 10 July it rained."
     exprs = [

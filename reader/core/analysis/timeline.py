@@ -147,6 +147,7 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
         and not _names_a_thing(body, t)
     ]
     out: list[_Candidate] = []
+    told: set[tuple[str, str, int, int]] = set()
     k = 0
     while k < len(placed):
         timex, bounds = placed[k]
@@ -164,9 +165,12 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
             elif joined and following.value == end_value:
                 end_timex = following  # the engine's range, with its end also given alone
                 k += 1
-        out.append(
-            _candidate(index, article, analysis, sentence, timex, end_timex, end_value, bounds)
-        )
+        cand = _candidate(index, article, analysis, sentence, timex, end_timex, end_value, bounds)
+        src = cand.event.sources[0]
+        seen = (cand.event.date, cand.event.end, src.start, src.end)
+        if seen not in told:  # "Monday … on Monday" in one clause: one event
+            told.add(seen)
+            out.append(cand)
         k += 1
     return out
 
