@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.core.analysis.compare import Comparison, compare, compare_sources
 from reader.core.analysis.model import Analysis, Entity
 from reader.core.analysis.numbers import find_numbers
@@ -113,3 +116,28 @@ def test_json_form_is_the_cli_contract() -> None:
 
 def test_no_articles() -> None:
     assert compare([]) == {"articles": [], "entities": {"shared": [], "only": []}, "numbers": []}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(list("$€%0123456789 ,.abcdefmnorstuwy\nBMT"))
+            | st.characters(),
+            max_size=200,
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_any_texts_give_a_valid_comparison(bodies: list[str]) -> None:
+    items = [item(body, path=f"{k}") for k, body in enumerate(bodies)]
+    data = compare(items)
+    json.dumps(data)
+    for row in data["numbers"]:
+        assert len(row["values"]) == len(bodies)
+        assert row["status"] in {"agree", "differ", "single"}
+        present = [v for v in row["values"] if v]
+        assert present and (row["status"] == "single") == (len(present) == 1)
+        for v in present:
+            assert bodies[v["article"]][v["start"] : v["end"]] == v["text"]
