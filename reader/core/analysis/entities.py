@@ -153,9 +153,15 @@ def _tokens(run: str, base: int) -> list[_Tok]:
     return toks
 
 
+_COMPOUND_TAILS = word_set(
+    "born led run made style wide era free friendly specific focused like type class critic "
+    "area level speaking language"
+)
+
+
 def _common_suffix(part: str) -> bool:
-    """ "based" in "Seoul-based", not "myung" in "Jae-myung"."""
-    return part.islower() and gazetteer().is_common(part)
+    """ "based" in "Seoul-based", not "myung" in "Jae-myung" nor "bin" in "Lung-bin"."""
+    return part.islower() and (part.endswith(("ed", "ing")) or part in _COMPOUND_TAILS)
 
 
 def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
@@ -291,6 +297,10 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
     if expanded:
         return [expanded]
     texts = [t.text for t in seg]
+    if "of" in texts and texts[0] in gazetteer().given:  # "Nick Rhodes of Duran Duran"
+        i = texts.index("of")
+        if i >= 2 and not any(t.low in ORG_HEADS or t.low in HEAD_TITLES for t in seg[:i]):
+            return _candidates(doc, seg[:i]) + _candidates(doc, _trim(seg[i + 1 :]))
     if "and" in texts:  # coordinations first: "Secretary X and South African Minister Y"
         i = texts.index("and")
         left, right = _trim(seg[:i]), _trim(seg[i + 1 :])
@@ -322,7 +332,7 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
                 and not any(
                     w in ORG_HEADS or w in HEAD_TITLES or w in EVENT_HEADS for w in rest_lows
                 )
-                and not all(gazetteer().is_common(w) for w in rest_lows)
+                and not all(w in doc.lower for w in rest_lows)
             ):
                 k = i
                 while k > 0 and (
@@ -536,7 +546,6 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
     elif (
         any(not t.word for t in seg)
         or any(w in doc.lower for w in lows)
-        or gz.is_common(lows[-1])  # "Silla Kingdom": a surname is not a dictionary word
         or any(w.isupper() for w in words)
     ):
         m.kind = "org"

@@ -112,7 +112,7 @@ PLACE_HEADS_STRONG = word_set(
     base cave city county province region peninsula desert coast beach harbour harbor port
     canal strait village town heights hills palace cathedral temple mosque shrine plaza
     building boulevard highway shipyard district state territory prefecture oblast governorate
-    canyon falls forest glacier reef springs"""
+    canyon falls forest glacier reef springs kingdom empire dynasty caliphate"""
 )
 PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new upper lower")
 # Words that may join capitalised words inside one name.
