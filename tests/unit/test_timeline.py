@@ -62,6 +62,16 @@ def test_the_same_date_twice_in_one_clause_is_one_event() -> None:
     assert len(build_timeline([item(body, [first, second])])) == 1
 
 
+def test_a_date_alone_on_its_line_is_a_dateline_not_an_event() -> None:
+    body = "Tuesday, May 13, 2031\nThe ferry sank on Tuesday."
+    exprs = [
+        timex(body, "Tuesday, May 13, 2031", "2031-05-13"),
+        timex(body, "Tuesday.", "2031-05-13"),
+    ]
+    events = build_timeline([item(body, exprs)])
+    assert [e.summary for e in events] == ["The ferry sank on Tuesday."]
+
+
 def test_durations_sets_refs_and_unresolved_values_are_skipped() -> None:
     body = "It lasted three weeks. Boats sail every Monday. Now it is calm. On 10 July it rained."
     exprs = [
@@ -207,6 +217,12 @@ def test_summary_far_from_the_start_keeps_the_subject_and_elides_the_middle() ->
     assert text.startswith("Mayor Ada Quist of Ostby … ")
     assert text.endswith("resigned on Sunday at noon.")
     assert len(text) <= SUMMARY_LIMIT
+
+
+def test_a_spaced_hyphen_inside_a_compound_is_not_a_clause_break() -> None:
+    body = "The six - member crew of the Ostby ferry was rescued on Sunday by fishermen."
+    start = body.index("Sunday")
+    assert clause_span(body, 0, len(body), start, start + 6) == (0, len(body))
 
 
 def test_clause_split_keeps_commas_around_a_date() -> None:

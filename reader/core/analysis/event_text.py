@@ -20,10 +20,12 @@ _MIN_CLAUSE = 30  # a shorter clause says too little alone: the sentence is used
 
 # Clause breaks: semicolons, colons, dashes, and a comma before a
 # coordinating conjunction (", and his August visit…"). Plain commas are not breaks:
-# "Trump, aboard Air Force One Wednesday, said" keeps the date with its verb.
+# "Trump, aboard Air Force One Wednesday, said" keeps the date with its verb. A spaced
+# hyphen is a dash only before a capital ("Seoul - The talks"; not "six - member").
 # `(?<!\s)` keeps the scan linear on long runs of spaces.
 _CLAUSE_BREAK_RE = re.compile(
-    r";\s*|:\s+|(?<!\s)\s+[—–-]{1,2}\s+|—|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
+    r";\s*|:\s+|(?<!\s)\s+(?:[—–]{1,2}|--|-(?=\s+[A-Z\"“]))\s+|—"
+    r"|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
 )
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STOP = _words("""a an the this that these those of in on at to for from with by into onto over under

@@ -12,6 +12,8 @@ range) in one sentence. Rules, in the order `build_timeline` applies them:
 - `summary` is the clause around the date (`event_text.clause_span`), cut to ≤ 160
   characters at word boundaries: the source's words only. Each `EventSource` spans that
   clause in its article's body; `date_start`/`date_end` span the date expression.
+- A clause that is nothing but its date ("Monday, May 18, 2015" on its own line) is a
+  dateline, not an event.
 - People and places are the entities of those kinds inside the clause, by canonical
   name. The article's dateline is *not* lent to clauses without a place: a dateline says
   where the story was filed, not where an earlier event happened.
@@ -167,6 +169,9 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
                 k += 1
         cand = _candidate(index, article, analysis, sentence, timex, end_timex, end_value, bounds)
         src = cand.event.sources[0]
+        if not cand.words - content_words(src.date_text):
+            k += 1
+            continue  # "Monday, May 18, 2015" alone on a line: a dateline, not an event
         seen = (cand.event.date, cand.event.end, src.start, src.end)
         if seen not in told:  # "Monday … on Monday" in one clause: one event
             told.add(seen)
