@@ -15,6 +15,12 @@ from bench.queries import keystrokes
 REPEATS = 3
 # The baseline: FTS5 alone, ranked by its built-in bm25, 50 rowids and nothing else.
 RAW_SQL = "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT 50"
+# A diagnostic beside it: the index work the store's design asks for (bm25 over only the newest
+# SEARCH_CANDIDATES matches), so what remains of a search's time is the store's own overhead.
+BOUNDED_SQL = (
+    "SELECT rowid FROM (SELECT rowid, bm25(article_fts) AS r FROM article_fts"
+    " WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY r LIMIT 50"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +28,10 @@ class SearchSpeed:
     p50_ms: float  # every keystroke
     p95_ms: float
     queried_p95_ms: float  # only the keystrokes that reach the index (as the raw query does)
+    best_p95_ms: float  # p95 over keystrokes of each one's fastest repeat: load-free estimate
     raw_p50_ms: float
     raw_p95_ms: float
+    bounded_p95_ms: float
     calls: int
     raw_calls: int
 
@@ -49,10 +57,12 @@ def measure(db: Path, repeats: int = REPEATS) -> SearchSpeed:
     from reader.core.store import Library
 
     library = Library.open(db)
-    raw = raw_query(db)
+    raw, bounded = raw_query(db)
     ours: list[float] = []
+    best: dict[int, float] = {}
     queried: list[float] = []
     bare: list[float] = []
+    capped: list[float] = []
     for repeat in range(repeats):
         for i, prefix in enumerate(keystrokes()):
             expression = parse_query(prefix).fts_expression()
@@ -61,13 +71,16 @@ def measure(db: Path, repeats: int = REPEATS) -> SearchSpeed:
             ]
             if expression:
                 calls.append((bare, lambda e=expression: raw(e)))
-            if (i + repeat) % 2:
+                calls.append((capped, lambda e=expression: bounded(e)))
+            if (i + repeat) % 2:  # alternate which call runs first
                 calls.reverse()
             for sink, call in calls:
                 started = time.perf_counter()
                 call()
                 elapsed = (time.perf_counter() - started) * 1000
                 sink.append(elapsed)
+                if sink is ours:
+                    best[i] = min(best.get(i, elapsed), elapsed)
                 if sink is ours and expression:
                     queried.append(elapsed)
     library.close()
@@ -75,19 +88,27 @@ def measure(db: Path, repeats: int = REPEATS) -> SearchSpeed:
         p50_ms=percentile(ours, 50),
         p95_ms=percentile(ours, 95),
         queried_p95_ms=percentile(queried, 95),
+        best_p95_ms=percentile(list(best.values()), 95),
         raw_p50_ms=percentile(bare, 50),
         raw_p95_ms=percentile(bare, 95),
+        bounded_p95_ms=percentile(capped, 95),
         calls=len(ours),
         raw_calls=len(bare),
     )
 
 
-def raw_query(db: Path) -> Callable[[str], list[Any]]:
-    """The bare FTS5 query, on its own connection set up as the store sets up its own."""
+def raw_query(db: Path) -> tuple[Callable[[str], list[Any]], Callable[[str], list[Any]]]:
+    """The bare FTS5 query and the bounded one, on a connection of their own set up as the
+    store sets up its own."""
+    from reader.core.store.library import SEARCH_CANDIDATES
+
     con = sqlite3.connect(db, check_same_thread=False)
     con.execute("PRAGMA cache_size = -16000")
 
-    def run(expression: str) -> list[Any]:
+    def raw(expression: str) -> list[Any]:
         return con.execute(RAW_SQL, (expression,)).fetchall()
 
-    return run
+    def bounded(expression: str) -> list[Any]:
+        return con.execute(BOUNDED_SQL, (expression, SEARCH_CANDIDATES)).fetchall()
+
+    return raw, bounded
