@@ -157,6 +157,13 @@ def test_weekend_just_past_and_coming() -> None:
     assert value("Crowds will come this weekend to the fair.", "this weekend") == "2025-W44-WE"
 
 
+def test_the_day_before_an_event_is_not_an_anaphor() -> None:
+    text = "He was seen on Nov. 3, the day before police issued a warrant."
+    assert [t.text for t in find_times(text, ANCHOR)] == ["Nov. 3"]
+    text = "The storm hit on March 3, 2019. Power had failed the day before."
+    assert value(text, "the day before") == "2019-03-02"
+
+
 def test_anaphora_that_day_and_that_year() -> None:
     text = "The storm hit on March 3, 2019. Later that day the power failed."
     assert value(text, "Later that day") == "2019-03-03"
@@ -224,6 +231,7 @@ def test_ages_are_not_durations() -> None:
         ("The club meets every Monday at the hall.", "every Monday", "XXXX-WXX-1"),
         ("The club meets twice a week at the hall.", "twice a week", "P1W"),
         ("The fee is paid annually by members.", "annually", "P1Y"),
+        ("The plan saves $500 million a year in costs.", "a year", "P1Y"),
     ],
 )
 def test_sets(text: str, phrase: str, expected: str) -> None:

@@ -584,16 +584,27 @@ def _relday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found 
     return "DATE", date, mod, "", a is not None
 
 
+_SUFFIXED_PARTS = frozenset({"morning", "evening"})
+
+
 def _weekday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
     wd = _weekday_num(g["wd"] or "")
     det = _low(g["det"])
-    suffix = ""  # "Wednesday night": the day itself, as the TempEval-3 and GUM data mostly do
+    part = _low(g["part"])
+    suffix = f"T{PARTS_OF_DAY[part]}" if part in _SUFFIXED_PARTS else ""
     mod = _pos_mod(g["pos"])
     if ctx.anchor is None:
         return "DATE", f"XXXX-WXX-{wd + 1}{suffix}", mod, "", False
     tense = 0 if det else _tense(ctx, start, end)
     d = _weekday_date(ctx.anchor, wd, tense, det)
     return "DATE", cal.iso(d) + suffix, mod, "", True
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|percent|times|once|twice|units|seats|flights"
+    r"|shares|tons|barrels))\W*\s*$",
+    re.I,
+)
 
 
 def _duration(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
@@ -610,6 +621,9 @@ def _duration(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
         )
     if g["unit2"]:
         return "DURATION", cal.duration(1, unit), mod, "", False
+    rate = _low(g["num"]) in ("a", "an") and not (g["tail"] or g["adj"] or g["mod"] or g["approx"])
+    if rate and _RATE_BEFORE.search(ctx.body, max(0, start - 24), start):
+        return "SET", cal.duration(1, unit), "", "", False  # "$500 million a year"
     n = parse_number(g["num"]) if g["num"] else None
     if g["num"] and n is None:
         return None

@@ -144,7 +144,7 @@ FAMILIES: list[tuple[str, str]] = [
         "anaphor",
         rf"(?:(?P<pos>earlier|later|early|late){SP})?(?P<det>that|the{SP}same|the{SP}previous|the{SP}next"
         rf"|the{SP}following|the{SP}preceding){SP}(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-        rf"|the{SP}(?P<unit2>day|year|week|month){SP}(?P<ba>before|after)",
+        rf"|the{SP}(?P<unit2>day|year|week|month){SP}(?P<ba>before|after)(?=\s*(?:[.,;:!?)\"\u201d]|$))",
     ),
     (
         "vague",
