@@ -212,6 +212,7 @@ def _confirmed(doc: _Doc, word: str, times: int = 1) -> bool:
     return word in gz.given and word.lower() not in doc.lower  # "Major industrial ..."
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
 
 
@@ -241,7 +242,8 @@ def _split_coordination(doc: _Doc, texts: list[str], left: list[_Tok], right: li
     if _org_pair(texts):
         return True
     if "of" in texts[: texts.index("and")] or "for" in texts:
-        return not any(t.low in ORG_HEADS for t in left)  # "Department of X and Y"
+        # "Department of X and Y" is one; "A of X and B of Y" two.
+        return "of" in texts[texts.index("and") :] or not any(t.low in ORG_HEADS for t in left)
     if len(left) > 1 or len(right) > 1:
         return True
     gz = gazetteer()
@@ -528,7 +530,7 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
         or _PLACE_NOUN_AFTER.match(body, end)
     ):
         m.kind, m.cued = "place", True
-    elif w0 in gz.given and all(w not in doc.lower for w in lows):
+    elif w0 in gz.given and lows[0] not in doc.lower:
         m.kind, m.strong = "person", not single
     elif not single and (
         _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start)
@@ -546,7 +548,7 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
     elif (
         any(not t.word for t in seg)
         or any(w in doc.lower for w in lows)
-        or any(w.isupper() for w in words)
+        or any(w.isupper() and not _INITIALS.fullmatch(w) for w in words)
     ):
         m.kind = "org"
     else:
