@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
 import time
@@ -57,6 +58,7 @@ def measure(db: Path, repeats: int = REPEATS) -> SearchSpeed:
     from reader.core.store import Library
 
     library = Library.open(db)
+    search = functools.partial(library.search, limit=50)  # as the search screen asks
     raw, bounded = raw_query(db)
     ours: list[float] = []
     best: dict[int, float] = {}
@@ -66,17 +68,14 @@ def measure(db: Path, repeats: int = REPEATS) -> SearchSpeed:
     for repeat in range(repeats):
         for i, prefix in enumerate(keystrokes()):
             expression = parse_query(prefix).fts_expression()
-            calls: list[tuple[list[float], Callable[[], Any]]] = [
-                (ours, lambda p=prefix: library.search(p, limit=50))
-            ]
+            calls: list[tuple[list[float], Callable[[str], Any], str]] = [(ours, search, prefix)]
             if expression:
-                calls.append((bare, lambda e=expression: raw(e)))
-                calls.append((capped, lambda e=expression: bounded(e)))
+                calls += [(bare, raw, expression), (capped, bounded, expression)]
             if (i + repeat) % 2:  # alternate which call runs first
                 calls.reverse()
-            for sink, call in calls:
+            for sink, call, argument in calls:
                 started = time.perf_counter()
-                call()
+                call(argument)
                 elapsed = (time.perf_counter() - started) * 1000
                 sink.append(elapsed)
                 if sink is ours:
