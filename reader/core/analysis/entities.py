@@ -348,6 +348,14 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
                     out.extend(_split_and(doc, head, "", initial and head[0] is first))
                 seg, cue = rest, "person"
                 break
+            heads = [j for j, t in enumerate(rest) if t.word and t.low in ORG_HEADS]
+            if heads and seg[i + 1].text in ("of", "at") and heads[-1] < len(rest) - 1:
+                # "CEO of the Harbour Council Ana Lisboa": the body, then its officer.
+                org, person = _trim(rest[: heads[-1] + 1]), _trim(rest[heads[-1] + 1 :])
+                if person and person[0].word and person[0].low not in CONNECTORS:
+                    return _split_and(doc, org, "", False) + _split_and(
+                        doc, person, "person", False
+                    )
     else:
         if all(w in HEAD_TITLES or w in TITLE_MODIFIERS for w in lows):
             return []
