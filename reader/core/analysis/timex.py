@@ -627,6 +627,8 @@ def _duration(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
     n = parse_number(g["num"]) if g["num"] else None
     if g["num"] and n is None:
         return None
+    if n is not None and g["half"]:
+        n += 0.5  # "a minute and a half"
     if unit == "quarter" and (_low(g["num"]) in ("a", "an") or "-" in ctx.body[start:end]):
         return None  # "a quarter of", "three-quarters": fractions
     tail = _low(g["tail"])
@@ -677,6 +679,7 @@ def _rel_unit(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
     a = ctx.anchor
     det = _low(g["det"])
     unit = _low(g["unit"])
+    unit = "year" if unit == "years" else unit  # "this years festival" (a typo)
     mod = _pos_mod(g["pos"])
     tail = _low(g["tail"])
     if tail in ("ahead", "to come"):

@@ -122,7 +122,7 @@ FAMILIES: list[tuple[str, str]] = [
         rf"{SP})?(?:(?P<adj>past|last|next|first|coming|previous|final|remaining|latest|following|prior|initial"
         rf"|additional|further|entire|whole|same|other|ensuing){SP})?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))"
         rf"(?:{SP}|-)(?:(?:straight|consecutive|more|full|long|trading|calendar|business|working|"
-        rf"additional|extra)[ -])?(?P<unit>{UNIT})"
+        rf"additional|extra)[ -])?(?P<unit>{UNIT})(?P<half>{SP}and{SP}a{SP}half)?"
         rf"(?![ -]old\b)(?:{SP}(?P<approx>or{SP}so|or{SP}more|or{SP}two|or{SP}longer))?"
         rf"(?:{SP}(?P<tail>ago|earlier|later|before|after|from{SP}now|hence))?"
         rf"|(?:(?P<mod2>{MODIFIER}){SP})?(?:the|an?){SP}(?P<adj2>past|last|next|coming|previous|additional"
@@ -133,7 +133,8 @@ FAMILIES: list[tuple[str, str]] = [
         rf"(?P<pos>{POSITION})?(?P<det>this{SP}past|this{SP}coming|so{SP}far{SP}this|last|next|this|that|the{SP}past"
         rf"|past|the{SP}coming|coming|the{SP}previous|previous|the{SP}following|following|the{SP}current"
         rf"|current|the{SP}same|the{SP}full|the{SP}latest|the){SP}(?:(?:fiscal|calendar)[ -])?"
-        rf"(?P<unit>week|month|year|weekend|decade|century|{SEASON})(?!{APOS}s{SP}(?:{_ORDQ}|quarter))"
+        rf"(?P<unit>week|month|year|weekend|decade|century|{SEASON}|(?<=this )years(?!{SP}ago))"
+        rf"(?!{APOS}s{SP}(?:{_ORDQ}|quarter))"
         rf"(?:{APOS}s)?(?:{SP}(?P<tail>ahead|to{SP}come|before|after))?(?!-\w)",
     ),
     (
