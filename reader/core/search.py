@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,26 +154,54 @@ def _word_pattern(token: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _pattern(query: Query) -> re.Pattern[str] | None:
-    alts: list[tuple[int, str]] = []
-    for clause in query.clauses:
-        if clause.field:
-            continue
+def _patterns(query: Query) -> tuple[re.Pattern[str], ...] | None:
+    """The query's words as regexes: for lower-cased ASCII text (plain literals, the
+    fastest), for lower-cased text (letters also match their accented forms), and the
+    latter ignoring case (for the rare text whose lower-casing changes its length). None
+    checks that a match starts a word: a look-behind there would cost `re` its fast scan
+    for the first letter, so `_spans` checks that instead."""
+    plain: list[str] = []
+    accented: list[str] = []
+    for clause in sorted(
+        (c for c in query.clauses if not c.field), key=lambda c: -sum(map(len, c.tokens))
+    ):  # longest first
         # A phrase matches its words with anything but letters and digits between them.
-        body = r"[\W_]+".join(_word_pattern(t) for t in clause.tokens)
-        alts.append((len(body), body + (r"[^\W_]*" if clause.prefix else "")))
-    if not alts:
+        tail = r"[^\W_]*" if clause.prefix else ""
+        plain.append(r"[\W_]+".join(re.escape(fold(t)) for t in clause.tokens) + tail)
+        accented.append(r"[\W_]+".join(_word_pattern(t) for t in clause.tokens) + tail)
+    if not plain:
         return None
-    ordered = "|".join(a for _, a in sorted(alts, reverse=True))  # longest first
-    return re.compile(r"(?<![^\W_])(?:" + ordered + r")(?![^\W_])", re.IGNORECASE)
+    ascii_only, full = ("(?:" + "|".join(a) + r")(?![^\W_])" for a in (plain, accented))
+    return re.compile(ascii_only), re.compile(full), re.compile(full, re.IGNORECASE)
+
+
+def _spans(
+    query: Query, text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int]]:
+    patterns = _patterns(query)
+    if patterns is None:
+        return
+    lowered = text.lower()
+    if text.isascii():
+        pattern, subject = patterns[0], lowered
+    elif len(lowered) == len(text):
+        pattern, subject = patterns[1], lowered
+    else:
+        pattern, subject = patterns[2], text
+    for m in pattern.finditer(subject, start, len(text) if end is None else end):
+        at = m.start()
+        if at == 0 or not text[at - 1].isalnum():  # a word starts here
+            yield m.span()
 
 
 def match_spans(query: Query, text: str) -> list[tuple[int, int]]:
     """(start, end) of every word of `text` that the query's words match (not filters)."""
-    pattern = _pattern(query)
-    if pattern is None:
-        return []
-    return [m.span() for m in pattern.finditer(text)]
+    return list(_spans(query, text))
+
+
+def matches(query: Query, text: str) -> bool:
+    """Whether any of the query's words (not filters) occurs in `text`."""
+    return next(_spans(query, text), None) is not None
 
 
 def snippet(
@@ -180,12 +209,11 @@ def snippet(
 ) -> tuple[str, list[tuple[int, int]]]:
     """About `width` characters of `body` around its first match, on one line, with "…" where
     it was cut, and the spans of the matches within the returned snippet."""
-    pattern = _pattern(query)
-    first = pattern.search(body) if pattern is not None else None
+    first = next(_spans(query, body), None)
     start = 0
-    if first is not None and first.start() > _SNIPPET_LEAD:
-        start = first.start() - _SNIPPET_LEAD
-        space = body.find(" ", start, first.start())
+    if first is not None and first[0] > _SNIPPET_LEAD:
+        start = first[0] - _SNIPPET_LEAD
+        space = body.find(" ", start, first[0])
         start = space + 1 if space != -1 else start
     end = min(len(body), start + width)
     if end < len(body):
@@ -193,9 +221,6 @@ def snippet(
         end = space if space != -1 else end
     lead = _ELLIPSIS if start > 0 else ""
     text = lead + body[start:end].translate(_WHITESPACE) + (_ELLIPSIS if end < len(body) else "")
-    spans: list[tuple[int, int]] = []
-    if pattern is not None:
-        shift = len(lead) - start
-        for m in pattern.finditer(body, start, end):
-            spans.append((m.start() + shift, min(m.end(), end) + shift))
+    shift = len(lead) - start
+    spans = [(s + shift, min(e, end) + shift) for s, e in _spans(query, body, start, end)]
     return text, spans

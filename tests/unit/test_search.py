@@ -297,3 +297,17 @@ def test_spans_match_words_written_with_diacritics_either_way() -> None:
     assert [text[s:e] for s, e in spans] == ["RÉSUMÉ", "résumé", "resume"]
     q = parse_query("Résumé ")
     assert [body[s:e] for s, e in match_spans(q, body)] == ["RÉSUMÉ", "résumé", "resume"]
+
+
+def test_spans_start_at_word_starts_only() -> None:
+    text = "xpolice police_car policeman Police"  # "_" separates words, as in FTS5
+    q = parse_query("police ")
+    assert [text[s:e] for s, e in match_spans(q, text)] == ["police", "Police"]
+    prefix = parse_query("poli")
+    assert [text[s:e] for s, e in match_spans(prefix, text)] == ["police", "policeman", "Police"]
+
+
+def test_spans_in_text_whose_lower_case_is_longer() -> None:
+    text = "İstanbul police met Police"  # "İ".lower() is two characters
+    spans = match_spans(parse_query("police "), text)
+    assert [text[s:e] for s, e in spans] == ["police", "Police"]
