@@ -98,6 +98,12 @@ def test_weekday_in_future_clause_is_the_next_one() -> None:
     assert value("The council will vote on Monday about the park.", "Monday") == "2025-11-03"
 
 
+def test_weekday_tense_cues() -> None:
+    assert value("The envoy could arrive as soon as Friday, aides said.", "Friday") == "2025-10-31"
+    assert value("Traders sold ahead of the weekend in Tokyo.", "the weekend") == "2025-W44-WE"
+    assert value("Critics will appeal Monday's ruling.", "Monday") == "2025-10-27"
+
+
 def test_last_and_next_weekday() -> None:
     assert value("The team lost last Wednesday at home.", "last Wednesday") == "2025-10-22"
     assert value("The team plays next Wednesday away.", "next Wednesday") == "2025-11-05"

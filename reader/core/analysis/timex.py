@@ -17,9 +17,10 @@ Resolution rules (the anchor is the publication date unless said otherwise):
   hedges on durations: about/around -> APPROX, nearly/up to/within -> EQUAL_OR_LESS, more
   than/over -> MORE_THAN, less than -> LESS_THAN, at least -> EQUAL_OR_MORE.
 * Tense: the verbs of the clause (sentence up to ; or :) around the expression decide. The
-  nearest cue wins: future cues are will, 'll, shall, would, going to, plan(s) to, scheduled,
-  slated, set to, due, expected to, upcoming, next; past cues are said, told, was, were, had,
-  did, ago, and any word ending in -ed. No cue: unknown.
+  nearest cue wins: future cues are will, 'll, shall, would, going to, plan(s) to, planned,
+  scheduled, slated, set to, due, expected to, upcoming, next, until, as soon as, ahead of;
+  past cues are said, told, was, were, had, did, ago, and any word ending in -ed. No cue:
+  unknown. A possessive weekday ("Wednesday's ruling") ignores the tense.
 * A weekday ("Monday") is the anchor itself when it names the anchor's weekday; otherwise
   the previous such day, or the next one when the clause is in the future tense. "last
   Monday" is strictly before the anchor, "next Monday" strictly after, "this Monday" follows
@@ -101,7 +102,7 @@ class _Ctx:
 _FUTURE = (
     r"will|won['\u2019]t|wo n['\u2019]t|shall|['\u2019]ll|would|going to|plans? to|planning|"
     r"scheduled|slated|set to|due|planned|expected to|expects? to|upcoming|next|intends? to|to be held|"
-    r"aims? to|hopes? to|is to|are to|until|deadline"
+    r"aims? to|hopes? to|is to|are to|until|deadline|as soon as|as early as|ahead of"
 )
 _PAST = r"said|told|was|were|had|did|ago|last|earlier|[a-z]{3,}ed"
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST}))\b", re.I)
@@ -595,7 +596,8 @@ def _weekday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found
     mod = _pos_mod(g["pos"])
     if ctx.anchor is None:
         return "DATE", f"XXXX-WXX-{wd + 1}{suffix}", mod, "", False
-    tense = 0 if det else _tense(ctx, start, end)
+    possessive = ctx.body[end - 2 : end].lower() in ("'s", "\u2019s")
+    tense = 0 if det or possessive else _tense(ctx, start, end)
     d = _weekday_date(ctx.anchor, wd, tense, det)
     return "DATE", cal.iso(d) + suffix, mod, "", True
 
