@@ -85,6 +85,10 @@ def seeds_library_path(cache: Path, repo: Path, data: Path) -> Path:
 
 
 def _fresh(folder: Path) -> None:
-    if folder.exists():
-        shutil.rmtree(folder)
+    """An empty `folder`, with the stale builds of the same name (older keys) removed: at 100k
+    each is ~0.5 GB."""
+    name = folder.name.split("-m", 1)[0]
+    for stale in folder.parent.glob(f"{name}-m*"):
+        if stale.is_dir():
+            shutil.rmtree(stale)
     folder.mkdir(parents=True)
