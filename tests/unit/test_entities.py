@@ -128,6 +128,26 @@ def test_hyphenated_places_are_two_places() -> None:
     assert "U.S.-Kenya" not in got and "Kenya-Uganda" not in got
 
 
+def test_officer_of_an_organisation_and_member_of_a_place() -> None:
+    got = found(
+        "He met the CEO of the Harbour Workers Council Ana Lisboa, then Hugo Brandt of "
+        "Brightwater Capital Group and Lukas Tamm of Estonia."
+    )
+    assert got["Harbour Workers Council"] == "org" and got["Ana Lisboa"] == "person"
+    assert got["Hugo Brandt"] == "person" and got["Brightwater Capital Group"] == "org"
+    assert got["Lukas Tamm"] == "person" and got["Estonia"] == "place"
+
+
+def test_spelled_out_acronym_and_events() -> None:
+    got = found(
+        "The General Agreement on Tariffs and Trade (GATT) met before the Nairobi Lantern "
+        "Festival and the Spring Festival."
+    )
+    assert got["General Agreement on Tariffs and Trade"] == "org"
+    assert got["Nairobi"] == "place"
+    assert not {"Spring", "Lantern Festival", "Spring Festival"} & set(got)
+
+
 def test_coordinated_names_are_separate() -> None:
     got = found("Trade between Kenya and Tanzania grew, Helena Marchetti and Hugo Brandt said.")
     assert got["Kenya"] == "place" and got["Tanzania"] == "place"

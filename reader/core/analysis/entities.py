@@ -260,7 +260,7 @@ def _is_stop(tok: _Tok) -> bool:
     low = tok.low
     if tok.text.isupper() and len(tok.text) > 1:  # "US" is a place, not "us"
         return len(low) > 2 and low in STOPWORDS
-    return low in STOPWORDS or tok.text.startswith(("I'", "I’"))
+    return low in STOPWORDS or tok.text.startswith(("I'", "I’", "No."))
 
 
 def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
@@ -290,6 +290,8 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         break
     if not seg or (len(seg) == 1 and seg[0].low in NOT_NAMES):
         return []
+    if len(seg) > 1 and seg[0].low in TITLE_MODIFIERS and seg[1].text in gazetteer().given:
+        seg = seg[1:]  # "Treasury Evans Chibiliti" after "Secretary to the"
     if len(seg) == 1 and "-" not in seg[0].text:  # the common case: one word
         tok = seg[0]
         if tok.text in DEMONYMS or tok.low in HEAD_TITLES or tok.low in MONTHS:
@@ -299,9 +301,17 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
     if expanded:
         return [expanded]
     texts = [t.text for t in seg]
-    if "of" in texts and texts[0] in gazetteer().given:  # "Nick Rhodes of Duran Duran"
+    if "of" in texts:  # "Nick Rhodes of Duran Duran", "Ana Lisboa of Portugal"
         i = texts.index("of")
-        if i >= 2 and not any(t.low in ORG_HEADS or t.low in HEAD_TITLES for t in seg[:i]):
+        after = doc.body[seg[i + 1].start : seg[-1].end] if i + 1 < len(seg) else ""
+        if (
+            i >= 1
+            and (texts[0] in gazetteer().given or gazetteer().places.get(after, 0) >= 100_000)
+            and not any(
+                t.low in ORG_HEADS or t.low in HEAD_TITLES or t.low in PLACE_HEADS_STRONG
+                for t in seg[:i]
+            )
+        ):
             return _candidates(doc, seg[:i]) + _candidates(doc, _trim(seg[i + 1 :]))
     if "and" in texts:  # coordinations first: "Secretary X and South African Minister Y"
         i = texts.index("and")
@@ -522,7 +532,8 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
             m.kind, m.strong = "place", True
         else:
             m.kind = ""
-    elif lows[-1] in PLACE_HEADS_STRONG and not single:
+    elif pop >= BIG_PLACE or (lows[-1] in PLACE_HEADS_STRONG and not single):
+        # a country before the team head: "United States" is no "United"
         m.kind, m.strong = "place", True
     elif any(w in ORG_HEADS for w in lows):
         m.kind, m.strong = "org", True

@@ -96,7 +96,7 @@ ORG_HEADS = word_set(
     media broadcasting forum ventures partners capital industries energy electric petroleum
     oil steel games software communications telecom airline cooperation bureau unit
     institutes hospital clinic museum library commission tribunal mission taskforce nations
-    consortium team cross crescent"""
+    consortium team cross crescent united rovers wanderers athletic athletico fc sc afc"""
 )
 # Heads of event names, which are not entities ("World Cup", "Lantern Festival").
 EVENT_HEADS = word_set(
@@ -112,7 +112,8 @@ PLACE_HEADS_STRONG = word_set(
     base cave city county province region peninsula desert coast beach harbour harbor port
     canal strait village town heights hills palace cathedral temple mosque shrine plaza
     building boulevard highway shipyard district state territory prefecture oblast governorate
-    canyon falls forest glacier reef springs kingdom empire dynasty caliphate"""
+    canyon falls forest glacier reef springs kingdom empire dynasty caliphate republic isle
+    gulf"""
 )
 PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new upper lower")
 # Words that may join capitalised words inside one name.
@@ -159,7 +160,9 @@ DEMONYMS = word_set(
     Bulgarian Albanian Albanians Georgian Armenian Armenians Palestinian Palestinians
     Libyan Tunisian Moroccan Algerian Jordanian Rohingya Eritrean Eritreans Cuban Chilean
     Peruvian Colombian Venezuelan Argentine Argentinian Kurdish Kurds Tibetan Uyghur Uighur
-    Scandinavian Baltic Nordic Celtic"""
+    Scandinavian Baltic Nordic Celtic Spaniard Spaniards Briton Britons Brit Brits Dane Danes
+    Swede Swedes Finn Finns Pole Poles Turk Turks Scot Scots Filipinos Kiwis Aussies Yankee
+    Frenchman Frenchmen Englishman Englishmen Dutchman Irishman Scotsman Welshman"""
 )
 COMPASS = word_set("north south east west northern southern eastern western central")
 
