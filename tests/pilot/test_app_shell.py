@@ -11,9 +11,9 @@ from pilot_helpers import settle
 
 from reader.core.sanitize import visible
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.highlight_legend import HighlightLegend
 from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.section_view import SectionView
 
 SIZES = [(20, 6), (80, 24), (300, 100), (40, 10), (120, 36), (21, 7), (200, 50), (80, 24)]
 
@@ -96,10 +96,10 @@ async def test_hostile_text_is_shown_verbatim(hostile_library: Path, build_app: 
             pane = app.screen.query_one(ReadingPane)
             assert pane.article is not None
             assert str(pane.query_one(".title").render()) == visible(pane.article.title)
-            shown = "".join(str(b.shown) for b in pane.query(BlockView))
+            shown = "".join(str(b.shown) for b in pane.query(SectionView))
             assert "[@click=app.quit]Click me[/]" in shown and "[breaking] news" in shown
             assert "\x1b" not in shown and "␛" in shown
-            for block in pane.query(BlockView):  # clicking anywhere must not quit
+            for block in pane.query(SectionView):  # clicking anywhere must not quit
                 await pilot.click(block, offset=(1, 0))
             await pilot.pause()
             assert app.is_running
@@ -181,7 +181,7 @@ async def test_colour_free_mode(library_path: Path, build_app: Any, no_color: No
         legend = str(pilot.app.screen.query_one(HighlightLegend).render())
         assert "◆People" in legend and "▲Places" in legend
         pane = pilot.app.screen.query_one(ReadingPane)
-        shown = "".join(str(b.shown) for b in pane.query(BlockView))
+        shown = "".join(str(b.shown) for b in pane.query(SectionView))
         assert "◆" in shown or "▲" in shown
 
 

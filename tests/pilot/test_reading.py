@@ -10,8 +10,8 @@ from pilot_helpers import settle
 from reader.ui.screens.help_screen import HelpScreen
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.block_view import BlockView
 from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.section_view import SectionView
 
 
 def rows_by_source(app: Any) -> dict[str, Any]:
@@ -42,7 +42,7 @@ async def test_enter_opens_and_marks_read(library_path: Path, build_app: Any) ->
         assert next(r for r in listed.rows if r.id == first).read
         title = pane.query_one(".title").render()
         assert str(title) == pane.article.title
-        assert pane.query(BlockView)
+        assert pane.query(SectionView)
 
 
 async def test_read_and_star_toggle(library_path: Path, build_app: Any) -> None:
@@ -120,7 +120,7 @@ async def test_click_on_a_mark_selects_it(library_path: Path, build_app: Any) ->
         await settle(pilot)
         pane = pilot.app.screen.query_one(ReadingPane)
         block = next(
-            b for b in pane.query(BlockView) if any(b.start == m.start for m in pane.marks)
+            b for b in pane.query(SectionView) if any(b.start == m.start for m in pane.marks)
         )
         await pilot.click(block, offset=(1, 0))
         await pilot.pause()

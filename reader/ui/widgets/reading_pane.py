@@ -15,12 +15,13 @@ from textual.widgets import Static
 
 from reader.ui.highlight import PaneSpans, View, block_content, one_line, visible
 from reader.ui.marks import Mark, marks_from_analysis
-from reader.ui.widgets.block_view import BlockView
+from reader.ui.widgets.section_view import SectionView, sections
 
 if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
-    from reader.core.article import Article
+    from reader.core.article import Article, Block
 
+BLOCK_STYLES = {"dateline": "italic $text-muted", "heading": "bold $text-primary"}
 EMPTY_HINT = "Choose an article in the list and press enter to read it."
 
 
@@ -89,19 +90,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.marks, self._starts, self.cursor = [], [], -1
         self.spans = PaneSpans()
         self.note = ""
-        await self.remove_children(".block, .title, .byline")
+        await self.remove_children(".section, .title, .byline")
         widgets: list[Static] = [
             Static(Content(visible(article.title or "(untitled)")), classes="title", markup=False),
             Static(Content(visible(byline(article))), classes="byline", markup=False),
         ]
-        for block in article.blocks:
-            if block.kind == "title":
-                continue
-            widgets.append(
-                BlockView(
-                    block.kind, block.start, block.end, self._block_content(block.start, block.end)
-                )
-            )
+        for run in sections(article.blocks):
+            widgets.append(SectionView(run, *self._section_content(run)))
         await self.mount_all(widgets)
         self.scroll_home(animate=False)
         self._update_header()
@@ -120,13 +115,25 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._update_header()
 
     def refresh_blocks(self) -> None:
-        for block in self.query(BlockView):
-            block.show(self._block_content(block.start, block.end))
+        for section in self.query(SectionView):
+            section.show(*self._section_content(section.blocks))
 
-    def _block_content(self, start: int, end: int) -> Content:
-        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
-        inside = [(i, self.marks[i]) for i in range(lo, hi) if self.marks[i].end <= end]
-        return block_content(self.text, start, end, inside, self.view, self.spans)
+    def _section_content(self, blocks: list[Block]) -> tuple[Content, list[int]]:
+        """The blocks' text, styled, with a blank line between blocks; and where each starts."""
+        parts: list[Content] = []
+        starts: list[int] = []
+        at = 0
+        for block in blocks:
+            start, end = block.start, block.end
+            lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+            inside = [(i, self.marks[i]) for i in range(lo, hi) if self.marks[i].end <= end]
+            piece = block_content(self.text, start, end, inside, self.view, self.spans)
+            if block.kind in BLOCK_STYLES:
+                piece = piece.stylize_before(BLOCK_STYLES[block.kind])
+            starts.append(at)
+            parts.append(piece)
+            at += len(piece) + 2
+        return Content("\n\n").join(parts), starts
 
     def _update_header(self) -> None:
         if self.article is None:
@@ -163,9 +170,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so that body offset `offset` is in view, about a third of the way down."""
-        for block in self.query(BlockView):
-            if block.start <= offset <= block.end:
-                line = block.virtual_region.y + block.line_of(offset)
+        for section in self.query(SectionView):
+            if section.start <= offset <= section.end:
+                line = section.virtual_region.y + section.line_of(offset)
                 self.scroll_to(y=max(0, line - self.size.height // 3), animate=False)
                 return
 
@@ -174,7 +181,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if round(old_value) != round(new_value):
             self.post_message(self.Scrolled(self))
 
-    def on_block_view_mark_clicked(self, event: BlockView.MarkClicked) -> None:
+    def on_section_view_mark_clicked(self, event: SectionView.MarkClicked) -> None:
         event.stop()
         if 0 <= event.index < len(self.marks):
             self.cursor = event.index

@@ -1,0 +1,77 @@
+"""A run of consecutive blocks of an article body (datelines, headings, paragraphs) in one
+widget: long articles stay a few dozen widgets, not thousands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from reader.core.article import Block
+
+MAX_CHARS = 4000  # a section holds blocks until it reaches about this much text
+MAX_BLOCKS = 24
+
+
+def sections(blocks: Sequence[Block]) -> list[list[Block]]:
+    """The body blocks (not the title) cut into runs for `SectionView`s."""
+    runs: list[list[Block]] = []
+    size = 0
+    for block in blocks:
+        if block.kind == "title":
+            continue
+        if not runs or size >= MAX_CHARS or len(runs[-1]) >= MAX_BLOCKS:
+            runs.append([])
+            size = 0
+        runs[-1].append(block)
+        size += block.end - block.start
+    return runs
+
+
+class SectionView(Static):
+    """Shows its blocks separated by blank lines; clicking a marked span posts `MarkClicked`."""
+
+    class MarkClicked(Message):
+        def __init__(self, section: SectionView, index: int) -> None:
+            super().__init__()
+            self.section = section
+            self.index = index
+
+        @property
+        def control(self) -> SectionView:
+            return self.section
+
+    def __init__(self, blocks: list[Block], content: Content, starts: list[int]) -> None:
+        super().__init__(content, markup=False, classes="section")
+        self.blocks = blocks
+        self.start = blocks[0].start
+        self.end = blocks[-1].end
+        self.shown = content
+        self.starts = starts  # where each block begins in `shown`
+
+    def show(self, content: Content, starts: list[int]) -> None:
+        self.starts = starts
+        if content.plain != self.shown.plain or content.spans != self.shown.spans:
+            self.shown = content
+            self.update(content)
+
+    def line_of(self, offset: int) -> int:
+        """About which wrapped line shows body offset `offset` (for scrolling to it)."""
+        width = max(1, self.content_size.width)
+        plain = self.shown.plain
+        line = 0
+        for index, block in enumerate(self.blocks):
+            begin = self.starts[index]
+            finish = self.starts[index + 1] - 2 if index + 1 < len(self.starts) else len(plain)
+            if block.end < offset:
+                line += len(Content(plain[begin:finish]).wrap(width)) + 1  # and a blank line
+                continue
+            head = Content(plain[begin : begin + max(0, offset - block.start)])
+            return line + max(0, len(head.wrap(width)) - 1)
+        return line
+
+    def action_select_mark(self, index: int) -> None:
+        """Run by the click action on a marked span (the action string is ours)."""
+        self.post_message(self.MarkClicked(self, index))
