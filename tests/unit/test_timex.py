@@ -111,6 +111,7 @@ def test_last_and_next_weekday() -> None:
 
 def test_weekday_with_part_of_day() -> None:
     assert value("Fans gathered Tuesday night outside.", "Tuesday night") == "2025-10-28"
+    assert value("Fans gathered Tuesday evening outside.", "Tuesday evening") == "2025-10-28TEV"
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,8 @@ Resolution rules (the anchor is the publication date unless said otherwise):
 * A weekday ("Monday") is the anchor itself when it names the anchor's weekday; otherwise
   the previous such day, or the next one when the clause is in the future tense. "last
   Monday" is strictly before the anchor, "next Monday" strictly after, "this Monday" follows
-  the tense. "Wednesday night" -> 2025-10-29 (the day, as the TempEval-3 and GUM data mostly do).
+  the tense. "Wednesday night"/"Monday morning" -> the day itself (as the TempEval-3 and GUM data
+  mostly do), "Friday evening" -> 2025-10-24TEV (TIME).
 * A month without a year is in the anchor's year, moved to the latest such month not after
   the anchor's month in a past clause and to the next one not before it in a future clause;
   "last October"/"next October" likewise. A month and day without a year is the nearest
@@ -585,7 +586,7 @@ def _relday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found 
     return "DATE", date, mod, "", a is not None
 
 
-_SUFFIXED_PARTS = frozenset({"morning", "evening"})
+_SUFFIXED_PARTS = frozenset({"evening"})
 
 
 def _weekday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
@@ -599,7 +600,7 @@ def _weekday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found
     possessive = ctx.body[end - 2 : end].lower() in ("'s", "\u2019s")
     tense = 0 if det or possessive else _tense(ctx, start, end)
     d = _weekday_date(ctx.anchor, wd, tense, det)
-    return "DATE", cal.iso(d) + suffix, mod, "", True
+    return ("TIME" if suffix else "DATE"), cal.iso(d) + suffix, mod, "", True
 
 
 _RATE_BEFORE = re.compile(
