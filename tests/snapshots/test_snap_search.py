@@ -11,16 +11,24 @@ from reader.core.store import Library
 from reader.ui.screens.search_screen import SearchScreen
 
 
-def _search(library_path: Path, *keys: str) -> Any:
+def _search(library_path: Path, typed: str = "", *then: str) -> Any:
+    """Open the search, type `typed`, wait for its results, then press `then`."""
+
+    async def settle(pilot: Pilot[Any]) -> None:
+        for _ in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.app.push_screen(SearchScreen(Library.open(library_path)))
         await pilot.pause()
-        if keys:
-            await pilot.press(*keys)
-        for _ in range(3):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+        if typed:
+            await pilot.press(*typed)
+            await settle(pilot)
+        if then:
+            await pilot.press(*then)
+            await settle(pilot)
 
     return run_before
 
@@ -38,7 +46,7 @@ def test_search_tariff(snap_compare: Any, build_app: Any, library_path: Path) ->
     A/B · 2025-10-29 —" and a snippet with "tariff"/"tariffs" underlined; the first hit
     highlighted."""
     app = build_app(library_path)
-    assert snap_compare(app, terminal_size=(120, 36), run_before=_search(library_path, *"tariff"))
+    assert snap_compare(app, terminal_size=(120, 36), run_before=_search(library_path, "tariff"))
 
 
 def test_search_tariff_narrow_second_hit(
@@ -47,5 +55,5 @@ def test_search_tariff_narrow_second_hit(
     """80×24: "tariff" typed and down pressed: the second hit highlighted; snippets wrap
     inside the dialog."""
     app = build_app(library_path)
-    run_before = _search(library_path, *"tariff", "down")
+    run_before = _search(library_path, "tariff", "down")
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -6,6 +6,7 @@ closed with a query typed (the panes keep highlighting it); None when closed emp
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -25,6 +26,9 @@ from reader.ui.refs import Jump, SearchOutcome
 from reader.ui.widgets.search_results import SearchResults
 
 LIMIT = 50
+# A worker waits this long before it searches: a keystroke within it cancels the worker
+# (exclusive), so fast typing runs one search, not one per letter.
+SETTLE_SECONDS = 0.06
 HELP = Content.assemble(
     ("source:", "bold"),
     "name  ",
@@ -123,8 +127,12 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _search(self, seq: int, query: str) -> None:
+        worker = get_current_worker()
+        time.sleep(SETTLE_SECONDS)
+        if worker.is_cancelled:
+            return
         hits = self.library.search(query, limit=LIMIT)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(self.Results(seq, query, hits))
 
     @on(Results)

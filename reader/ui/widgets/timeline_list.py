@@ -59,6 +59,11 @@ class TimelineList(OptionList):
         self.events = chronological(events)
 
     def on_mount(self) -> None:
+        # After the first refresh: the focus style is applied by then, and a style change
+        # re-wraps every row (twice the work for a long timeline).
+        self.call_after_refresh(self._populate)
+
+    def _populate(self) -> None:
         rows: list[Option] = []
         current: str | None = None
         for index, event in enumerate(self.events):
