@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data", type=Path, help="newswire.jsonl (default: ../shared/data/…)")
     parser.add_argument("--cache", type=Path, default=REPO / "bench" / ".cache")
-    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each app")
+    parser.add_argument("--runs", type=int, default=9, help="start-up runs of each app")
     parser.add_argument("--import-files", type=int, default=300)
     return parser
 
