@@ -178,6 +178,16 @@ def test_anaphora_that_day_and_that_year() -> None:
     assert value(text, "That year") == "1998"
 
 
+def test_year_ago_quarters() -> None:
+    text = (
+        "Profit in the third quarter beat the year-earlier third quarter and last year's quarter."
+    )
+    got = {t.text: t.value for t in find_times(text, ANCHOR)}
+    assert got["the third quarter"] == "2025-Q3"
+    assert got["the year-earlier third quarter"] == "2024-Q3"
+    assert got["last year's quarter"] == "2024-Q3"
+
+
 def test_quarter_references_follow_the_last_named_quarter() -> None:
     text = "Profit in the third quarter rose. The quarter was strong, up from a year earlier."
     assert value(text, "The quarter") == "2025-Q3"

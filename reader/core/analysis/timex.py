@@ -425,11 +425,12 @@ def _quarter(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found
     else:
         rel = True
         shift = -1 if pre.startswith("last") or g["rel"] == "last" else 0
+        shift = -1 if pre.endswith(("ago", "earlier")) else shift
         shift = 1 if pre.startswith("next") or _low(g["rel"]) == "next" else shift
         year = a.year + shift
         if shift == 0 and code == "Q" and n > cal.quarter_of(a)[1] and _tense(ctx, start, end) <= 0:
             year -= 1 if n - cal.quarter_of(a)[1] >= 2 or a.month in (1, 4, 7, 10) else 0
-    if code == "Q":
+    if code == "Q" and not pre.endswith(("ago", "earlier")):
         ctx.last_quarter = (year, n)
     return "DATE", f"{year:04d}-{code}{n}", "", "", rel
 
@@ -443,7 +444,7 @@ def _quarter_ref(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> F
     det = _low(g["det"] or g["bare"])
     unit = _low(g["unit"]) or "quarter"
     year_m = re.search(r"\d{4}", det)
-    ago = "ago" in det or "earlier" in det or "prior" in det
+    ago = "ago" in det or "earlier" in det or "prior" in det or "last year" in det
     if unit == "period" and not (
         ago
         or year_m

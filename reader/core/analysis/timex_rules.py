@@ -82,7 +82,7 @@ FAMILIES: list[tuple[str, str]] = [
     (
         "quarter",
         rf"(?:the{SP})?(?:(?P<pre>{YEAR}|this{SP}year{APOS}s|last{SP}year{APOS}s|next{SP}year{APOS}s"
-        rf"|its|their|a{SP}flat|the{SP}fiscal|fiscal){SP})?(?:(?:fiscal|calendar)[ -])?(?P<ord>{_ORDQ})"
+        rf"|its|their|a{SP}flat|the{SP}fiscal|fiscal|(?:comparable{SP})?year[- ](?:ago|earlier)){SP})?(?:(?:fiscal|calendar)[ -])?(?P<ord>{_ORDQ})"
         rf"[ -](?P<unit>quarter|half)(?:{SP}of{SP}(?:(?:fiscal|the{SP}year){SP})?(?P<year>{YEAR})|{SP}(?P<year2>{YEAR})"
         rf"|{SP}of{SP}(?P<rel>this|last|next|the){SP}(?:fiscal{SP})?year)?"
         rf"|(?-i:Q(?P<q>[1-4])(?:{SP}|-|/)?(?P<qyear>{YEAR})?|(?P<qyear2>{YEAR}){SP}Q(?P<q2>[1-4]))",
@@ -90,7 +90,8 @@ FAMILIES: list[tuple[str, str]] = [
     (
         "quarter_ref",
         rf"(?:the{SP}|its{SP}|a{SP})?(?P<det>(?:(?:latest|current|comparable|corresponding|same|year-ago|year-earlier"
-        rf"|year{SP}ago|year{SP}earlier|prior-year|previous|{YEAR}|latest{SP}fiscal)[ -])+)(?P<unit>quarter|period)"
+        rf"|year{SP}ago|year{SP}earlier|prior-year|previous|{YEAR}|latest{SP}fiscal|last{SP}year{APOS}s)[ -])+)"
+        rf"(?P<unit>quarter|period)"
         rf"|(?P<bare>the{SP}quarter|this{SP}quarter|year-ago|year-earlier)",
     ),
     (
