@@ -61,7 +61,10 @@ def library_path(
         library.add_many(chunk)
         done += len(chunk)
         progress(f"built {done:,}/{count:,} articles ({time.perf_counter() - started:.0f} s)")
+    stored = library.count()
     library.close()
+    if stored != count:  # the store deduplicates by content hash: the bodies must all differ
+        raise RuntimeError(f"the library holds {stored:,} of {count:,} generated articles")
     seconds = time.perf_counter() - started
     (folder / "complete").write_text(f"{count} articles in {seconds:.1f} s\n")
     return db, seconds
