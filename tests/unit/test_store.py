@@ -331,3 +331,17 @@ def test_integrity_check_is_clean(lib: Library) -> None:
     lib.add_many(make_article(n) for n in range(10))
     lib.put_analysis(1, _analysis(("person", "Ada")), "v1")
     assert lib.integrity_check() == []
+
+
+def test_rebuild_index_repairs_search(lib: Library) -> None:
+    lib.add_many(make_article(n, title=f"Harbour {n}") for n in range(3))
+    lib.put_analysis(2, _analysis(("person", "Ada Lovelace")), "v1")
+    lib._con.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
+    lib._con.execute("DELETE FROM entity_fts")
+    assert lib.search("harbour") == [] and lib.search("person:ada") == []
+    lib.rebuild_index()
+    assert sorted(h.id for h in lib.search("harbour")) == [1, 2, 3]
+    assert [h.id for h in lib.search("person:ada")] == [2]
+    lib.optimize()
+    assert lib.integrity_check() == []
+    assert sorted(h.id for h in lib.search("harbour")) == [1, 2, 3]

@@ -617,6 +617,26 @@ class Library:
                 )
             ]
 
+    def rebuild_index(self) -> None:
+        """Rebuild the full-text indexes from the articles and entities tables (repair)."""
+        with self._write() as con:
+            con.execute("INSERT INTO article_fts (article_fts) VALUES ('rebuild')")
+            con.execute("DELETE FROM entity_fts")
+            con.execute(
+                "INSERT INTO entity_fts (rowid, person, place, org) SELECT article_id,"
+                " group_concat(CASE kind WHEN 'person' THEN name END, char(10)),"
+                " group_concat(CASE kind WHEN 'place' THEN name END, char(10)),"
+                " group_concat(CASE kind WHEN 'org' THEN name END, char(10))"
+                " FROM entities GROUP BY article_id"
+            )
+
+    def optimize(self) -> None:
+        """Merge the full-text index into one segment (after a large import; takes seconds
+        on a big library and holds the write lock meanwhile)."""
+        with self._write() as con:
+            con.execute("INSERT INTO article_fts (article_fts) VALUES ('optimize')")
+            con.execute("INSERT INTO entity_fts (entity_fts) VALUES ('optimize')")
+
     def integrity_check(self) -> list[str]:
         """SQLite's integrity check plus the full-text index's; [] when all is well."""
         with self._errors():
