@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from reader.core.analysis.entity_names import Mention, resolve
 from reader.core.analysis.gazetteer import (
+    AREA_HEADS,
     BIG_PLACE,
     COMPASS,
     CONNECTORS,
@@ -251,6 +252,7 @@ def _split_coordination(doc: _Doc, texts: list[str], left: list[_Tok], right: li
         t.text in gz.places
         or t.text in gz.given
         or t.text in DEMONYMS
+        or _demonym_adjective(doc, t)
         or doc.mid[t.text] > 1  # also named on its own elsewhere
         for t in left + right
     )
@@ -275,7 +277,7 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         if _is_stop(seg[0]) or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
             seg = _trim(seg[1:])
             continue
-        at_start = initial and seg[0] is first
+        at_start = initial and seg[0] is first and not (len(seg) > 1 and low in ORG_HEADS)
         if (
             at_start
             and (low in doc.lower or gazetteer().is_common(low))
@@ -306,7 +308,11 @@ def _candidates(doc: _Doc, seg: list[_Tok]) -> list[Mention]:
         after = doc.body[seg[i + 1].start : seg[-1].end] if i + 1 < len(seg) else ""
         if (
             i >= 1
-            and (texts[0] in gazetteer().given or gazetteer().places.get(after, 0) >= 100_000)
+            and (
+                texts[0] in gazetteer().given
+                or gazetteer().places.get(after, 0) >= 100_000
+                or (2 <= i <= 3 and any(t.low in ORG_HEADS for t in seg[i + 1 :]))
+            )
             and not any(
                 t.low in ORG_HEADS or t.low in HEAD_TITLES or t.low in PLACE_HEADS_STRONG
                 for t in seg[:i]
@@ -452,14 +458,23 @@ def _split_places(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> list[M
         pair = _hyphen_places(doc, seg)
         if pair:
             return pair
+    places = gazetteer().places
+    words = [t for t in seg if t.word]
+    n = len(words)
+    if n > 1 and len(seg) == n and _span(doc, words) not in places:
+        # "United States Hamdullah Mohib": a country, then a name without heads
+        for k in range(n - 1, 0, -1):
+            if places.get(_span(doc, words[:k]), 0) >= BIG_PLACE and not any(
+                t.low in ORG_HEADS or t.low in PLACE_HEADS_STRONG for t in words[k:]
+            ):
+                return _split_places(doc, words[:k], cue, initial) + _split_places(
+                    doc, words[k:], cue, False
+                )
     m = _classify(doc, seg, cue, initial)
     if m.strong or m.kind == "place" or len(m.words) < 2:
         return [m]
-    places = gazetteer().places
-    words = [t for t in seg if t.word]
     if any(not t.word for t in seg):
         return [m]
-    n = len(words)
     cuts = [k for k in range(1, n) if places.get(_span(doc, words[k:]), 0) >= BIG_PLACE]
     cuts += [k for k in range(n - 1, 0, -1) if places.get(_span(doc, words[:k]), 0) >= BIG_PLACE]
     if n > 1 and words[-1].text.isupper() and places.get(_span(doc, words[:-1]), 0) >= 100_000:
@@ -532,7 +547,11 @@ def _classify(doc: _Doc, seg: list[_Tok], cue: str, initial: bool) -> Mention:
             m.kind, m.strong = "place", True
         else:
             m.kind = ""
-    elif pop >= BIG_PLACE or (lows[-1] in PLACE_HEADS_STRONG and not single):
+    elif pop >= BIG_PLACE or (
+        lows[-1] in PLACE_HEADS_STRONG
+        and not single
+        and not (lows[-1] in AREA_HEADS and any(w in ORG_HEADS for w in lows))
+    ):
         # a country before the team head: "United States" is no "United"
         m.kind, m.strong = "place", True
     elif any(w in ORG_HEADS for w in lows):

@@ -115,6 +115,11 @@ PLACE_HEADS_STRONG = word_set(
     canyon falls forest glacier reef springs kingdom empire dynasty caliphate republic isle
     gulf"""
 )
+# Place heads that yield to an organisation head ("Irving Independent School District").
+AREA_HEADS = word_set(
+    """city county province region district state territory prefecture oblast governorate
+    kingdom empire dynasty caliphate republic village town"""
+)
 PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new upper lower")
 # Words that may join capitalised words inside one name.
 CONNECTORS = word_set(
