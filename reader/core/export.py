@@ -326,7 +326,7 @@ def comparison_markdown(
     entities = comparison.get("entities") or {}
     shared = _dicts(entities.get("shared")) if isinstance(entities, dict) else []
     only = _dicts(entities.get("only")) if isinstance(entities, dict) else []
-    for title, rows in (("In every source", shared), ("In one source only", only)):
+    for title, rows in (("In every source", shared), ("Not in every source", only)):
         lines += [f"## {title}", ""]
         if not rows:
             lines += ["None.", ""]

@@ -199,3 +199,29 @@ async def test_placeholder_and_hostile_comparisons_do_not_crash(
         await pilot.pause()
         assert app.return_code is None
         assert results in ([], [Jump(sources[0].article_id, 0, 0)])
+
+
+async def test_three_sources_group_entities_by_where_they_appear(
+    library: Library, build_app: Any
+) -> None:
+    sources, _ = seed_set(library)
+    three = [*sources, SourceRef(sources[0].article_id, "Wire C", "C", "")]
+    comparison = {
+        "entities": {
+            "shared": [{"name": "Donald Trump", "kind": "person", "counts": [1, 2, 3]}],
+            "only": [
+                {"name": "Seoul", "kind": "place", "counts": [1, 1, 0]},
+                {"name": "Busan", "kind": "place", "counts": [0, 0, 2]},
+                {"name": "Nowhere", "kind": "place", "counts": [0, 0, 0]},
+            ],
+        },
+        "numbers": [],
+    }
+    app = build_app(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_comparison(pilot, comparison, three)
+        text = rendered(app.screen.query_one(ComparisonList))
+        assert "In every source" in text
+        assert text.index("Only in Wire C") < text.index("Busan")
+        assert text.index("In Seed source A and Seed source B only") < text.index("Seoul")
+        assert "Nowhere" not in text

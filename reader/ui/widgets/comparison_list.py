@@ -57,6 +57,12 @@ def _entity_mention(row: dict[str, Any]) -> Mention | None:
     return None if article is None else Mention(article, str(row.get("name", "")))
 
 
+def _present_in(row: dict[str, Any], sources: int) -> tuple[int, ...]:
+    """The sources (indices) that mention the entity of `row`."""
+    counts = list(row.get("counts") or [])
+    return tuple(n for n, c in enumerate(counts[:sources]) if c)
+
+
 def _number_mention(row: dict[str, Any]) -> Mention | None:
     for n, value in enumerate(row.get("values") or []):
         if isinstance(value, dict) and isinstance(value.get("start"), int):
@@ -106,13 +112,19 @@ class ComparisonList(OptionList):
         rows += [MentionOption(entity_row(r, labels), _entity_mention(r), "entity") for r in shared]
         if not shared:
             rows.append(Option(NONE, disabled=True))
-        only_rows = [(r, _entity_mention(r)) for r in only]
-        for n, label in enumerate(labels):
-            mine = [(r, m) for r, m in only_rows if m is not None and m.article == n]
-            if not mine:
-                continue
-            rows.append(Option(heading(f"Only in {label}", labels, ENTITY_COLUMNS), disabled=True))
-            rows += [MentionOption(entity_row(r, labels), m, "entity") for r, m in mine]
+        groups: dict[tuple[int, ...], list[dict[str, Any]]] = {}
+        for row in only:
+            groups.setdefault(_present_in(row, len(labels)), []).append(row)
+        for key in sorted(groups, key=lambda k: (len(k), k)):
+            if not key:
+                continue  # counted nowhere in the reading set: nothing to open
+            names = " and ".join(labels[n] for n in key)
+            title = f"Only in {names}" if len(key) == 1 else f"In {names} only"
+            rows.append(Option(heading(title, labels, ENTITY_COLUMNS), disabled=True))
+            rows += [
+                MentionOption(entity_row(r, labels), _entity_mention(r), "entity")
+                for r in groups[key]
+            ]
         numbers = [r for r in self.comparison.get("numbers") or [] if isinstance(r, dict)]
         rows.append(Option(heading("Figures"), disabled=True))
         rows += [
