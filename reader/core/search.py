@@ -63,6 +63,11 @@ class Query:
         """Whether anything is searched in titles and bodies (not only filters)."""
         return any(not c.field for c in self.clauses)
 
+    @property
+    def has_phrase(self) -> bool:
+        """Whether a title/body clause has several words ('"said the"', "U.S.")."""
+        return any(len(c.tokens) > 1 for c in self.clauses if not c.field)
+
     def fts_expression(self) -> str:
         """The MATCH expression for the article index ("" if only entity filters)."""
         parts = []

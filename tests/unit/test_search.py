@@ -311,3 +311,25 @@ def test_spans_in_text_whose_lower_case_is_longer() -> None:
     text = "İstanbul police met Police"  # "İ".lower() is two characters
     spans = match_spans(parse_query("police "), text)
     assert [text[s:e] for s, e in spans] == ["police", "Police"]
+
+
+def test_broad_phrase_ranks_title_matches_first_then_newest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.store import library as library_module
+
+    monkeypatch.setattr(library_module, "SEARCH_CANDIDATES", 4)
+    with Library.open(tmp_path / "l.sqlite3") as library:
+        library.add(make_article(0, title="Old news", body="Nothing to see."))
+        library.add(make_article(1, title="Said the minister", body="He said the word."))
+        for n in range(2, 6):
+            library.add(make_article(n, body=f"Then she said the thing {n}."))
+        hits = library.search('"said the"')
+        # The newest four matches (ids 6, 5, 4, 3): none has the phrase in its title, so
+        # newest first; the older title match (id 2) is beyond the candidates.
+        assert [h.id for h in hits] == [6, 5, 4, 3]
+        library.add(make_article(9, title="They said the truth", body="Yes."))
+        assert [h.id for h in library.search('"said the"')][:2] == [7, 6]
+        assert [h.id for h in library.search('"said the"', limit=1)] == [7]
+        assert [h.id for h in library.search('"said the" source:daily')][:1] == [7]
+        assert library.search('"said the" source:nowhere') == []

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.article import Article, Block
-from reader.core.search import Query, parse_query, snippet
+from reader.core.search import Query, matches, parse_query, snippet
 from reader.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
@@ -37,6 +37,8 @@ DEFAULT_TIMEOUT = 5.0
 # that contains "the" costs time proportional to the library.
 SEARCH_CANDIDATES = 1000
 _TITLE_WEIGHT, _BODY_WEIGHT, _SOURCE_WEIGHT = 4.0, 1.0, 0.0
+# The score of a hit whose title has the words, when a broad phrase is ranked without bm25.
+_TITLE_BONUS = 1.0
 
 
 class LibraryError(Exception):
@@ -530,7 +532,11 @@ class Library:
             f" ORDER BY {order}"
         )
         with self._errors():
-            rows = self._con.execute(sql, params).fetchall()
+            rows = None
+            if q.has_phrase:
+                rows = self._broad_phrase_rows(q, params, f" AND {in_entities}" if entities else "")
+            if rows is None:
+                rows = self._con.execute(sql, params).fetchall()
         hits = []
         for article_id, title, source, published, body, score in rows:
             text_snippet, spans = snippet(q, body)
@@ -546,6 +552,48 @@ class Library:
                 )
             )
         return hits
+
+    def _broad_phrase_rows(
+        self, q: Query, params: dict[str, Any], in_entities: str
+    ) -> list[tuple[Any, ...]] | None:
+        """Rows for a query with a phrase ('"said the"', "U.S.", "it's") that matches at
+        least SEARCH_CANDIDATES articles, or None for any other. Before ranking, bm25 counts
+        every article holding the phrase, which for common words costs time proportional to
+        the library; such a phrase is already precise, so the newest matches are ranked by
+        whether their title has the query's words, then newest first."""
+        con = self._con
+        ids = [
+            r[0]
+            for r in con.execute(
+                f"SELECT rowid FROM article_fts WHERE article_fts MATCH :text{in_entities}"
+                " ORDER BY rowid DESC LIMIT :cap",
+                params,
+            )
+        ]
+        if len(ids) < SEARCH_CANDIDATES:
+            return None  # few enough for bm25
+        rows = con.execute(
+            "SELECT a.id, a.title FROM articles AS a"
+            " WHERE a.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        ).fetchall()
+        ranked = sorted(
+            (
+                (_TITLE_BONUS if matches(q, title) else 0.0, article_id)
+                for article_id, title in rows
+            ),
+            reverse=True,
+        )[: params["limit"]]
+        found = {
+            r[0]: r
+            for r in con.execute(
+                "SELECT a.id, a.title, a.source, a.published, t.body FROM articles AS a"
+                " JOIN article_text AS t ON t.id = a.id"
+                " WHERE a.id IN (SELECT value FROM json_each(?))",
+                (json.dumps([article_id for _, article_id in ranked]),),
+            )
+        }
+        return [(*found[i], score) for score, i in ranked if i in found]
 
     # -- analysis cache ----------------------------------------------------------------------
 
