@@ -681,6 +681,8 @@ _PERIOD_ENDED = re.compile(r"\s+(?:ended|ending|through|to\s+(?:date|\w+\.?\s+\d
 
 def _rel_unit(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
     a = ctx.anchor
+    if (g["unit"] or "")[:1].isupper() and _mid_sentence_capital(ctx.body, start):
+        return None  # a title: "on ABC's This Week"
     det = _low(g["det"])
     unit = _low(g["unit"])
     unit = "year" if unit == "years" else unit  # "this years festival" (a typo)
