@@ -6,7 +6,7 @@ in thread workers (`ReadingWorkers`) that post `reader.ui.messages` back here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -19,8 +19,7 @@ from reader.ui import messages as msg
 from reader.ui.highlight import PaneSpans, View, one_line
 from reader.ui.key_bindings import main_bindings
 from reader.ui.marks import KINDS, Mark
-from reader.ui.reading_set import citation
-from reader.ui.screens.reading_hooks import ReadingHooks
+from reader.ui.screens.article_actions import ArticleActions
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.highlight_legend import HighlightLegend
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -35,7 +34,7 @@ def max_panes(width: int) -> int:
     return 2 if width < 110 else 3 if width < 160 else 4
 
 
-class MainScreen(ReadingHooks):
+class MainScreen(ArticleActions):
     BINDINGS: ClassVar[list[BindingType]] = main_bindings()
 
     def compose(self) -> ComposeResult:
@@ -55,7 +54,6 @@ class MainScreen(ReadingHooks):
         self.list_hidden = False
         self.matches: list[tuple[int, int, int]] = []  # (pane, start, end)
         self.match_index = -1
-        self._syncing = False
         self.query_one(ArticleList).focus()
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.load_library()
@@ -63,20 +61,13 @@ class MainScreen(ReadingHooks):
     def _theme_changed(self) -> None:
         colour: bool = getattr(self.app, "colour", True)
         if colour != self.view.colour:
-            self.view = View(self.view.kinds, colour, self.view.selected_key, self.view.query)
+            self.view = replace(self.view, colour=colour)
             self.redraw()
 
     # --- attributes down -------------------------------------------------------------
 
-    @property
-    def article_list(self) -> ArticleList:
-        return self.query_one(ArticleList)
-
     def current_pane(self) -> ReadingPane:
-        focused = self.focused
-        while focused is not None and not isinstance(focused, ReadingPane):
-            focused = focused.parent if isinstance(focused.parent, ReadingPane) else None
-        return focused if isinstance(focused, ReadingPane) else self.panes[0]
+        return self.focused if isinstance(self.focused, ReadingPane) else self.panes[0]
 
     def current_id(self) -> int | None:
         if isinstance(self.focused, ReadingPane) and self.focused.article_id is not None:
@@ -164,7 +155,7 @@ class MainScreen(ReadingHooks):
             self.panes, message.ids, message.articles, strict=False
         ):
             await pane.show_article(article_id, article)
-        self.view = View(self.view.kinds, self.view.colour, "", self.view.query)
+        self.view = replace(self.view, selected_key="")
         self.find_query()
         self._layout()
         self.redraw()
@@ -182,7 +173,7 @@ class MainScreen(ReadingHooks):
         self.select_mark(event.mark, event.pane)
 
     def select_mark(self, mark: Mark, origin: ReadingPane) -> None:
-        self.view = View(self.view.kinds, self.view.colour, mark.key, self.view.query)
+        self.view = replace(self.view, selected_key=mark.key)
         self.redraw()
         if not self.sync:
             for pane in self.panes:
@@ -193,19 +184,15 @@ class MainScreen(ReadingHooks):
     @on(ReadingPane.Scrolled)
     def _scrolled(self, event: ReadingPane.Scrolled) -> None:
         source = event.pane
-        if not self.sync or self._syncing or len(self.panes) < 2:
+        if not self.sync or len(self.panes) < 2:
             return
         focused = next((p for p in self.panes if p.has_focus), None)
         if source is not focused and not (focused is None and source.is_mouse_over):
             return  # only the pane the user is scrolling drives the others
         fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
-        self._syncing = True
-        try:
-            for pane in self.panes:
-                if pane is not source:
-                    pane.scroll_to(y=fraction * pane.max_scroll_y, animate=False)
-        finally:
-            self._syncing = False
+        for pane in self.panes:
+            if pane is not source:
+                pane.scroll_to(y=fraction * pane.max_scroll_y, animate=False)
 
     # --- actions -----------------------------------------------------------------------
 
@@ -233,57 +220,18 @@ class MainScreen(ReadingHooks):
         elif not self.list_hidden:
             self.article_list.focus()
 
-    def action_toggle_read(self) -> None:
-        if (article_id := self.current_id()) is not None:
-            row = next((r for r in self.article_list.rows if r.id == article_id), None)
-            self.set_flag(article_id, read=not (row.read if row else False))
-
-    def action_toggle_star(self) -> None:
-        if (article_id := self.current_id()) is not None:
-            row = next((r for r in self.article_list.rows if r.id == article_id), None)
-            self.set_flag(article_id, starred=not (row.starred if row else False))
-
-    def _with_current(self, then: Callable[[Article], None]) -> None:
-        if (article := self.current_article()) is not None:
-            then(article)
-        elif (article_id := self.current_id()) is not None:
-            self.with_article(article_id, then)
-
-    def action_open_url(self) -> None:
-        self._with_current(self._open_url)
-
-    def _open_url(self, article: Article) -> None:
-        if article.url.startswith(("http://", "https://")):
-            self.app.open_url(article.url)
-        else:
-            self.notify("This article has no web address", markup=False)
-
-    def action_copy_citation(self) -> None:
-        self._with_current(self._copy_citation)
-
-    def _copy_citation(self, article: Article) -> None:
-        self.app.copy_to_clipboard(citation(article))
-        self.notify("Citation copied", markup=False)
-
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
         self.notify("Panes scroll together" if self.sync else "Panes scroll on their own")
 
     def action_toggle_kind(self, kind: str) -> None:
         for known in KINDS:
-            if known != kind:
-                continue
-            self.view = View(
-                self.view.kinds ^ {known},
-                self.view.colour,
-                self.view.selected_key,
-                self.view.query,
-            )
-            self.redraw()
+            if known == kind:
+                self.view = replace(self.view, kinds=self.view.kinds ^ {known})
+                self.redraw()
 
     def action_toggle_highlights(self) -> None:
-        kinds = frozenset() if self.view.kinds else frozenset(KINDS)
-        self.view = View(kinds, self.view.colour, self.view.selected_key, self.view.query)
+        self.view = replace(self.view, kinds=frozenset() if self.view.kinds else frozenset(KINDS))
         self.redraw()
 
     def action_step_mark(self, delta: int) -> None:
@@ -291,7 +239,7 @@ class MainScreen(ReadingHooks):
 
     def action_clear(self) -> None:
         if self.view.selected_key or self.view.query:
-            self.view = View(self.view.kinds, self.view.colour)
+            self.view = replace(self.view, selected_key="", query="")
             self.matches, self.match_index = [], -1
             for pane in self.panes:
                 pane.spans.flash = None

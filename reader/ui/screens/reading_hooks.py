@@ -7,6 +7,7 @@ they must not slow the first frame.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from reader.ui import messages as msg
@@ -96,7 +97,7 @@ class ReadingHooks(ReadingWorkers):
     def show_search(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
-        self.view = View(self.view.kinds, self.view.colour, self.view.selected_key, outcome.query)
+        self.view = replace(self.view, query=outcome.query)
         if outcome.jump is not None:
             self.show_jump(outcome.jump)
             return

@@ -1,0 +1,58 @@
+"""The everyday keys on the current article (the focused pane's, else the list's): read,
+star, open in the browser, copy a citation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reader.ui.reading_set import citation
+from reader.ui.screens.reading_hooks import ReadingHooks
+from reader.ui.widgets.article_list import ArticleList
+
+if TYPE_CHECKING:
+    from reader.core.article import Article
+    from reader.core.store import ArticleRow
+
+
+class ArticleActions(ReadingHooks):
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def current_article(self) -> Article | None:
+        raise NotImplementedError
+
+    def action_toggle_read(self) -> None:
+        if (row := self._current_row()) is not None:
+            self.set_flag(row.id, read=not row.read)
+
+    def action_toggle_star(self) -> None:
+        if (row := self._current_row()) is not None:
+            self.set_flag(row.id, starred=not row.starred)
+
+    def _current_row(self) -> ArticleRow | None:
+        wanted = self.current_id()
+        return next((r for r in self.article_list.rows if r.id == wanted), None)
+
+    def _with_current(self, then: Callable[[Article], None]) -> None:
+        if (article := self.current_article()) is not None:
+            then(article)
+        elif (article_id := self.current_id()) is not None:
+            self.with_article(article_id, then)
+
+    def action_open_url(self) -> None:
+        self._with_current(self._open_url)
+
+    def _open_url(self, article: Article) -> None:
+        if article.url.startswith(("http://", "https://")):
+            self.app.open_url(article.url)
+        else:
+            self.notify("This article has no web address", markup=False)
+
+    def action_copy_citation(self) -> None:
+        self._with_current(self._copy_citation)
+
+    def _copy_citation(self, article: Article) -> None:
+        self.app.copy_to_clipboard(citation(article))
+        self.notify("Citation copied", markup=False)
