@@ -12,7 +12,7 @@ import pytest
 from textual.content import Content
 
 from reader.core.article import Article
-from reader.core.store import Library, SearchHit
+from reader.core.store import Library, LibraryError, SearchHit
 from reader.ui.refs import SearchOutcome
 from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.search_results import MATCH_STYLE, HitOption, SearchResults
@@ -206,3 +206,42 @@ async def test_hostile_titles_and_snippets_are_shown_verbatim(
         assert outcomes and outcomes[0] is not None and outcomes[0].jump is not None
         assert app.return_code is None
     lib.close()
+
+
+class Broken:
+    """A library whose search fails (a locked or damaged file)."""
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        raise LibraryError("The library is busy [locked]")
+
+
+async def test_a_failing_search_is_reported_not_raised(library: Library, build_app: Any) -> None:
+    app = build_app(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_search(pilot, Broken())
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"tariff")
+        for _ in range(20):  # wait_for_complete would re-raise the worker's error here
+            await pilot.pause(0.05)
+        assert count_text(screen) == "Search failed: The library is busy [locked]"
+        assert any("busy [locked]" in n.message for n in app._notifications)
+        assert app.return_code is None
+
+
+async def test_clicking_a_hit_opens_it(library: Library, build_app: Any) -> None:
+    app = build_app(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        outcomes = await open_search(pilot, library)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"shipbuilding")
+        await settle(pilot)
+        (hit,) = hits(screen)
+        await pilot.click(SearchResults, offset=(5, 0))
+        await settle(pilot)
+        outcome = outcomes[0]
+        assert outcome is not None and outcome.jump is not None
+        assert outcome.jump.article_id == hit.id
+        body = library.get(hit.id).body
+        assert body[outcome.jump.start : outcome.jump.end].lower() == "shipbuilding"
