@@ -1,0 +1,262 @@
+"""From a capitalised run to candidate names: sentence-initial words, titles, nationality
+adjectives, coordinations, events and run-together names are peeled off."""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.analysis.entity_classify import classify, demonym_adjective, split_places
+from reader.core.analysis.entity_names import Mention
+from reader.core.analysis.entity_text import Doc, Tok, confirmed, norm, span, trim
+from reader.core.analysis.gazetteer import (
+    BIG_PLACE,
+    COMPASS,
+    CONNECTORS,
+    DEMONYMS,
+    EVENT_HEADS,
+    HEAD_TITLES,
+    MONTHS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PLACE_HEADS_STRONG,
+    STOPWORDS,
+    TITLE_MODIFIERS,
+    gazetteer,
+)
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
+
+
+def _expansion(doc: Doc, seg: list[Tok]) -> Mention | None:
+    """ "General Agreement on Tariffs and Trade (GATT)": a name spelled out before its acronym
+    is one organisation (or place), whatever its inner words."""
+    got = _ACRONYM_AFTER.match(doc.body, seg[-1].end)
+    words = [t for t in seg if t.word]
+    if not got or len(words) < 2:
+        return None
+    initials = "".join(p[0] for t in words for p in t.text.split("-") if p[:1].isupper())
+    if initials.upper() != got.group(1).replace(".", "").upper():
+        return None
+    start, end = seg[0].start, seg[-1].end
+    text = doc.body[start:end]
+    m = Mention(start, end, text, [t.text for t in words])
+    m.kind = "place" if gazetteer().places.get(text, 0) >= BIG_PLACE else "org"
+    m.strong = True
+    m.heading = doc.in_heading(start)
+    return m
+
+
+def _split_coordination(doc: Doc, texts: list[str], left: list[Tok], right: list[Tok]) -> bool:
+    """Whether "A and B" names two things ("Kenya and Uganda") or one ("Globe and Mail")."""
+    if not left or not right:
+        return True
+    if _org_pair(texts):
+        return True
+    if "of" in texts[: texts.index("and")] or "for" in texts:
+        # "Department of X and Y" is one; "A of X and B of Y" two.
+        return "of" in texts[texts.index("and") :] or not any(t.low in ORG_HEADS for t in left)
+    if len(left) > 1 or len(right) > 1:
+        return True
+    gz = gazetteer()
+    return any(
+        t.text in gz.places
+        or t.text in gz.given
+        or t.text in DEMONYMS
+        or demonym_adjective(doc, t)
+        or doc.mid[t.text] > 1  # also named on its own elsewhere
+        for t in left + right
+    )
+
+
+def _is_stop(tok: Tok) -> bool:
+    low = tok.low
+    if tok.text.isupper() and len(tok.text) > 1:  # "US" is a place, not "us"
+        return len(low) > 2 and low in STOPWORDS
+    return low in STOPWORDS or tok.text.startswith(("I'", "I’", "No."))
+
+
+def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
+    seg = trim(seg)
+    if not seg:
+        return []
+    first = seg[0]
+    initial = doc.sentence_initial(first.start)
+    # Drop sentence-initial common words ("However", "Establishing", "The").
+    while seg:
+        low = seg[0].low
+        if _is_stop(seg[0]) or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
+            seg = trim(seg[1:])
+            continue
+        at_start = initial and seg[0] is first and not (len(seg) > 1 and low in ORG_HEADS)
+        if (
+            at_start
+            and (low in doc.lower or gazetteer().is_common(low))
+            and not confirmed(doc, seg[0].text)
+        ) or (  # "Leaving", "Usually": verb and adverb forms, unless seen as a name twice
+            (at_start or len(seg) == 1)
+            and low.endswith(("ing", "ly"))
+            and not confirmed(doc, seg[0].text, 2)
+        ):
+            seg = trim(seg[1:])
+            continue
+        break
+    if not seg or (len(seg) == 1 and seg[0].low in NOT_NAMES):
+        return []
+    if len(seg) > 1 and seg[0].low in TITLE_MODIFIERS and seg[1].text in gazetteer().given:
+        seg = seg[1:]  # "Treasury Evans Chibiliti" after "Secretary to the"
+    if len(seg) == 1 and "-" not in seg[0].text:  # the common case: one word
+        tok = seg[0]
+        if tok.text in DEMONYMS or tok.low in HEAD_TITLES or tok.low in MONTHS:
+            return []
+        return [classify(doc, seg, "", initial and tok is first)]
+    expanded = _expansion(doc, seg)
+    if expanded:
+        return [expanded]
+    texts = [t.text for t in seg]
+    if "of" in texts:  # "Nick Rhodes of Duran Duran", "Ana Lisboa of Portugal"
+        i = texts.index("of")
+        after = doc.body[seg[i + 1].start : seg[-1].end] if i + 1 < len(seg) else ""
+        if (
+            i >= 1
+            and (
+                texts[0] in gazetteer().given
+                or gazetteer().places.get(after, 0) >= 100_000
+                or (2 <= i <= 3 and any(t.low in ORG_HEADS for t in seg[i + 1 :]))
+            )
+            and not any(
+                t.low in ORG_HEADS or t.low in HEAD_TITLES or t.low in PLACE_HEADS_STRONG
+                for t in seg[:i]
+            )
+        ):
+            return candidates(doc, seg[:i]) + candidates(doc, trim(seg[i + 1 :]))
+    if "and" in texts:  # coordinations first: "Secretary X and South African Minister Y"
+        i = texts.index("and")
+        left, right = trim(seg[:i]), trim(seg[i + 1 :])
+        if _split_coordination(doc, texts, left, right):
+            return candidates(doc, left) + candidates(doc, right)
+    while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "State Department spokesman"
+        seg = trim(seg[:-1])
+    if seg[-1].text.lower() in MONTHS and len(seg) > 1:
+        nxt = doc.body[seg[-1].end : seg[-1].end + 2].strip()
+        if nxt[:1].isdigit():
+            seg = trim(seg[:-1])
+    out: list[Mention] = []
+    words = [t for t in seg if t.word]
+    lows = [t.low for t in words]
+    cue = ""
+    # Titles: keep what follows the last title word ("South Korean President Lee ...");
+    # a place or organisation before the title is a name of its own ("U.S. President").
+    for i in range(len(seg) - 1, -1, -1):
+        tok = seg[i]
+        if tok.word and tok.low in HEAD_TITLES and i < len(seg) - 1:
+            rest = seg[i + 1 :]
+            if rest[0].text == "of" and len(rest) > 2 and rest[1].low in TITLE_MODIFIERS:
+                rest = rest[2:]
+            rest = trim(rest)
+            rest_lows = [t.low for t in rest if t.word]
+            if (
+                rest_lows
+                and not any(t.text in ("of", "on", "and", "for", "the", "&") for t in rest)
+                and not any(
+                    w in ORG_HEADS or w in HEAD_TITLES or w in EVENT_HEADS for w in rest_lows
+                )
+                and not all(w in doc.lower for w in rest_lows)
+            ):
+                k = i
+                while k > 0 and (
+                    seg[k - 1].low in TITLE_MODIFIERS
+                    or seg[k - 1].low in HEAD_TITLES
+                    or not seg[k - 1].word
+                ):
+                    k -= 1
+                head = trim(_strip_demonyms(doc, seg[:k]))
+                if head:
+                    out.extend(_split_and(doc, head, "", initial and head[0] is first))
+                seg, cue = rest, "person"
+                break
+            heads = [j for j, t in enumerate(rest) if t.word and t.low in ORG_HEADS]
+            if heads and seg[i + 1].text in ("of", "at") and heads[-1] < len(rest) - 1:
+                # "CEO of the Harbour Council Ana Lisboa": the body, then its officer.
+                org, person = trim(rest[: heads[-1] + 1]), trim(rest[heads[-1] + 1 :])
+                if person and person[0].word and person[0].low not in CONNECTORS:
+                    return _split_and(doc, org, "", False) + _split_and(
+                        doc, person, "person", False
+                    )
+    else:
+        if all(w in HEAD_TITLES or w in TITLE_MODIFIERS for w in lows):
+            return []
+    words = [t for t in seg if t.word]
+    lows = [t.low for t in words]
+    full = doc.body[seg[0].start : seg[-1].end]
+    if not cue and len(words) > 1 and lows[-1] in EVENT_HEADS:
+        # Events are not names, but a name may lead them ("FIFA World Cup", "Google Fair").
+        while seg and (
+            not seg[-1].word
+            or seg[-1].low in EVENT_HEADS
+            or seg[-1].low in doc.lower
+            or gazetteer().is_common(seg[-1].low)
+            or seg[-1].text in CONNECTORS
+            or seg[-1].text in DEMONYMS
+            or seg[-1].low in HEAD_TITLES  # "Nairobi CEO Summit"
+        ):
+            seg = seg[:-1]
+        seg = trim(seg)
+        if not seg:
+            return out
+        lead = doc.body[seg[0].start : seg[-1].end]
+        if len(seg) == 1 and not (
+            lead.isupper() or gazetteer().places.get(lead, 0) >= 100_000 or doc.mid[lead] > 1
+        ):
+            return out  # "Spring Festival": "Spring" is no name of its own
+        words = [t for t in seg if t.word]
+        lows = [t.low for t in words]
+        full = doc.body[seg[0].start : seg[-1].end]
+    if not cue and not any(w in ORG_HEADS for w in lows) and full not in gazetteer().places:
+        seg = _strip_demonyms(doc, seg)
+        if not seg:
+            return out
+    return out + _split_and(doc, seg, cue, initial and seg[0] is first)
+
+
+def _strip_demonyms(doc: Doc, seg: list[Tok]) -> list[Tok]:
+    """Nationality adjectives are cues, not names ("Australian", "South Korean")."""
+    words = [t for t in seg if t.word]
+    if (
+        not words
+        or any(t.low in ORG_HEADS for t in words)
+        or span(doc, words) in gazetteer().places
+    ):
+        return seg
+    k = 0
+    while k < len(words) and (
+        words[k].text in DEMONYMS
+        or (words[k].low in COMPASS and k + 1 < len(words) and words[k + 1].text in DEMONYMS)
+    ):
+        k += 1
+    if k == len(words):
+        return []
+    return trim(seg[seg.index(words[k]) :]) if k else seg
+
+
+def _split_and(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Mention]:
+    """ "Scientology on French television": "on" joins words only inside an organisation;
+    an unsplit "A and B" reads as one organisation ("Globe and Mail")."""
+    texts = [t.text for t in seg]
+    if "on" in texts:
+        i = texts.index("on")
+        if not any(norm(t) in ORG_HEADS for t in texts[:i]):
+            left, right = trim(seg[:i]), trim(seg[i + 1 :])
+            return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
+    seg = _strip_demonyms(doc, seg)
+    if not seg:
+        return []
+    joined = "and" in texts and "of" not in texts and "for" not in texts
+    return split_places(doc, seg, cue or ("org" if joined else ""), initial)
+
+
+def _org_pair(texts: list[str]) -> bool:
+    """ "Council of Europe and the Commonwealth of ...": two heads, two organisations."""
+    i = texts.index("and")
+    return any(norm(t) in ORG_HEADS for t in texts[:i]) and any(
+        norm(t) in ORG_HEADS for t in texts[i + 1 :]
+    )

@@ -1,0 +1,218 @@
+"""Typing one candidate name: person, place, organisation or nothing, from its words and
+the text around it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.core.analysis.entity_names import Mention
+from reader.core.analysis.entity_text import UPPER, Doc, Tok, confirmed, norm, span
+from reader.core.analysis.gazetteer import (
+    AREA_HEADS,
+    BIG_PLACE,
+    COMPASS,
+    EXTRA_PLACE_ACRONYMS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PLACE_HEADS_STRONG,
+    PLACE_PREFIXES,
+    gazetteer,
+    word_set,
+)
+
+_NOT_ACRONYMS = word_set(
+    """CEO CFO COO GDP ICT TV AI PM AM OK ID IT PC DNA HIV AIDS COVID SARS GPS USB PDF URL
+    HTML FAQ DIY VIP MP MPs PR HR IQ UV EV LGBT LGBTQ CCTV ATM SUV RPG RIP AD BC CE BCE UTC
+    GMT EST PST EDT EDT CST PDT II III IV VI VII VIII IX XI XII I A"""
+)
+_ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
+_SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
+_SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
+_PLACE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:province|state|city|county|region|district|island|islands|river|valley|"
+    r"village|town|prefecture|border|coast|peninsula|mountains|governorate)\b"
+)
+_IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
+    gz = gazetteer()
+    body = doc.body
+    start, end = seg[0].start, seg[-1].end
+    text = body[start:end]
+    words = [t.text for t in seg if t.word]
+    lows = [norm(w) for w in words]
+    m = Mention(start, end, text, words)
+    m.initial = initial and not confirmed(doc, words[0])
+    m.heading = doc.in_heading(start)
+    single = len(words) == 1
+    w0 = words[0]
+    caps = all(w.isupper() for w in words)
+    pop = gz.places.get(text, 0)
+    if cue == "person":
+        m.kind, m.strong = cue, True
+    elif single and (w0.rstrip("s") in _NOT_ACRONYMS or _ROMAN_OR_CODE.fullmatch(w0)):
+        m.kind = ""
+    elif single and (w0 in EXTRA_PLACE_ACRONYMS):
+        m.kind, m.strong = "place", True
+    elif single and caps and len(w0.replace(".", "")) <= 6 and len(w0) > 1:
+        m.kind, m.strong, m.acronym = "org", True, True
+    elif caps and (len(words) > 1 or len(w0) > 6):
+        title = " ".join(w.title() for w in words)
+        if gz.places.get(title, 0) >= 100_000:
+            m.kind, m.strong = "place", True
+        else:
+            m.kind = ""
+    elif pop >= BIG_PLACE or (
+        lows[-1] in PLACE_HEADS_STRONG
+        and not single
+        and not (lows[-1] in AREA_HEADS and any(w in ORG_HEADS for w in lows))
+    ):
+        # a country before the team head: "United States" is no "United"
+        m.kind, m.strong = "place", True
+    elif any(w in ORG_HEADS for w in lows):
+        m.kind, m.strong = "org", True
+    elif pop and (not single or pop >= 100_000) and (text not in gz.given or pop >= 1e6):
+        m.kind, m.strong = "place", pop >= BIG_PLACE or not single
+    elif _demonym_noun(text) or (single and demonym_adjective(doc, seg[0])):
+        m.kind = ""
+    elif cue:
+        m.kind = cue
+    elif (
+        (not single and (lows[0] in PLACE_PREFIXES or lows[0] in COMPASS))
+        or _place_context(doc, start, end, single)
+        or _PLACE_NOUN_AFTER.match(body, end)
+    ):
+        m.kind, m.cued = "place", True
+    elif w0 in gz.given and lows[0] not in doc.lower:
+        m.kind, m.strong = "person", not single
+    elif not single and (
+        _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start)
+    ):
+        m.kind, m.cued = "person", True
+    elif single and text in gz.places:
+        m.kind = "place"
+    elif single:
+        common = gz.is_common(lows[0]) and (doc.mid[w0] < 2 or lows[0] in doc.lower)
+        # "Polaroid" and "Polaroids" both: a thing that is counted, not a name
+        counted = (w0 + "s") in doc.mid or (w0.endswith("s") and w0[:-1] in doc.mid)
+        m.kind = "" if common or counted else "org"
+    elif (
+        sum(gz.is_common(w) for w in lows) >= max(2, len(lows) - 1) or lows[0] in NOT_NAMES
+    ) and not any(w in gz.given for w in words):
+        m.kind = ""  # "Gross Domestic Product", "Internet Explorer"
+    elif (
+        any(not t.word for t in seg)
+        or any(w in doc.lower for w in lows)
+        or any(w.isupper() and not _INITIALS.fullmatch(w) for w in words)
+    ):
+        m.kind = "org"
+    else:
+        m.kind = "person"
+    return m
+
+
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "en", "ic")
+
+
+def demonym_adjective(doc: Doc, tok: Tok) -> bool:
+    """ "Chechen voters", "Zambian officials": an unknown word shaped like a nationality, used
+    before a common noun, that shares its stem with a place."""
+    text = tok.text
+    plural = text.endswith(("ans", "ians", "eans"))
+    if not (plural or text.endswith(_DEMONYM_ENDINGS)) or len(text) < 5:
+        return False
+    nxt = doc.body[tok.end : tok.end + 2]
+    if not plural and not (nxt[:1] == " " and nxt[1:2].islower()):
+        return False
+    stem = text[:4]
+    return stem in _big_place_stems() or any(
+        w != text and w.startswith(stem) for w in doc.mid_stems.get(stem, ())
+    )
+
+
+@lru_cache(maxsize=1)
+def _big_place_stems() -> frozenset[str]:
+    return frozenset(p[:4] for p, pop in gazetteer().places.items() if pop >= BIG_PLACE)
+
+
+def _demonym_noun(text: str) -> bool:
+    """ "New Zealander", "Londoners": people from a place, not a name."""
+    places = gazetteer().places
+    for suffix in ("ers", "er", "s"):
+        if text.endswith(suffix) and text[: -len(suffix)] in places:
+            return True
+    return False
+
+
+def _place_context(doc: Doc, start: int, end: int, single: bool) -> bool:
+    """ "X, Texas" or "in X" where X is not otherwise known."""
+    body = doc.body
+    if single and body.startswith(", ", end):
+        nxt = re.match(rf"[{UPPER}][\w.]*(?: [{UPPER}][\w.]*)?", body[end + 2 : end + 40])
+        if nxt and gazetteer().places.get(nxt.group(), 0) >= BIG_PLACE:
+            return True
+    return single and bool(_IN_BEFORE.search(body, max(0, start - 12), start))
+
+
+def split_places(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Mention]:
+    """Names run together without punctuation: "United States Hamdullah Mohib"."""
+    if any("-" in t.text for t in seg):
+        pair = _hyphen_places(doc, seg)
+        if pair:
+            return pair
+    places = gazetteer().places
+    words = [t for t in seg if t.word]
+    n = len(words)
+    if n > 1 and len(seg) == n and span(doc, words) not in places:
+        # "United States Hamdullah Mohib": a country, then a name without heads
+        for k in range(n - 1, 0, -1):
+            if places.get(span(doc, words[:k]), 0) >= BIG_PLACE and not any(
+                t.low in ORG_HEADS or t.low in PLACE_HEADS_STRONG for t in words[k:]
+            ):
+                return split_places(doc, words[:k], cue, initial) + split_places(
+                    doc, words[k:], cue, False
+                )
+    m = classify(doc, seg, cue, initial)
+    if m.strong or m.kind == "place" or len(m.words) < 2:
+        return [m]
+    if any(not t.word for t in seg):
+        return [m]
+    cuts = [k for k in range(1, n) if places.get(span(doc, words[k:]), 0) >= BIG_PLACE]
+    cuts += [k for k in range(n - 1, 0, -1) if places.get(span(doc, words[:k]), 0) >= BIG_PLACE]
+    if n > 1 and words[-1].text.isupper() and places.get(span(doc, words[:-1]), 0) >= 100_000:
+        cuts.append(n - 1)  # "Nairobi UNEP": a place, then an acronym
+    if cuts:
+        k = cuts[0]
+        return split_places(doc, words[:k], cue, initial) + split_places(doc, words[k:], cue, False)
+    return [m]
+
+
+def _hyphen_places(doc: Doc, seg: list[Tok]) -> list[Mention]:
+    """ "U.S.-South Korea talks", "Kenya-Uganda border": two places, not one name."""
+    body = doc.body
+    if body[seg[0].start : seg[-1].end] in gazetteer().places:  # "Asia-Pacific"
+        return []
+    if seg[0].word and "-" in seg[0].text:
+        cut = seg[0].start + seg[0].text.index("-")
+        left = (seg[0].start, cut)
+        right = (cut + 1, seg[-1].end)
+    else:
+        dash = next((i for i, t in enumerate(seg) if t.text == "-"), 0)
+        if not 0 < dash < len(seg) - 1:
+            return []
+        left = (seg[0].start, seg[dash - 1].end)
+        right = (seg[dash + 1].start, seg[-1].end)
+    places = gazetteer().places
+    out = []
+    for a, b in (left, right):
+        text = body[a:b]
+        if text not in EXTRA_PLACE_ACRONYMS and places.get(text, 0) < 100_000:
+            return []
+        m = Mention(a, b, text, text.split())
+        m.kind, m.strong = "place", True
+        m.heading = doc.in_heading(a)
+        out.append(m)
+    return out
