@@ -72,7 +72,11 @@ def _is_stop(tok: Tok) -> bool:
     low = tok.low
     if tok.text.isupper() and len(tok.text) > 1:  # "US" is a place, not "us"
         return len(low) > 2 and low in STOPWORDS
-    return low in STOPWORDS or tok.text.startswith(("I'", "I’", "No."))
+    return (
+        low in STOPWORDS
+        or tok.text.startswith(("I'", "I’", "No."))
+        or low.endswith((".com", ".org", ".net", ".gov", ".edu", ".co.uk"))  # a web address
+    )
 
 
 def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
@@ -215,6 +219,14 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
         seg = _strip_demonyms(doc, seg)
         if not seg:
             return out
+        words = [t for t in seg if t.word]
+        if (
+            len(words) > 1
+            and words[0].text.isupper()
+            and 1 < len(words[0].text) <= 6
+            and all(gazetteer().is_common(t.low) for t in words[1:])
+        ):
+            seg = seg[:1]  # "NATO Global Challenge": the acronym is the name
     return out + _split_and(doc, seg, cue, initial and seg[0] is first)
 
 
