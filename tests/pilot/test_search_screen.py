@@ -245,3 +245,15 @@ async def test_clicking_a_hit_opens_it(library: Library, build_app: Any) -> None
         assert outcome.jump.article_id == hit.id
         body = library.get(hit.id).body
         assert body[outcome.jump.start : outcome.jump.end].lower() == "shipbuilding"
+
+
+async def test_double_enter_dismisses_once(library: Library, build_app: Any) -> None:
+    app = build_app(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        outcomes = await open_search(pilot, library)
+        await pilot.press(*"tariff")
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert len(outcomes) == 1 and outcomes[0] is not None
+        assert app.return_code is None

@@ -139,7 +139,8 @@ class ComparisonScreen(Screen[Jump | None]):
 
     @on(Located)
     def _located(self, message: Located) -> None:
-        self.dismiss(message.jump)
+        if self.is_current:  # a second enter's answer finds the screen already gone
+            self.dismiss(message.jump)
 
     def action_close(self) -> None:
         self.dismiss(None)

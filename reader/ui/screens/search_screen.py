@@ -198,16 +198,22 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     @on(Located)
     def _located(self, message: Located) -> None:
-        self.dismiss(SearchOutcome(message.query, message.jump))
+        if self.is_current:  # a second enter's answer finds the screen already gone
+            self.dismiss(SearchOutcome(message.query, message.jump))
 
     def action_close(self) -> None:
         query = self.query_text
         self.dismiss(SearchOutcome(query) if query.strip() else None)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
+        """The one place worker errors are shown (the library may be busy or damaged)."""
+        if event.state != WorkerState.ERROR or event.worker.is_cancelled:
             return
         error = event.worker.error
         if event.worker.group == "search":
+            self._shown = self._seq  # nothing more is coming for this query
+            self._open_pending = False
             self._count(f"Search failed: {error}")
-        self.notify(f"Search failed: {error}", severity="error", markup=False)
+            self.notify(f"Search failed: {error}", severity="error", markup=False)
+        else:
+            self.notify(f"Could not open the article: {error}", severity="error", markup=False)
