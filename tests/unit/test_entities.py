@@ -169,6 +169,14 @@ def test_merge_aliases_across_articles() -> None:
     assert mapping["Park"] == "Park Min-jun"  # a bare surname joins the one full name
 
 
+def test_merge_aliases_keeps_places_apart_from_people() -> None:
+    first = find_entities("Forward Michael Jordan scored twice in Amman.")
+    second = find_entities("Officials in Jordan welcomed the team.")
+    mapping = merge_aliases([first, second])
+    assert mapping["Jordan"] == "Jordan"
+    assert mapping["Michael Jordan"] == "Michael Jordan"
+
+
 def test_no_entities_in_plain_lowercase_text() -> None:
     assert find_entities("nothing here is a name, not even the river or the city.") == []
 

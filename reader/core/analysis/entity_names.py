@@ -214,9 +214,9 @@ def merge_aliases(names_by_article: list[list[Entity]]) -> dict[str, str]:
     """Map every entity name in several articles read together to one shared name.
 
     Names that normalise equal merge ("Lee Jae-myung" / "Lee Jae Myung"); a one-word person
-    name merges with the one full name whose first or last word it is; an acronym with the
-    one organisation or place whose initials it spells. The longest, most frequent spelling
-    wins."""
+    name (not a place: "Jordan" the country stays) merges with the one full name whose first
+    or last word it is; an acronym with the one organisation or place whose initials it
+    spells. The most frequent spelling wins, mixed case before capitals."""
     count: Counter[str] = Counter(e.name for ents in names_by_article for e in ents)
     kinds: dict[str, str] = {}
     for ents in names_by_article:
@@ -225,7 +225,10 @@ def merge_aliases(names_by_article: list[list[Entity]]) -> dict[str, str]:
     groups: dict[str, list[str]] = {}
     for name in count:
         groups.setdefault(name_key(name), []).append(name)
-    best = {key: max(group, key=lambda n: (count[n], len(n), n)) for key, group in groups.items()}
+    best = {
+        key: max(group, key=lambda n: (not n.isupper(), count[n], len(n), n))
+        for key, group in groups.items()
+    }
     firsts: dict[str, set[str]] = {}
     initials: dict[str, set[str]] = {}
     for key, name in best.items():
@@ -239,7 +242,7 @@ def merge_aliases(names_by_article: list[list[Entity]]) -> dict[str, str]:
     for name in count:
         key = name_key(name)
         target = key
-        if " " not in key and len(firsts.get(key, ())) == 1:
+        if " " not in key and kinds[name] != "place" and len(firsts.get(key, ())) == 1:
             target = next(iter(firsts[key]))
         elif name.replace(".", "").isupper() and len(initials.get(name.replace(".", ""), ())) == 1:
             target = next(iter(initials[name.replace(".", "")]))
