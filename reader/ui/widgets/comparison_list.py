@@ -135,6 +135,11 @@ class ComparisonList(OptionList):
         return rows
 
     def on_mount(self) -> None:
+        # After the first refresh, once the focus style is applied: a style change re-wraps
+        # every row, and a long comparison would be wrapped twice.
+        self.call_after_refresh(self._populate)
+
+    def _populate(self) -> None:
         self.set_options(self.build())
         self.action_first()
 
