@@ -82,7 +82,7 @@ from reader.core.analysis.timex_lexicon import (
     WEEKDAYS,
     parse_number,
 )
-from reader.core.analysis.timex_rules import CONTENT, FAMILY_RX, MASTER, TRIGGERS
+from reader.core.analysis.timex_rules import CONTENT, MASTER, TRIGGERS, family_rx
 
 __all__ = ["find_times", "infer_anchor"]
 
@@ -943,7 +943,7 @@ def find_times(body: str, anchor: dt.date | None, *, inferred: bool = False) -> 
     for m in _hits(body):
         family = m.lastgroup or ""
         start, end = m.span()
-        sub = FAMILY_RX[family].fullmatch(body, start, end)
+        sub = family_rx(family).fullmatch(body, start, end)
         if sub is None:
             continue
         found = _HANDLERS[family](ctx, sub.groupdict(), start, end)

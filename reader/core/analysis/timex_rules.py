@@ -8,6 +8,7 @@ start with ("the", "last", a weekday) comes first when its matches are longer.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.core.analysis.timex_lexicon import (
     APOS,
@@ -185,7 +186,16 @@ def _strip_names(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-FAMILY_RX = {name: re.compile(_B + rf"(?:{pat})" + _E, re.I) for name, pat in FAMILIES}
+_FAMILY_SOURCE = dict(FAMILIES)
+
+
+@cache
+def family_rx(name: str) -> re.Pattern[str]:
+    """One family's expression with its named groups (compiled on first use, to keep the
+    start-up of a command-line run short)."""
+    return re.compile(_B + rf"(?:{_FAMILY_SOURCE[name]})" + _E, re.I)
+
+
 MASTER = re.compile(
     "|".join(f"(?P<{name}>{_B}(?:{_strip_names(pat)}){_E})" for name, pat in FAMILIES),
     re.I,
