@@ -172,19 +172,46 @@ DEMONYMS = word_set(
 COMPASS = word_set("north south east west northern southern eastern western central")
 
 
+class Lexicon:
+    """A sorted newline-separated word list searched by bisection in place: loading it costs
+    one decompression, not 200,000 string objects."""
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob if blob.startswith(b"\n") else b"\n" + blob
+
+    def __contains__(self, word: str) -> bool:
+        blob, key = self._blob, word.encode("utf-8", "replace")
+        lo, hi = 1, len(blob)  # both at line starts
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = blob.rfind(b"\n", 0, mid) + 1
+            end = blob.find(b"\n", start)
+            if end < 0:
+                end = len(blob)
+            line = blob[start:end]
+            if line == key:
+                return True
+            if line < key:
+                lo = end + 1
+            else:
+                hi = start
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     places: dict[str, int]  # place name -> population (big for countries, states, regions)
     given: frozenset[str]
-    lexicon: frozenset[str]  # lower-case dictionary words that are never names
+    lexicon: Lexicon  # lower-case dictionary words that are never names
 
     def is_common(self, low: str) -> bool:
         """A dictionary word, allowing for plural, -ing, -ed and -ly forms."""
-        return _is_common(self.lexicon, low)
+        return _is_common(low)
 
 
 @lru_cache(maxsize=1 << 16)
-def _is_common(lex: frozenset[str], low: str) -> bool:
+def _is_common(low: str) -> bool:
+    lex = gazetteer().lexicon
     if low in lex:
         return True
     for suffix, repl in _INFLECTIONS:
@@ -220,7 +247,5 @@ def gazetteer() -> Gazetteer:
         for w in (DATA / "given_names.txt").read_text(encoding="utf-8").split()
         if w.lower() not in STOPWORDS
     )
-    lexicon = frozenset(
-        gzip.decompress((DATA / "lexicon.txt.gz").read_bytes()).decode("utf-8").split()
-    )
+    lexicon = Lexicon(gzip.decompress((DATA / "lexicon.txt.gz").read_bytes()))
     return Gazetteer(places=places, given=given, lexicon=lexicon)
