@@ -104,6 +104,10 @@ def test_weekday_tense_cues() -> None:
     assert value("Critics will appeal Monday's ruling.", "Monday") == "2025-10-27"
 
 
+def test_names_ending_in_ed_are_not_past_tense() -> None:
+    assert value("On Thursday, Ahmed and his aides are to fly home.", "Thursday") == "2025-10-30"
+
+
 def test_last_and_next_weekday() -> None:
     assert value("The team lost last Wednesday at home.", "last Wednesday") == "2025-10-22"
     assert value("The team plays next Wednesday away.", "next Wednesday") == "2025-11-05"

@@ -105,7 +105,7 @@ _FUTURE = (
     r"scheduled|slated|set to|due|planned|expected to|expects? to|upcoming|next|intends? to|to be held|"
     r"aims? to|hopes? to|is to|are to|until|deadline|as soon as|as early as|ahead of"
 )
-_PAST = r"said|told|was|were|had|did|ago|last|earlier|[a-z]{3,}ed"
+_PAST = r"said|told|was|were|had|did|ago|last|earlier|(?-i:[a-z]{3,}ed)"
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST}))\b", re.I)
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
 
