@@ -91,8 +91,9 @@ def block_content(
 ) -> Content:
     """The text of body[start:end] with marks, matches and the jump target styled.
 
-    `marks` are (index, mark) pairs inside the block; the index goes into a click action so
-    that clicking a span selects it (the action is ours, never taken from the text).
+    `marks` are (index, mark) pairs inside the block; the index is kept in the span's style
+    meta (`{"mark": index}`) so that a click on the span can select it. No action strings:
+    a clickable `@click` span would also take the link style and hide the mark's colour.
     """
     text = body[start:end]
     styled: list[Span] = []
@@ -105,7 +106,7 @@ def block_content(
             SELECTED_STYLE if mark.key == view.selected_key else mark_style(mark.kind, view.colour)
         )
         styled.append(Span(a, b, style))
-        styled.append(Span(a, b, Style.from_meta({"@click": f"select_mark({index})"})))
+        styled.append(Span(a, b, Style.from_meta({"mark": index})))
         if not view.colour:
             glyph_at[a] = mark.kind
     for m_start, m_end in spans.matches:

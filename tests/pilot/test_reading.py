@@ -167,3 +167,54 @@ async def test_list_toggle_and_quit(library_path: Path, build_app: Any) -> None:
         assert pilot.app.screen.query_one(ArticleList).display
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_mouse_click_on_a_row_opens_it(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        second = listed.rows[1].id
+        await pilot.click(ArticleList, offset=(6, 2))  # rows are two lines: the second row
+        await settle(pilot)
+        assert pilot.app.screen.query_one(ReadingPane).article_id == second
+
+
+async def test_wide_terminal_shows_three_marked_side_by_side(
+    library_path: Path, build_app: Any, add_articles: Any
+) -> None:
+    import datetime as dt
+
+    add_articles(
+        library_path,
+        [
+            {
+                "text": "Trump and Lee meet in Gyeongju\n\nDonald Trump met Lee Jae-myung "
+                "in Gyeongju, South Korea, on Wednesday to discuss $350 billion in investment.",
+                "source": "Third source",
+                "published": dt.date(2025, 10, 29),
+            }
+        ],
+    )
+    async with build_app(library_path).run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space", "space", "c")
+        await settle(pilot)
+        panes = list(pilot.app.screen.query(ReadingPane))
+        assert len(panes) == 3
+        widths = {p.region.width for p in panes}
+        assert max(widths) - min(widths) <= 1
+
+
+async def test_a_file_that_is_not_a_library_is_one_error_line(
+    tmp_path: Path, build_app: Any
+) -> None:
+    bogus = tmp_path / "not-a-library.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    app = build_app(bogus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        notices = list(app._notifications)
+        assert len(notices) == 1 and notices[0].severity == "error"
+        await pilot.press("enter", "c", "t", "slash", "r", "s")
+        await settle(pilot)
+        assert app.is_running

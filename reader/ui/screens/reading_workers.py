@@ -129,9 +129,6 @@ class ReadingWorkers(Screen[None]):
         """The one error funnel: a failed worker becomes one notification line."""
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.notify(
-                f"{type(error).__name__}: {error}",
-                title="Broadsheet",
-                severity="error",
-                markup=False,
-            )
+            name = type(error).__name__
+            text = str(error) if name == "LibraryError" else f"{name}: {error}"
+            self.notify(text, title="Broadsheet", severity="error", markup=False)

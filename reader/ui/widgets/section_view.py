@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -31,7 +32,7 @@ def sections(blocks: Sequence[Block]) -> list[list[Block]]:
 
 
 class SectionView(Static):
-    """Shows its blocks separated by blank lines; clicking a marked span posts `MarkClicked`."""
+    """Shows its blocks separated by blank lines; a click on a marked span posts `MarkClicked`."""
 
     class MarkClicked(Message):
         def __init__(self, section: SectionView, index: int) -> None:
@@ -72,6 +73,8 @@ class SectionView(Static):
             return line + max(0, len(head.wrap(width)) - 1)
         return line
 
-    def action_select_mark(self, index: int) -> None:
-        """Run by the click action on a marked span (the action string is ours)."""
-        self.post_message(self.MarkClicked(self, index))
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("mark")
+        if isinstance(index, int):
+            event.stop()
+            self.post_message(self.MarkClicked(self, index))
