@@ -18,9 +18,10 @@ Resolution rules (the anchor is the publication date unless said otherwise):
   than/over -> MORE_THAN, less than -> LESS_THAN, at least -> EQUAL_OR_MORE.
 * Tense: the verbs of the clause (sentence up to ; or :) around the expression decide. The
   nearest cue wins: future cues are will, 'll, shall, would, going to, plan(s) to, planned,
-  scheduled, slated, set to, due, expected to, upcoming, next, until, as soon as, ahead of;
-  past cues are said, told, was, were, had, did, ago, and any word ending in -ed. No cue:
-  unknown. A possessive weekday ("Wednesday's ruling") ignores the tense.
+  scheduled, slated, set to, due, expected to, upcoming, next, is/are to, as soon as, ahead
+  of; past cues are said, told, was, were, had, has, have, did, ago, last, earlier, and any
+  lower-case word ending in -ed. No cue: unknown. A possessive weekday ("Wednesday's
+  ruling") ignores the tense.
 * A weekday ("Monday") is the anchor itself when it names the anchor's weekday; otherwise
   the previous such day, or the next one when the clause is in the future tense. "last
   Monday" is strictly before the anchor, "next Monday" strictly after, "this Monday" follows
@@ -103,9 +104,9 @@ class _Ctx:
 _FUTURE = (
     r"will|won['\u2019]t|wo n['\u2019]t|shall|['\u2019]ll|would|going to|plans? to|planning|"
     r"scheduled|slated|set to|due|planned|expected to|expects? to|upcoming|next|intends? to|to be held|"
-    r"aims? to|hopes? to|is to|are to|until|deadline|as soon as|as early as|ahead of"
+    r"aims? to|hopes? to|is to|are to|as soon as|as early as|ahead of"
 )
-_PAST = r"said|told|was|were|had|did|ago|last|earlier|(?-i:[a-z]{3,}ed)"
+_PAST = r"said|told|was|were|had|has|have|did|ago|last|earlier|(?-i:[a-z]{3,}ed)"
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST}))\b", re.I)
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
 
