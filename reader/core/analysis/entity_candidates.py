@@ -112,6 +112,10 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
         tok = seg[0]
         if tok.text in DEMONYMS or tok.low in HEAD_TITLES or tok.low in MONTHS:
             return []
+        if tok.low in COMPASS or tok.low in EVENT_HEADS:
+            return []
+        if tok.low in ORG_HEADS and tok.low in doc.lower:  # "the Party", "Front"
+            return []
         return [classify(doc, seg, "", initial and tok is first)]
     expanded = _expansion(doc, seg)
     if expanded:

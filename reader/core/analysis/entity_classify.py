@@ -98,7 +98,7 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         common = gz.is_common(lows[0]) and (doc.mid[w0] < 2 or lows[0] in doc.lower)
         # "Polaroid" and "Polaroids" both: a thing that is counted, not a name
         counted = (w0 + "s") in doc.mid or (w0.endswith("s") and w0[:-1] in doc.mid)
-        m.kind = "" if common or counted else "org"
+        m.kind = "" if common or counted else "person" if w0 in gz.surnames else "org"
     elif (
         sum(gz.is_common(w) for w in lows) >= max(2, len(lows) - 1) or lows[0] in NOT_NAMES
     ) and not any(w in gz.given for w in words):

@@ -141,7 +141,7 @@ EXTRA_PLACES = frozenset(
     Alberta, Manitoba, Saskatchewan, Nova Scotia, New Brunswick, Newfoundland,
     New South Wales, Queensland, Tasmania, Western Australia, South Australia, Bavaria,
     Catalonia, Flanders, Wallonia, Punjab, Bengal, Sindh, Hokkaido, Okinawa, Mindanao,
-    Sumatra, Java, Borneo, Bali, Sulawesi, Aceh, Papua, Kurdistan, Darfur, Patagonia,
+    Macedonia, Czech Republic, Sumatra, Java, Borneo, Bali, Sulawesi, Aceh, Papua, Kurdistan, Darfur, Patagonia,
     Anatolia, Yorkshire, Cornwall, Washington D.C., Washington DC, D.C., US, U.S., USA,
     U.S.A., UK, U.K., UAE, L.A., NYC"""
     )
@@ -165,7 +165,8 @@ DEMONYMS = word_set(
     Bulgarian Albanian Albanians Georgian Armenian Armenians Palestinian Palestinians
     Libyan Tunisian Moroccan Algerian Jordanian Rohingya Eritrean Eritreans Cuban Chilean
     Peruvian Colombian Venezuelan Argentine Argentinian Kurdish Kurds Tibetan Uyghur Uighur
-    Scandinavian Baltic Nordic Celtic Spaniard Spaniards Briton Britons Brit Brits Dane Danes
+    Scandinavian Baltic Nordic Celtic Shiite Shiites Shia Sunni Sunnis Moslem Moslems Alawite
+    Druze Pashtun Hutu Hutus Tutsi Tutsis Sephardic Ashkenazi Evangelical Mormon Spaniard Spaniards Briton Britons Brit Brits Dane Danes
     Swede Swedes Finn Finns Pole Poles Turk Turks Scot Scots Filipinos Kiwis Aussies Yankee
     Frenchman Frenchmen Englishman Englishmen Dutchman Irishman Scotsman Welshman"""
 )
@@ -202,6 +203,7 @@ class Lexicon:
 class Gazetteer:
     places: dict[str, int]  # place name -> population (big for countries, states, regions)
     given: frozenset[str]
+    surnames: frozenset[str]
     lexicon: Lexicon  # lower-case dictionary words that are never names
 
     def is_common(self, low: str) -> bool:
@@ -240,6 +242,8 @@ def gazetteer() -> Gazetteer:
         name, _, pop = line.partition("\t")
         if name.lower() not in STOPWORDS and name.lower() not in CONNECTORS:
             places[name] = int(pop or 0)
+            if name.startswith("The "):  # "the Netherlands": the article is not the name
+                places[name[4:]] = int(pop or 0)
     for name in EXTRA_PLACES:
         places[name] = max(places.get(name, 0), 10_000_000)
     given = frozenset(
@@ -248,4 +252,5 @@ def gazetteer() -> Gazetteer:
         if w.lower() not in STOPWORDS
     )
     lexicon = Lexicon(gzip.decompress((DATA / "lexicon.txt.gz").read_bytes()))
-    return Gazetteer(places=places, given=given, lexicon=lexicon)
+    surnames = frozenset((DATA / "surnames.txt").read_text(encoding="utf-8").split())
+    return Gazetteer(places=places, given=given, surnames=surnames, lexicon=lexicon)

