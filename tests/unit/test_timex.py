@@ -108,6 +108,17 @@ def test_names_ending_in_ed_are_not_past_tense() -> None:
     assert value("On Thursday, Ahmed and his aides are to fly home.", "Thursday") == "2025-10-30"
 
 
+def test_passive_participle_is_not_past_tense() -> None:
+    assert value("She will be named commander for a mission in July.", "July") == "2026-07"
+
+
+def test_following_year_and_each_month() -> None:
+    text = "He was promoted on May 22, 1995, and the following year he moved."
+    assert value(text, "the following year") == "1996"
+    te = one("Marchers parade each July through town.", "each July")
+    assert (te.type, te.value) == ("SET", "XXXX-07")
+
+
 def test_last_and_next_weekday() -> None:
     assert value("The team lost last Wednesday at home.", "last Wednesday") == "2025-10-22"
     assert value("The team plays next Wednesday away.", "next Wednesday") == "2025-11-05"

@@ -20,7 +20,8 @@ Resolution rules (the anchor is the publication date unless said otherwise):
   nearest cue wins: future cues are will, 'll, shall, would, going to, plan(s) to, planned,
   scheduled, slated, set to, due, expected to, upcoming, next, is/are to, as soon as, ahead
   of; past cues are said, told, was, were, had, has, have, did, ago, last, earlier, and any
-  lower-case word ending in -ed. No cue: unknown. A possessive weekday ("Wednesday's
+  lower-case word ending in -ed that is not a passive ("will be named"; such a word counts
+  at twice its distance). No cue: unknown. A possessive weekday ("Wednesday's
   ruling") ignores the tense.
 * A weekday ("Monday") is the anchor itself when it names the anchor's weekday; otherwise
   the previous such day, or the next one when the clause is in the future tense. "last
@@ -106,8 +107,10 @@ _FUTURE = (
     r"scheduled|slated|set to|due|planned|expected to|expects? to|upcoming|next|intends? to|to be held|"
     r"aims? to|hopes? to|is to|are to|as soon as|as early as|ahead of"
 )
-_PAST = r"said|told|was|were|had|has|have|did|ago|last|earlier|(?-i:[a-z]{3,}ed)"
-_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST}))\b", re.I)
+_PAST = r"said|told|was|were|had|has|have|did|ago|last|earlier"
+# a lower-case -ed word, not a passive participle ("will be named"); it counts at double distance
+_PAST_ED = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?-i:[a-z]{3,}ed)"
+_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST})|(?P<ed>{_PAST_ED}))\b", re.I)
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
 
 
@@ -127,6 +130,8 @@ def _tense(ctx: _Ctx, start: int, end: int) -> int:
         if start <= cue.start() < end:
             continue
         d = start - cue.end() if cue.end() <= start else cue.start() - end
+        if cue.group("ed"):
+            d *= 2
         if d < best_d:
             best_d, best = d, (1 if cue.group("f") else -1)
     return best
@@ -702,7 +707,10 @@ def _rel_unit(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
         step = -1
     elif tail == "after":
         step = 1
-    anaphoric = det in ("that", "the same") or tail in ("before", "after")
+    anaphoric = det in ("that", "the same", "the following", "the previous") or tail in (
+        "before",
+        "after",
+    )
     if unit in SEASONS:
         return _season_value(ctx, unit, step, mod, det, start, end)
     if det == "the" and _PERIOD_ENDED.match(ctx.body, end):
@@ -806,6 +814,10 @@ def _set(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | N
     unit_word = _low(g["unit"] or g["unit2"])
     if unit_word in PARTS_OF_DAY:
         return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit_word]}", "", "", False
+    if unit_word in MONTHS:
+        return "SET", f"XXXX-{MONTHS[unit_word]:02d}", "", "", False
+    if unit_word in SEASONS:
+        return "SET", f"XXXX-{SEASONS[unit_word]}", "", "", False
     if unit_word.rstrip(".") in WEEKDAYS or unit_word.rstrip("s") in WEEKDAYS:
         return "SET", f"XXXX-WXX-{_weekday_num(unit_word.rstrip('s')) + 1}", "", "", False
     unit = UNITS.get(unit_word, unit_word)

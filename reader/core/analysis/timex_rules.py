@@ -127,8 +127,8 @@ FAMILIES: list[tuple[str, str]] = [
         rf"additional|extra)[ -])?(?P<unit>{UNIT})(?P<half>{SP}and{SP}a{SP}half)?"
         rf"(?![ -]old\b)(?:{SP}(?P<approx>or{SP}so|or{SP}more|or{SP}two|or{SP}longer))?"
         rf"(?:{SP}(?P<tail>ago|earlier|later|before|after|from{SP}now|hence))?"
-        rf"|(?:(?P<mod2>{MODIFIER}){SP})?(?:the|an?){SP}(?P<adj2>past|last|next|coming|previous|additional"
-        rf"|entire|whole|following){SP}(?P<unit2>{UNIT_SG})(?!-\w)",
+        rf"|(?:(?P<mod2>{MODIFIER}){SP})?(?:the|an?){SP}(?P<adj2>past|last|next|coming|additional"
+        rf"|entire|whole){SP}(?P<unit2>{UNIT_SG})(?!-\w)",
     ),
     (
         "rel_unit",
@@ -158,7 +158,8 @@ FAMILIES: list[tuple[str, str]] = [
     (
         "set",
         rf"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)"
-        rf"|(?P<every>every|each){SP}(?:(?P<num>{NUM}|other){SP})?(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY})"
+        rf"|(?P<every>every|each){SP}(?:(?P<num>{NUM}|other){SP})?(?P<unit>{UNIT}|{WEEKDAY}|{PART_OF_DAY}"
+        rf"|{MONTH_NAME}|{SEASON})"
         rf"|(?P<freq>once|twice|thrice|{NUM}{SP}times){SP}(?:a|an|per|each|every){SP}(?P<unit2>{UNIT_SG})",
     ),
     (
