@@ -12,7 +12,9 @@ from reader.core.analysis.gazetteer import (
     AREA_HEADS,
     BIG_PLACE,
     COMPASS,
+    EVENT_HEADS,
     EXTRA_PLACE_ACRONYMS,
+    MONTHS,
     NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS_STRONG,
@@ -53,7 +55,14 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     pop = gz.places.get(text, 0)
     if cue == "person":
         m.kind, m.strong = cue, True
-    elif single and (w0.rstrip("s") in _NOT_ACRONYMS or _ROMAN_OR_CODE.fullmatch(w0)):
+    elif single and (
+        w0.rstrip("s") in _NOT_ACRONYMS
+        or _ROMAN_OR_CODE.fullmatch(w0)
+        or len(w0) == 1
+        or lows[0] in MONTHS
+        or lows[0] in COMPASS
+        or lows[0] in EVENT_HEADS
+    ):
         m.kind = ""
     elif single and (w0 in EXTRA_PLACE_ACRONYMS):
         m.kind, m.strong = "place", True
