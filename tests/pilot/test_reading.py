@@ -218,3 +218,16 @@ async def test_a_file_that_is_not_a_library_is_one_error_line(
         await pilot.press("enter", "c", "t", "slash", "r", "s")
         await settle(pilot)
         assert app.is_running
+
+
+async def test_empty_library_says_how_to_add(tmp_path: Path, build_app: Any) -> None:
+    from reader.core.store import Library
+
+    Library.open(tmp_path / "empty.db").close()  # created now: not new when the app opens it
+    async with build_app(tmp_path / "empty.db").run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pane = pilot.app.screen.query_one(ReadingPane)
+        assert "broadsheet add" in str(pane.header.render())
+        await pilot.press("enter", "c", "t", "r", "y", "right_square_bracket", "n")
+        await settle(pilot)
+        assert pilot.app.is_running

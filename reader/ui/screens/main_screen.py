@@ -27,6 +27,7 @@ from reader.ui.widgets.reading_pane import ReadingPane
 if TYPE_CHECKING:
     from reader.core.article import Article
 
+EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
 NARROW = 100  # below this width the list sits above the panes
 
 
@@ -121,6 +122,8 @@ class MainScreen(ArticleActions):
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
         if message.offset == 0:
             self.article_list.set_rows(message.rows, message.total)
+            for pane in self.panes:
+                pane.set_hint(EMPTY_LIBRARY if not message.total else "")
         else:
             self.article_list.add_rows(message.rows)
 
@@ -206,10 +209,11 @@ class MainScreen(ArticleActions):
         if len(marked) >= 2:
             if len(marked) > limit:
                 self.notify(
-                    f"Showing the first {limit} marked articles (widen the terminal for more)"
+                    f"Showing the first {limit} marked articles (widen the terminal for more)",
+                    markup=False,
                 )
             self.open_set(marked[:limit])
-        elif (target := listed.highlighted_id) is not None:
+        elif (target := marked[0] if marked else listed.highlighted_id) is not None:
             self.open_with_companions(target, limit - 1)
 
     def action_toggle_list(self) -> None:
@@ -222,7 +226,9 @@ class MainScreen(ArticleActions):
 
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
-        self.notify("Panes scroll together" if self.sync else "Panes scroll on their own")
+        self.notify(
+            "Panes scroll together" if self.sync else "Panes scroll on their own", markup=False
+        )
 
     def action_toggle_kind(self, kind: str) -> None:
         for known in KINDS:

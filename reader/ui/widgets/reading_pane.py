@@ -75,6 +75,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.spans = PaneSpans()
         self.cursor = -1  # index into marks of the last stepped-to mark
         self.note = ""  # shown in the header, e.g. how often the selection occurs here
+        self.hint = EMPTY_HINT  # shown in the header while no article is open
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(EMPTY_HINT, classes="pane-header", markup=False)
@@ -137,7 +138,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def _update_header(self) -> None:
         if self.article is None:
-            self.header.update(Content(EMPTY_HINT))
+            self.header.update(Content(self.hint))
             return
         label = one_line(self.article.source or "Unknown source", 40)
         date = self.article.published.isoformat() if self.article.published else "undated"
@@ -145,6 +146,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.note:
             parts += ["  ", Content.styled(one_line(self.note, 80), "bold $text-accent")]
         self.header.update(Content.assemble(*parts))
+
+    def set_hint(self, hint: str) -> None:
+        self.hint = hint or EMPTY_HINT
+        self._update_header()
 
     def count_key(self, key: str) -> int:
         return sum(1 for m in self.marks if m.key == key)
