@@ -129,12 +129,15 @@ def _common_suffix(part: str) -> bool:
     return part.islower() and (part.endswith(("ed", "ing")) or part in _COMPOUND_TAILS)
 
 
+_TITLE_WORDS = frozenset(["who", "what", "where", "how"])  # "Doctor Who" is one name
+
+
 def segments(toks: list[Tok]) -> list[list[Tok]]:
     """Split a run at possessives, sentence ends and capitalised function words."""
     segs: list[list[Tok]] = []
     cur: list[Tok] = []
     for tok in toks:
-        if tok.word and tok.low in STOPWORDS and cur:
+        if tok.word and tok.low in STOPWORDS and tok.low not in _TITLE_WORDS and cur:
             segs.append(cur)
             cur = []
         cur.append(tok)
