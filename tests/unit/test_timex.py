@@ -262,6 +262,7 @@ def test_ages_are_not_durations() -> None:
         ("The club meets every week at the hall.", "every week", "P1W"),
         ("The club meets every Monday at the hall.", "every Monday", "XXXX-WXX-1"),
         ("The club meets twice a week at the hall.", "twice a week", "P1W"),
+        ("The club meets on Mondays at the hall.", "Mondays", "XXXX-WXX-1"),
         ("The fee is paid annually by members.", "annually", "P1Y"),
         ("The plan saves $500 million a year in costs.", "a year", "P1Y"),
     ],
@@ -401,3 +402,20 @@ def test_seed_articles() -> None:
     assert values["earlier in the week"] == {"2025-W44"}
     early = next(t for t in got_b if t.text == "early October")
     assert (early.value, early.mod) == ("2025-10", "START")
+
+
+def test_trigger_words_cover_every_family() -> None:
+    """The fast scan (`_hits`) finds what the plain scan of the big alternation finds."""
+    from reader.core.analysis.timex import _hits
+    from reader.core.analysis.timex_rules import MASTER
+
+    source = Path(__file__).read_text(encoding="utf-8")
+    extra = (
+        "an additional five years; the year-ago period; 2 1/2 years; the 1988 period; '80s; "
+        "Q3 2025; FY2025; at least 30 days; no more than two weeks; a couple of years; "
+        "the near future; at present; on Mondays; Election Day; right now; so far this year; "
+        "this coming Sunday, March eighth; noon Saturday; 4 a.m. EDT Thursday; year-end; "
+        "the nineties; the 20th century; nineteen ninety-six; twice a week; every other week"
+    )
+    for text in (source, extra):
+        assert [m.span() for m in _hits(text)] == [m.span() for m in MASTER.finditer(text)]

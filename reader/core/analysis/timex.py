@@ -370,6 +370,8 @@ def _holiday_date(name: str, year: int) -> dt.date:
         return cal.weekday_after(dt.date(year, 9, 1), 0)
     if n == "memorial day":
         return cal.weekday_before(dt.date(year, 5, 31), 0)
+    if n == "election day":  # the Tuesday after the first Monday of November
+        return cal.weekday_after(dt.date(year, 11, 2), 1)
     if n == "good friday":
         return _easter(year) - dt.timedelta(days=2)
     return _easter(year)
@@ -598,6 +600,10 @@ _SUFFIXED_PARTS = frozenset({"evening"})
 
 def _weekday(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
     wd = _weekday_num(g["wd"] or "")
+    if g["plural"] or g["plural2"]:  # "on Mondays", "Tuesday nights": every such day
+        part = _low(g["part"])
+        suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+        return "SET", f"XXXX-WXX-{wd + 1}{suffix}", "", "", False
     det = _low(g["det"])
     part = _low(g["part"])
     suffix = f"T{PARTS_OF_DAY[part]}" if part in _SUFFIXED_PARTS else ""

@@ -41,7 +41,7 @@ _DAYPART = rf"(?:{SP}(?P<part>{PART_OF_DAY}))"
 _HOLIDAY = (
     r"(?-i:Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|New Year\u2019s(?: Day| Eve)"
     r"|Thanksgiving(?: Day)?|Halloween|Valentine's Day|Valentine\u2019s Day|Labor Day"
-    r"|Memorial Day|Independence Day|Easter(?: Sunday)?|Good Friday|Veterans Day)"
+    r"|Memorial Day|Independence Day|Easter(?: Sunday)?|Good Friday|Veterans Day|Election Day)"
 )
 _ORDQ = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh)"
@@ -50,7 +50,8 @@ _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 FAMILIES: list[tuple[str, str]] = [
     (
         "clock",
-        rf"(?P<clock>{CLOCK})(?:{SP}(?P<zone>{ZONE}))?(?:,?{SP}(?:on{SP})?(?:(?P<wd>{WEEKDAY})"
+        rf"(?P<clock>{CLOCK})(?:{SP}(?P<zone>{ZONE}))?(?:{SP}\([^()\n]{{1,24}}\))?"
+        rf"(?:,?{SP}(?:on{SP})?(?:(?P<wd>{WEEKDAY})"
         rf"|(?P<rel>today|tonight|yesterday|tomorrow)|(?P<month>{MONTH}){SP}(?P<day>{DAY})"
         rf"{_YEAR_END}?))?",
     ),
@@ -116,7 +117,8 @@ FAMILIES: list[tuple[str, str]] = [
     (
         "weekday",
         rf"(?:(?P<det>last|next|this{SP}coming|this{SP}past|this|coming|past|the{SP}previous|the{SP}following"
-        rf"|previous|following){SP})?(?P<pos>{POSITION})?(?P<wd>{WEEKDAY})(?:{APOS}s)?{_DAYPART}?",
+        rf"|previous|following){SP})?(?P<pos>{POSITION})?(?P<wd>{WEEKDAY})(?:{APOS}s|(?P<plural>s))?"
+        rf"(?:{_DAYPART}(?P<plural2>s)?)?",
     ),
     (
         "duration",
@@ -223,7 +225,8 @@ ninety hundred dozen couple half single so nineteenth twentieth eighteenth twent
 january february march april may june july august september october november december jan
 feb mar apr jun jul aug sept sep oct nov dec monday tuesday wednesday thursday friday saturday
 sunday mon tue tues wed thu thur thurs fri sat sun prior year-ago year-earlier comparable
-corresponding st nd rd th more recently remaining initial additional further entire whole other
+corresponding st nd rd th more recently election mondays tuesdays wednesdays thursdays fridays
+saturdays sundays remaining initial additional further entire whole other
 straight consecutive full trading calendar business working extra total estimated
 """
 TRIGGERS = frozenset(_TRIGGER_TEXT.split())
@@ -241,7 +244,8 @@ spring summer fall autumn winter morning afternoon evening overnight twenties th
 fifties sixties seventies eighties nineties christmas thanksgiving halloween valentine easter
 january february march april may june july august september october november december jan feb
 mar apr jun jul aug sept sep oct nov dec monday tuesday wednesday thursday friday saturday
-sunday mon tue tues wed thu thur thurs fri sat sun twenty thirty forty fifty sixty seventy
+sunday mon tue tues wed thu thur thurs fri sat sun mondays tuesdays wednesdays thursdays fridays
+saturdays sundays twenty thirty forty fifty sixty seventy
 eighty ninety thousand m pm am h hrs gmt utc est edt pst pdt
 """
 CONTENT = frozenset(_CONTENT_TEXT.split())
