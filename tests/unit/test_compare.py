@@ -47,6 +47,14 @@ def test_entities_shared_and_only_with_counts() -> None:
     ]
 
 
+def test_spellings_differing_in_hyphens_case_or_dots_count_as_one() -> None:
+    a = item("Ada Lin-ho met U.S. envoys.", [("Ada Lin-ho", "person"), ("U.S.", "place")], "a")
+    b = item("Ada Lin Ho thanked the US.", [("Ada Lin Ho", "person"), ("US", "place")], "b")
+    c = compare_sources([a, b])
+    assert [(r.name, r.counts) for r in c.shared] == [("Ada Lin-ho", [1, 1]), ("U.S.", [1, 1])]
+    assert c.only == []
+
+
 def test_same_amount_for_the_same_thing_agrees() -> None:
     a = item("The province wants a $80 billion rail package from the federal government.", path="a")
     b = item("Ottawa balked at the $80 billion rail package the province demanded.", path="b")

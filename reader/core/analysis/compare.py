@@ -8,7 +8,8 @@
      "numbers": [{"status": "agree|differ|single", "kind", "unit", "label",
                   "values": [{"article", "text", "value", "start", "end", "hedge"} | null]}]}
 
-Entities are counted by canonical `name`; "shared" are named by every article, "only" by
+Entities are counted by canonical `name` (spellings that differ only in case, hyphens or
+dots count as one, shown as first seen); "shared" are named by every article, "only" by
 some. Figures are matched by what they measure (`comparison_figures`): same kind and unit,
 and a context that overlaps. A matched row "agree"s when the values are equal (within
 0.5 %), else "differ"s; a figure no other source has is "single". The label is the
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from reader.core.analysis.comparison_figures import Figure, article_figures, match_score
+from reader.core.analysis.event_text import name_key
 from reader.core.analysis.model import Analysis
 from reader.core.article import Article
 
@@ -121,18 +123,21 @@ def _entities(items: list[tuple[Article, Analysis]]) -> tuple[list[EntityRow], l
     counts: dict[str, list[int]] = {}
     kinds: dict[str, Counter[str]] = {}
     first_seen: dict[str, tuple[int, int]] = {}
+    shown: dict[str, str] = {}
     for k, (_, analysis) in enumerate(items):
         for e in analysis.entities:
-            counts.setdefault(e.name, [0] * n)[k] += 1
-            kinds.setdefault(e.name, Counter())[e.kind] += 1
-            first_seen.setdefault(e.name, (k, e.start))
+            key = name_key(e.name)
+            counts.setdefault(key, [0] * n)[k] += 1
+            kinds.setdefault(key, Counter())[e.kind] += 1
+            first_seen.setdefault(key, (k, e.start))
+            shown.setdefault(key, e.name)
     shared: list[EntityRow] = []
     only: list[EntityRow] = []
-    for name, per_article in counts.items():
-        row = EntityRow(name, kinds[name].most_common(1)[0][0], per_article)
+    for key, per_article in counts.items():
+        row = EntityRow(shown[key], kinds[key].most_common(1)[0][0], per_article)
         (shared if all(per_article) else only).append(row)
-    shared.sort(key=lambda r: (-sum(r.counts), first_seen[r.name]))
-    only.sort(key=lambda r: (_presence(r.counts), -sum(r.counts), first_seen[r.name]))
+    shared.sort(key=lambda r: (-sum(r.counts), first_seen[name_key(r.name)]))
+    only.sort(key=lambda r: (_presence(r.counts), -sum(r.counts), first_seen[name_key(r.name)]))
     return shared, only
 
 

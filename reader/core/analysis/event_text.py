@@ -27,6 +27,7 @@ _CLAUSE_BREAK_RE = re.compile(
     r";\s*|:\s+|(?<!\s)\s+(?:[—–]{1,2}|--|-(?=\s+[A-Z\"“]))\s+|—"
     r"|,\s+(?:and|but|while|whereas|although|though|yet)\s+"
 )
+_NAME_SPLIT_RE = re.compile(r"[\s\-‐‑–]+")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STOP = _words("""a an the this that these those of in on at to for from with by into onto over under
     about after before during since until than as per via across against among between
@@ -118,6 +119,12 @@ def content_words(text: str) -> set[str]:
             continue
         out.add(_stem(token))
     return out
+
+
+def name_key(name: str) -> str:
+    """Spellings of one name that sources differ on fold together: case, hyphens and
+    dots ("Lee Jae-myung" / "Lee Jae Myung", "U.S." / "US")."""
+    return " ".join(_NAME_SPLIT_RE.split(name.casefold().replace(".", ""))).strip()
 
 
 def _stem(token: str) -> str:

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.analysis.event_text import clause_span, content_words, summary
+from reader.core.analysis.event_text import clause_span, content_words, name_key, summary
 from reader.core.analysis.model import Analysis, Entity, TimeExpr
 from reader.core.analysis.sentences import Sentence, sentence_at, split_sentences
 from reader.core.analysis.timeline_dates import DateBounds, date_bounds
@@ -127,8 +127,8 @@ def build_timeline(items: list[tuple[Article, Analysis]]) -> list[Event]:
             merged.append(cand)
             continue
         target.event.sources.extend(cand.event.sources)
-        target.event.people.extend(p for p in cand.event.people if p not in target.event.people)
-        target.event.places.extend(p for p in cand.event.places if p not in target.event.places)
+        _add_names(target.event.people, cand.event.people)
+        _add_names(target.event.places, cand.event.places)
         target.words |= cand.words
         target.names |= cand.names
         target.inferred.extend(cand.inferred)
@@ -222,15 +222,22 @@ def _candidate(
         event,
         key,
         content_words(clause_text),
-        {e.name for e in inside if e.kind in ("person", "place")},
+        {name_key(e.name) for e in inside if e.kind in ("person", "place")},
         [timex.inferred or analysis.anchor_inferred],
     )
 
 
+def _add_names(names: list[str], more: list[str]) -> None:
+    keys = {name_key(n) for n in names}
+    names.extend(n for n in more if name_key(n) not in keys)
+
+
 def _names(entities: list[Entity], kind: str) -> list[str]:
     out: list[str] = []
+    keys: set[str] = set()
     for e in entities:
-        if e.kind == kind and e.name not in out:
+        if e.kind == kind and name_key(e.name) not in keys:
+            keys.add(name_key(e.name))
             out.append(e.name)
     return out
 
