@@ -203,6 +203,15 @@ def test_year_ago_quarters() -> None:
     assert got["last year's quarter"] == "2024-Q3"
 
 
+def test_year_ago_comparisons_in_earnings_reports() -> None:
+    text = "The firm lost money in the third quarter, against a year-earlier profit."
+    assert value(text, "year-earlier") == "2024-Q3"
+    text = "Sales rose in the second quarter. For the quarter a year ago, sales fell."
+    assert value(text, "the quarter a year ago") == "2024-Q2"
+    text = "Profit rose in the third quarter from the corresponding period last year."
+    assert value(text, "the corresponding period last year") == "2024-Q3"
+
+
 def test_quarter_references_follow_the_last_named_quarter() -> None:
     text = "Profit in the third quarter rose. The quarter was strong, up from a year earlier."
     assert value(text, "The quarter") == "2025-Q3"

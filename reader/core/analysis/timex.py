@@ -452,7 +452,8 @@ def _quarter_ref(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> F
     det = _low(g["det"] or g["bare"])
     unit = _low(g["unit"]) or "quarter"
     year_m = re.search(r"\d{4}", det)
-    ago = "ago" in det or "earlier" in det or "prior" in det or "last year" in det
+    back = g["back"] or g["back2"]
+    ago = "ago" in det or "earlier" in det or "prior" in det or "last year" in det or bool(back)
     if unit == "period" and not (
         ago
         or year_m

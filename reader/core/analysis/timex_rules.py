@@ -93,8 +93,9 @@ FAMILIES: list[tuple[str, str]] = [
         "quarter_ref",
         rf"(?:the{SP}|its{SP}|a{SP})?(?P<det>(?:(?:latest|current|comparable|corresponding|same|year-ago|year-earlier"
         rf"|year{SP}ago|year{SP}earlier|prior-year|previous|{YEAR}|latest{SP}fiscal|last{SP}year{APOS}s)[ -])+)"
-        rf"(?P<unit>quarter|period)"
-        rf"|(?P<bare>the{SP}quarter|this{SP}quarter|year-ago|year-earlier)",
+        rf"(?P<unit>quarter|period)(?P<back>{SP}(?:last{SP}year|a{SP}year{SP}(?:ago|earlier)))?"
+        rf"|(?P<bare>the{SP}quarter|this{SP}quarter|year-ago|year-earlier)"
+        rf"(?P<back2>{SP}(?:last{SP}year|a{SP}year{SP}(?:ago|earlier)))?",
     ),
     (
         "decade",
@@ -126,7 +127,7 @@ FAMILIES: list[tuple[str, str]] = [
         rf"{SP})?(?:(?P<adj>past|last|next|first|coming|previous|final|remaining|latest|following|prior|initial"
         rf"|additional|further|entire|whole|same|other|ensuing){SP})?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))"
         rf"(?:{SP}|-)(?:(?:straight|consecutive|more|full|long|trading|calendar|business|working|"
-        rf"additional|extra)[ -])?(?P<unit>{UNIT})(?P<half>{SP}and{SP}a{SP}half)?"
+        rf"additional|extra)[ -])?(?P<unit>{UNIT})(?!-(?:earlier|ago)\b)(?P<half>{SP}and{SP}a{SP}half)?"
         rf"(?![ -]old\b)(?:{SP}(?P<approx>or{SP}so|or{SP}more|or{SP}two|or{SP}longer))?"
         rf"(?:{SP}(?P<tail>ago|earlier|later|before|after|from{SP}now|hence))?"
         rf"|(?:(?P<mod2>{MODIFIER}){SP})?(?:the|an?){SP}(?P<adj2>past|last|next|coming|additional"
