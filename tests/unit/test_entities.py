@@ -197,6 +197,23 @@ def test_any_text_gives_valid_spans(body: str) -> None:
         assert e.name
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Abc " * 5000,
+        "Abc Def Ghi\n" * 2000,
+        "ABC DEF " * 3000,
+        "Abc of " * 3000 + "Def",
+        "A. " * 5000,
+    ],
+)
+def test_degenerate_text_is_handled(body: str) -> None:
+    """Long capitalised runs and many title-case lines: no error, valid spans (the run is
+    cut into pieces so the work stays linear)."""
+    for e in find_entities(body):
+        assert body[e.start : e.end] == e.text
+
+
 def _seed(prefix: str) -> list[Entity]:
     path = next(SEEDS.glob(f"{prefix}*.txt"))
     return find_entities(path.read_text(encoding="utf-8"))

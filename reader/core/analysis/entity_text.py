@@ -3,6 +3,7 @@ title-case lines, words seen in lower case."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
@@ -41,6 +42,7 @@ class Doc:
         self.lower = set(_LOWER.findall(body))
         self.mid: Counter[str] = Counter()  # capitalised words seen away from a sentence start
         self.headings = _heading_lines(body)
+        self._heading_starts = [a for a, _ in self.headings]
         self._stems: dict[str, list[str]] | None = None
 
     @property
@@ -64,7 +66,8 @@ class Doc:
         return i < 0 or body[i] in "\n.!?:;•*#|"
 
     def in_heading(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.headings)
+        i = bisect.bisect_right(self._heading_starts, pos) - 1
+        return i >= 0 and pos < self.headings[i][1]
 
 
 def _heading_lines(body: str) -> list[tuple[int, int]]:
@@ -129,6 +132,7 @@ def _common_suffix(part: str) -> bool:
     return part.islower() and (part.endswith(("ed", "ing")) or part in _COMPOUND_TAILS)
 
 
+_LONGEST = 12  # tokens: longer capitalised runs are cut, so the work stays linear
 _TITLE_WORDS = frozenset(["who", "what", "where", "how"])  # "Doctor Who" is one name
 
 
@@ -141,7 +145,7 @@ def segments(toks: list[Tok]) -> list[list[Tok]]:
             segs.append(cur)
             cur = []
         cur.append(tok)
-        if tok.brk:
+        if tok.brk or len(cur) >= _LONGEST:
             segs.append(cur)
             cur = []
     if cur:
