@@ -726,7 +726,8 @@ def _rel_unit(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Foun
         blank = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}
         return "DATE", blank.get(unit, "XXXX"), mod, "", False
     base = a
-    if (anaphoric or det == "the") and unit == "year" and ctx.last_year is not None:
+    the_year = det == "the" and not g["pos"]  # "earlier in the year": the anchor's year
+    if (anaphoric or the_year) and unit == "year" and ctx.last_year is not None:
         return "DATE", f"{ctx.last_year + step:04d}", mod, "", False
     if anaphoric and ctx.last_day is not None and unit != "year":
         base = ctx.last_day
