@@ -291,8 +291,14 @@ def test_years_that_are_amounts_are_skipped() -> None:
     assert find_times("The company paid $2000 in fines and cut 1500 jobs.", ANCHOR) == []
 
 
-def test_title_word_tomorrow_is_not_a_date() -> None:
+def test_title_words_are_not_dates() -> None:
     assert find_times("The motto is Building a Better Tomorrow for all.", ANCHOR) == []
+    assert find_times("They watched the film High Noon again.", ANCHOR) == []
+    assert find_times("He spoke on ABC's This Week show.", ANCHOR) == []
+
+
+def test_the_month_of_march() -> None:
+    assert [t.text for t in find_times("The month of March is hot here.", ANCHOR)] == ["March"]
 
 
 # ------------------------------------------------------------------ without an anchor

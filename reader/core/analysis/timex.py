@@ -210,6 +210,8 @@ def _note_value(ctx: _Ctx, value: str) -> None:
 # ------------------------------------------------------------------------------ families
 def _clock(ctx: _Ctx, g: dict[str, str | None], start: int, end: int) -> Found | None:
     clock = _low(g["clock"])
+    if clock in ("noon", "midnight") and _mid_sentence_capital(ctx.body, start):
+        return None  # a title: "High Noon"
     if clock == "noon":
         hh, mm = 12, 0
     elif clock == "midnight":

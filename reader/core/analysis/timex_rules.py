@@ -140,7 +140,7 @@ FAMILIES: list[tuple[str, str]] = [
         rf"|current|the{SP}same|the{SP}full|the{SP}latest|the){SP}(?:(?:fiscal|calendar)[ -])?"
         rf"(?P<unit>week|month|year|weekend|decade|century|{SEASON}|(?<=this )years(?!{SP}ago))"
         rf"(?!{APOS}s{SP}(?:{_ORDQ}|quarter))"
-        rf"(?:{APOS}s)?(?:{SP}(?P<tail>ahead|to{SP}come|before|after))?(?!-\w)",
+        rf"(?:{APOS}s)?(?:{SP}(?P<tail>ahead|to{SP}come|before|after))?(?!-\w|{SP}of\b)",
     ),
     (
         "year_end",
