@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis.entity_classify import classify, demonym_adjective, split_places
+from reader.core.analysis.entity_classify import (
+    NOT_ACRONYMS,
+    classify,
+    demonym_adjective,
+    split_places,
+)
 from reader.core.analysis.entity_names import Mention
 from reader.core.analysis.entity_text import Doc, Tok, confirmed, norm, span, trim
 from reader.core.analysis.gazetteer import (
@@ -32,7 +37,7 @@ def _expansion(doc: Doc, seg: list[Tok]) -> Mention | None:
     is one organisation (or place), whatever its inner words."""
     got = _ACRONYM_AFTER.match(doc.body, seg[-1].end)
     words = [t for t in seg if t.word]
-    if not got or len(words) < 2:
+    if not got or len(words) < 2 or got.group(1) in NOT_ACRONYMS:  # "(GDP)" names no body
         return None
     initials = "".join(p[0] for t in words for p in t.text.split("-") if p[:1].isupper())
     if initials.upper() != got.group(1).replace(".", "").upper():

@@ -23,7 +23,7 @@ from reader.core.analysis.gazetteer import (
     word_set,
 )
 
-_NOT_ACRONYMS = word_set(
+NOT_ACRONYMS = word_set(
     """CEO CFO COO GDP ICT TV AI PM AM OK ID IT PC DNA HIV AIDS COVID SARS GPS USB PDF URL
     HTML FAQ DIY VIP MP MPs PR HR IQ UV EV LGBT LGBTQ CCTV ATM SUV RPG RIP AD BC CE BCE UTC
     GMT EST PST EDT EDT CST PDT II III IV VI VII VIII IX XI XII I A"""
@@ -56,7 +56,7 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     if cue == "person":
         m.kind, m.strong = cue, True
     elif single and (
-        w0.rstrip("s") in _NOT_ACRONYMS
+        w0.rstrip("s") in NOT_ACRONYMS
         or _ROMAN_OR_CODE.fullmatch(w0)
         or len(w0) == 1
         or lows[0] in MONTHS
@@ -101,7 +101,7 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start)
     ):
         m.kind, m.cued = "person", True
-    elif single and text in gz.places:
+    elif single and pop >= 50_000:
         m.kind = "place"
     elif single:
         common = gz.is_common(lows[0]) and (doc.mid[w0] < 2 or lows[0] in doc.lower)
