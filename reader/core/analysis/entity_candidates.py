@@ -51,8 +51,20 @@ def _expansion(doc: Doc, seg: list[Tok]) -> Mention | None:
     return m
 
 
-def _split_coordination(doc: Doc, texts: list[str], left: list[Tok], right: list[Tok]) -> bool:
-    """Whether "A and B" names two things ("Kenya and Uganda") or one ("Globe and Mail")."""
+def _split_coordination(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
+    """ "A and B" as two names ("Kenya and Uganda", "Secretary X and Minister Y") or one
+    ("Globe and Mail", "Department of Health and Human Services")."""
+    texts = [t.text for t in seg]
+    if "and" not in texts:
+        return []
+    i = texts.index("and")
+    left, right = trim(seg[:i]), trim(seg[i + 1 :])
+    if _two_names(doc, texts, left, right):
+        return [left, right]
+    return []
+
+
+def _two_names(doc: Doc, texts: list[str], left: list[Tok], right: list[Tok]) -> bool:
     if not left or not right:
         return True
     if _org_pair(texts):
@@ -85,12 +97,65 @@ def _is_stop(tok: Tok) -> bool:
 
 
 def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
+    """The names in one capitalised run (none, one or several)."""
     seg = trim(seg)
     if not seg:
         return []
     first = seg[0]
     initial = doc.sentence_initial(first.start)
-    # Drop sentence-initial common words ("However", "Establishing", "The").
+    seg = _drop_leading_common(doc, seg, first, initial)
+    if not seg or (len(seg) == 1 and seg[0].low in NOT_NAMES):
+        return []
+    if len(seg) > 1 and seg[0].low in TITLE_MODIFIERS and seg[1].text in gazetteer().given:
+        seg = seg[1:]  # "Treasury Evans Chibiliti" after "Secretary to the"
+    if len(seg) == 1 and "-" not in seg[0].text:  # the common case: one word
+        tok = seg[0]
+        if (
+            tok.text in DEMONYMS
+            or tok.low in HEAD_TITLES
+            or tok.low in MONTHS
+            or tok.low in COMPASS
+            or tok.low in EVENT_HEADS
+            or (tok.low in ORG_HEADS and tok.low in doc.lower)  # "the Party", "Front"
+        ):
+            return []
+        return [classify(doc, seg, "", initial and tok is first)]
+    expanded = _expansion(doc, seg)
+    if expanded:
+        return [expanded]
+    parts = _split_of(doc, seg) or _split_coordination(doc, seg)
+    if parts:
+        return [m for part in parts for m in candidates(doc, part)]
+    while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "State Department spokesman"
+        seg = trim(seg[:-1])
+    nxt = doc.body[seg[-1].end : seg[-1].end + 2].strip()
+    if seg[-1].low in MONTHS and len(seg) > 1 and nxt[:1].isdigit():
+        seg = trim(seg[:-1])  # "Governor Ana Lisboa May 7"
+    out, seg, cue = _peel_title(doc, seg, first, initial)
+    if not seg:
+        return out
+    if not cue:
+        seg = _peel_event(doc, seg)
+        if not seg:
+            return out
+        seg = _strip_demonyms(doc, seg)
+        if not seg:
+            return out
+        words = [t for t in seg if t.word]
+        if (
+            len(words) > 1
+            and not any(t.low in ORG_HEADS for t in words)
+            and span(doc, words) not in gazetteer().places
+            and words[0].text.isupper()
+            and 1 < len(words[0].text) <= 6
+            and all(gazetteer().is_common(t.low) for t in words[1:])
+        ):
+            seg = seg[:1]  # "NATO Global Challenge": the acronym is the name
+    return out + _split_and(doc, seg, cue, initial and seg[0] is first)
+
+
+def _drop_leading_common(doc: Doc, seg: list[Tok], first: Tok, initial: bool) -> list[Tok]:
+    """Drop function words and sentence-initial common words ("However", "Establishing")."""
     while seg:
         low = seg[0].low
         if _is_stop(seg[0]) or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
@@ -109,134 +174,103 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
             seg = trim(seg[1:])
             continue
         break
-    if not seg or (len(seg) == 1 and seg[0].low in NOT_NAMES):
-        return []
-    if len(seg) > 1 and seg[0].low in TITLE_MODIFIERS and seg[1].text in gazetteer().given:
-        seg = seg[1:]  # "Treasury Evans Chibiliti" after "Secretary to the"
-    if len(seg) == 1 and "-" not in seg[0].text:  # the common case: one word
-        tok = seg[0]
-        if tok.text in DEMONYMS or tok.low in HEAD_TITLES or tok.low in MONTHS:
-            return []
-        if tok.low in COMPASS or tok.low in EVENT_HEADS:
-            return []
-        if tok.low in ORG_HEADS and tok.low in doc.lower:  # "the Party", "Front"
-            return []
-        return [classify(doc, seg, "", initial and tok is first)]
-    expanded = _expansion(doc, seg)
-    if expanded:
-        return [expanded]
+    return seg
+
+
+def _split_of(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
+    """ "Nick Rhodes of Duran Duran", "Ana Lisboa of Portugal": a name, then where it is from
+    (but "Bank of America", "Gulf of Mexico" are one name)."""
     texts = [t.text for t in seg]
-    if "of" in texts:  # "Nick Rhodes of Duran Duran", "Ana Lisboa of Portugal"
-        i = texts.index("of")
-        after = doc.body[seg[i + 1].start : seg[-1].end] if i + 1 < len(seg) else ""
-        if (
-            i >= 1
-            and (
-                texts[0] in gazetteer().given
-                or gazetteer().places.get(after, 0) >= 100_000
-                or (2 <= i <= 3 and any(t.low in ORG_HEADS for t in seg[i + 1 :]))
-            )
-            and not any(
-                t.low in ORG_HEADS or t.low in HEAD_TITLES or t.low in PLACE_HEADS_STRONG
-                for t in seg[:i]
-            )
-        ):
-            return candidates(doc, seg[:i]) + candidates(doc, trim(seg[i + 1 :]))
-    if "and" in texts:  # coordinations first: "Secretary X and South African Minister Y"
-        i = texts.index("and")
-        left, right = trim(seg[:i]), trim(seg[i + 1 :])
-        if _split_coordination(doc, texts, left, right):
-            return candidates(doc, left) + candidates(doc, right)
-    while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "State Department spokesman"
-        seg = trim(seg[:-1])
-    if seg[-1].text.lower() in MONTHS and len(seg) > 1:
-        nxt = doc.body[seg[-1].end : seg[-1].end + 2].strip()
-        if nxt[:1].isdigit():
-            seg = trim(seg[:-1])
-    out: list[Mention] = []
+    if "of" not in texts:
+        return []
+    i = texts.index("of")
+    after = doc.body[seg[i + 1].start : seg[-1].end] if i + 1 < len(seg) else ""
+    gz = gazetteer()
+    if (
+        i >= 1
+        and (
+            texts[0] in gz.given
+            or gz.places.get(after, 0) >= 100_000
+            or (2 <= i <= 3 and any(t.low in ORG_HEADS for t in seg[i + 1 :]))
+        )
+        and not any(
+            t.low in ORG_HEADS or t.low in HEAD_TITLES or t.low in PLACE_HEADS_STRONG
+            for t in seg[:i]
+        )
+    ):
+        return [seg[:i], trim(seg[i + 1 :])]
+    return []
+
+
+def _peel_title(
+    doc: Doc, seg: list[Tok], first: Tok, initial: bool
+) -> tuple[list[Mention], list[Tok], str]:
+    """Titles: keep what follows the last title word ("South Korean President Lee ...") as a
+    person; a place or organisation before the title is a name of its own ("U.S.
+    President"). Returns the names found before it, the rest, and its cue."""
     words = [t for t in seg if t.word]
-    lows = [t.low for t in words]
-    cue = ""
-    # Titles: keep what follows the last title word ("South Korean President Lee ...");
-    # a place or organisation before the title is a name of its own ("U.S. President").
     for i in range(len(seg) - 1, -1, -1):
         tok = seg[i]
-        if tok.word and tok.low in HEAD_TITLES and i < len(seg) - 1:
-            rest = seg[i + 1 :]
-            if rest[0].text == "of" and len(rest) > 2 and rest[1].low in TITLE_MODIFIERS:
-                rest = rest[2:]
-            rest = trim(rest)
-            rest_lows = [t.low for t in rest if t.word]
-            if (
-                rest_lows
-                and not any(t.text in ("of", "on", "and", "for", "the", "&") for t in rest)
-                and not any(
-                    w in ORG_HEADS or w in HEAD_TITLES or w in EVENT_HEADS for w in rest_lows
-                )
-                and not all(w in doc.lower for w in rest_lows)
-            ):
-                k = i
-                while k > 0 and (
-                    seg[k - 1].low in TITLE_MODIFIERS
-                    or seg[k - 1].low in HEAD_TITLES
-                    or not seg[k - 1].word
-                ):
-                    k -= 1
-                head = trim(_strip_demonyms(doc, seg[:k]))
-                if head:
-                    out.extend(_split_and(doc, head, "", initial and head[0] is first))
-                seg, cue = rest, "person"
-                break
-            heads = [j for j, t in enumerate(rest) if t.word and t.low in ORG_HEADS]
-            if heads and seg[i + 1].text in ("of", "at") and heads[-1] < len(rest) - 1:
-                # "CEO of the Harbour Council Ana Lisboa": the body, then its officer.
-                org, person = trim(rest[: heads[-1] + 1]), trim(rest[heads[-1] + 1 :])
-                if person and person[0].word and person[0].low not in CONNECTORS:
-                    return _split_and(doc, org, "", False) + _split_and(
-                        doc, person, "person", False
-                    )
-    else:
-        if all(w in HEAD_TITLES or w in TITLE_MODIFIERS for w in lows):
-            return []
-    words = [t for t in seg if t.word]
-    lows = [t.low for t in words]
-    full = doc.body[seg[0].start : seg[-1].end]
-    if not cue and len(words) > 1 and lows[-1] in EVENT_HEADS:
-        # Events are not names, but a name may lead them ("FIFA World Cup", "Google Fair").
-        while seg and (
-            not seg[-1].word
-            or seg[-1].low in EVENT_HEADS
-            or seg[-1].low in doc.lower
-            or gazetteer().is_common(seg[-1].low)
-            or seg[-1].text in CONNECTORS
-            or seg[-1].text in DEMONYMS
-            or seg[-1].low in HEAD_TITLES  # "Nairobi CEO Summit"
-        ):
-            seg = seg[:-1]
-        seg = trim(seg)
-        if not seg:
-            return out
-        lead = doc.body[seg[0].start : seg[-1].end]
-        if len(seg) == 1 and not (
-            lead.isupper() or gazetteer().places.get(lead, 0) >= 100_000 or doc.mid[lead] > 1
-        ):
-            return out  # "Spring Festival": "Spring" is no name of its own
-        words = [t for t in seg if t.word]
-        lows = [t.low for t in words]
-        full = doc.body[seg[0].start : seg[-1].end]
-    if not cue and not any(w in ORG_HEADS for w in lows) and full not in gazetteer().places:
-        seg = _strip_demonyms(doc, seg)
-        if not seg:
-            return out
-        words = [t for t in seg if t.word]
+        if not (tok.word and tok.low in HEAD_TITLES and i < len(seg) - 1):
+            continue
+        rest = seg[i + 1 :]
+        if rest[0].text == "of" and len(rest) > 2 and rest[1].low in TITLE_MODIFIERS:
+            rest = rest[2:]  # "Secretary of State John Kerry"
+        rest = trim(rest)
+        rest_lows = [t.low for t in rest if t.word]
         if (
-            len(words) > 1
-            and words[0].text.isupper()
-            and 1 < len(words[0].text) <= 6
-            and all(gazetteer().is_common(t.low) for t in words[1:])
+            rest_lows
+            and not any(t.text in ("of", "on", "and", "for", "the", "&") for t in rest)
+            and not any(w in ORG_HEADS or w in HEAD_TITLES or w in EVENT_HEADS for w in rest_lows)
+            and not all(w in doc.lower for w in rest_lows)
         ):
-            seg = seg[:1]  # "NATO Global Challenge": the acronym is the name
-    return out + _split_and(doc, seg, cue, initial and seg[0] is first)
+            k = i
+            while k > 0 and (
+                seg[k - 1].low in TITLE_MODIFIERS
+                or seg[k - 1].low in HEAD_TITLES
+                or not seg[k - 1].word
+            ):
+                k -= 1
+            head = trim(_strip_demonyms(doc, seg[:k]))
+            out = _split_and(doc, head, "", initial and head[0] is first) if head else []
+            return out, rest, "person"
+        heads = [j for j, t in enumerate(rest) if t.word and t.low in ORG_HEADS]
+        if heads and seg[i + 1].text in ("of", "at") and heads[-1] < len(rest) - 1:
+            # "CEO of the Harbour Council Ana Lisboa": the body, then its officer.
+            org, person = trim(rest[: heads[-1] + 1]), trim(rest[heads[-1] + 1 :])
+            if person and person[0].word and person[0].low not in CONNECTORS:
+                found = _split_and(doc, org, "", False) + _split_and(doc, person, "person", False)
+                return found, [], ""
+    if all(t.low in HEAD_TITLES or t.low in TITLE_MODIFIERS for t in words):
+        return [], [], ""  # "The President", "Prime Minister"
+    return [], seg, ""
+
+
+def _peel_event(doc: Doc, seg: list[Tok]) -> list[Tok]:
+    """Events are not names, but a name may lead them ("FIFA World Cup", "Google Science
+    Fair"); "Spring Festival" has none."""
+    if len(seg) < 2 or seg[-1].low not in EVENT_HEADS:
+        return seg
+    gz = gazetteer()
+    while seg and (
+        not seg[-1].word
+        or seg[-1].low in EVENT_HEADS
+        or seg[-1].low in doc.lower
+        or gz.is_common(seg[-1].low)
+        or seg[-1].text in CONNECTORS
+        or seg[-1].text in DEMONYMS
+        or seg[-1].low in HEAD_TITLES  # "Nairobi CEO Summit"
+    ):
+        seg = seg[:-1]
+    seg = trim(seg)
+    if not seg:
+        return []
+    lead = doc.body[seg[0].start : seg[-1].end]
+    if len(seg) == 1 and not (
+        lead.isupper() or gz.places.get(lead, 0) >= 100_000 or doc.mid[lead] > 1
+    ):
+        return []
+    return seg
 
 
 def _strip_demonyms(doc: Doc, seg: list[Tok]) -> list[Tok]:
