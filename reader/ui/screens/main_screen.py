@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
 NARROW = 100  # below this width the list sits above the panes
+SHORT = 14  # below this height the header and the legend make way for text
 
 
 def max_panes(width: int) -> int:
@@ -82,6 +83,7 @@ class MainScreen(ArticleActions):
     def _layout(self) -> None:
         width = self.size.width
         self.set_class(width < NARROW, "-narrow")
+        self.set_class(self.size.height < SHORT, "-short")
         self.set_class(self.side, "-side")
         self.set_class(self.list_hidden, "-list-hidden")
 
