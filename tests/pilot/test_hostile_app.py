@@ -1,0 +1,266 @@
+"""The hostile corpus opened in the app: every article selected and opened, side by side,
+searched for. Nothing crashes; the text is shown verbatim with its controls made visible;
+no raw ESC, C0, C1 or bidi control reaches what the app renders; markup in an article never
+runs (clicking `[@click=app.quit]x[/]` does not quit); no browser opens until `o`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import settle
+from rich.cells import cell_len
+
+from reader.core.importer import import_paths
+from reader.core.sanitize import visible
+from reader.core.store import Library
+from reader.ui.screens.main_screen import MainScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.section_view import SectionView
+from tests.hostile.corpus import HostileCase, build_corpus
+
+# C0 but LF, DEL, C1, and the bidi controls: never in a rendered cell.
+RAW_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def screen_text(app: Any) -> str:
+    """Every cell the current screen renders, line by line (what goes to the terminal,
+    without the terminal's own style sequences)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def rendered_links(app: Any) -> set[str]:
+    return {
+        segment.style.link
+        for strip in app.screen._compositor.render_strips()
+        for segment in strip
+        if segment.style is not None and segment.style.link
+    }
+
+
+def assert_safe(app: Any) -> None:
+    text = screen_text(app)
+    found = RAW_CONTROL.search(text)
+    assert found is None, f"raw {found.group()!r} rendered near {text[found.start() - 40 :][:80]!r}"
+    assert not rendered_links(app), "article text never becomes a terminal hyperlink"
+
+
+def pane_text(pane: ReadingPane) -> str:
+    title = str(pane.query_one(".title").render())
+    return title + "\n" + "\n\n".join(s.shown.plain for s in pane.query(SectionView))
+
+
+@pytest.fixture
+def corpus_library(library_path: Path, tmp_path: Path) -> tuple[Path, list[HostileCase]]:
+    cases = build_corpus(tmp_path / "corpus", include_large=False)
+    with Library.open(library_path) as lib:
+        import_paths(lib, [tmp_path / "corpus"])
+    return library_path, cases
+
+
+async def test_every_corpus_article_opens_verbatim_and_safely(
+    corpus_library: tuple[Path, list[HostileCase]], build_app: Any
+) -> None:
+    path, cases = corpus_library
+    by_path = {str(c.path): c for c in cases}
+    app = build_app(path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one(ArticleList)
+        assert listed.option_count == listed.total
+        assert_safe(app)
+        opened = 0
+        for index in range(listed.option_count):
+            listed.highlighted = index
+            await pilot.press("enter")
+            await settle(pilot)
+            pane = app.screen.query_one(ReadingPane)
+            assert pane.article is not None and pane.article_id == listed.highlighted_id
+            assert_safe(app)
+            case = by_path.get(pane.article.path)
+            if case is None:  # a seed
+                continue
+            opened += 1
+            shown = pane_text(pane)
+            for line in case.survives.split("\n"):  # the pane puts blocks apart
+                assert visible(line) in shown, case.filename
+            assert str(pane.query_one(".title").render()) == visible(pane.article.title)
+            head = visible(pane.article.title).split()
+            if head:
+                assert head[0][:20] in screen_text(app), case.filename
+        assert opened >= len({c.path for c in cases if c.expected == "loads"}) - 3  # duplicates
+        assert app.is_running
+
+
+async def test_side_by_side_and_search_of_hostile_articles(
+    corpus_library: tuple[Path, list[HostileCase]], build_app: Any
+) -> None:
+    from reader.ui.screens.search_screen import SearchScreen
+
+    path, _cases = corpus_library
+    app = build_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        listed = screen.query_one(ArticleList)
+        wanted = ("Escape test", "[breaking] news", "Invoice", "Control characters")
+        for index, row in enumerate(listed.rows):
+            if row.title.startswith(wanted):
+                listed.highlighted = index
+                await pilot.press("space")
+        marked = set(listed.marked)
+        assert len(marked) >= 3
+        await pilot.press("c")
+        await settle(pilot)
+        panes = screen.panes
+        assert len(panes) >= 3 and {p.article_id for p in panes} <= marked
+        assert_safe(app)
+
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"pwned")
+        await settle(pilot)
+        assert_safe(app)
+        svg = app.export_screenshot()
+        assert "\x1b" not in svg and "\x07" not in svg and "\u202e" not in svg
+        await pilot.press("escape")  # keep the query: the panes highlight it
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.view.query == "pwned" and screen.matches
+        for pane in screen.panes:  # every match is where the body has the word
+            for start, end in pane.spans.matches:
+                assert pane.text[start:end].lower() == "pwned"
+        assert_safe(app)
+        await pilot.press("n", "n", "N", "t")
+        await settle(pilot)
+        assert_safe(app)
+        svg = app.export_screenshot()
+        assert "\x1b" not in svg and "\x07" not in svg and "\u202e" not in svg
+        assert app.is_running
+
+
+def markup_cells(app: Any, needle: str = "[@click=app.quit]x[/]") -> list[tuple[int, int]]:
+    """Screen cells of the text the markup would have made clickable (the `x`), on every
+    line that shows `needle`."""
+    cells = []
+    for y, line in enumerate(screen_text(app).split("\n")):
+        at = line.find(needle)
+        while at >= 0:
+            x = cell_len(line[:at]) + needle.index("]x") + 1
+            cells += [(x - 1, y), (x, y), (x + 1, y)]
+            at = line.find(needle, at + 1)
+    return cells
+
+
+async def test_clicking_markup_in_titles_and_bodies_runs_nothing(
+    tmp_path: Path, build_app: Any
+) -> None:
+    cases = build_corpus(tmp_path / "corpus", include_large=False)
+    names = {"markup_title.txt", "markup_body.txt", "sidecar_markup.txt"}
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        import_paths(lib, [c.path for c in cases if c.filename in names])
+    app = build_app(tmp_path / "lib.sqlite3")
+    async with app.run_test(size=(150, 30)) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one(ArticleList)
+        assert listed.option_count == 3
+        clicked = 0
+        for index in range(3):
+            listed.highlighted = index
+            await pilot.press("enter")
+            await settle(pilot)
+            pane = app.screen.query_one(ReadingPane)
+            assert "[@click=app.quit]x[/]" in pane_text(pane)
+            cells = markup_cells(app)
+            assert cells, "the markup is on screen, as text"
+            for x, y in cells:
+                await pilot.click(offset=(x, y))
+                clicked += 1
+                assert app.is_running, f"a click at {(x, y)} ran an action"
+            await pilot.press("j", "k")
+            app.screen.query_one(ArticleList).focus()
+        assert clicked >= 9
+        await settle(pilot)
+        assert app.is_running and app.return_value is None
+
+
+async def test_no_browser_until_o(
+    library_path: Path, add_articles: Any, build_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browsed: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: browsed.append(url) or True)
+    monkeypatch.setattr(webbrowser, "open_new_tab", lambda url: browsed.append(url) or True)
+    body = (
+        "Links everywhere\n\nSee https://evil.example/a and [link=https://evil.example/b]b[/link]"
+        " and \x1b]8;;https://evil.example/c\x1b\\c\x1b]8;;\x1b\\ and file:///etc/passwd.\n"
+    )
+    add_articles(
+        library_path,
+        [
+            {"text": body, "url": "https://example.com/story", "published": dt.date(2025, 11, 1)},
+            {"text": body + "2", "url": "file:///etc/passwd", "published": dt.date(2025, 11, 2)},
+            {"text": body + "3", "url": "javascript:alert(1)", "published": dt.date(2025, 11, 3)},
+        ],
+    )
+    app = build_app(library_path)
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one(ArticleList)
+        for index in range(listed.option_count):
+            listed.highlighted = index
+            await pilot.press("enter")
+            await settle(pilot)
+            pane = app.screen.query_one(ReadingPane)
+            for section in pane.query(SectionView):
+                await pilot.click(section, offset=(4, 0))
+            await pilot.click(pane.query_one(".byline"), offset=(20, 0))
+        await pilot.press("space", "space", "space", "c")
+        await settle(pilot)
+        assert opened == [] and browsed == [], "opening and reading never opens a browser"
+
+        await pilot.press("escape")  # leave side by side: the list comes back
+        await settle(pilot)
+        for index in range(listed.option_count):
+            listed.highlighted = index
+            await pilot.press("o")
+            await settle(pilot)
+        assert "https://example.com/story" in opened
+        assert all(url.startswith(("https://", "http://")) for url in opened), opened
+        assert browsed == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an article the analysis raises on (numbers.py, '5-école') fails the whole reading "
+    "set's worker (reading_workers._load_set / reading_set.companions): no marks in any "
+    "pane, `c` finds no companions for ANY article, and the notice is 'AssertionError: '",
+)
+async def test_an_article_the_analysis_chokes_on_does_not_spoil_the_others(
+    library_path: Path, add_articles: Any, build_app: Any
+) -> None:
+    add_articles(
+        library_path,
+        [{"text": "Schools\n\nDonald Trump backed a 5-école plan in Seoul.\n"}],
+    )
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one(ArticleList)
+        seed = next(i for i, r in enumerate(listed.rows) if r.source == "Seed source A")
+        listed.highlighted = seed
+        await pilot.press("c")
+        await settle(pilot)
+        panes = app.screen.query(ReadingPane)
+        assert len(panes) == 2 and all(p.marks for p in panes)
+        assert not [n for n in app._notifications if n.severity == "error"]
