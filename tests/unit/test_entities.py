@@ -148,6 +148,12 @@ def test_spelled_out_acronym_and_events() -> None:
     assert not {"Spring", "Lantern Festival", "Spring Festival"} & set(got)
 
 
+def test_a_lone_head_word_names_its_organisation() -> None:
+    body = "The Coastal Fisheries Council met on Monday. Later the Council said it would wait."
+    got = {e.text: e for e in find_entities(body)}
+    assert got["Council"].kind == "org" and got["Council"].name == "Coastal Fisheries Council"
+
+
 def test_coordinated_names_are_separate() -> None:
     got = found("Trade between Kenya and Tanzania grew, Helena Marchetti and Hugo Brandt said.")
     assert got["Kenya"] == "place" and got["Tanzania"] == "place"

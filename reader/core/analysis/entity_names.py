@@ -163,12 +163,26 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
         have = names.get(m.key())
         if have is None or (have.isupper() and not m.text.isupper()):
             names[m.key()] = m.text
+    _short_org_names(out, names)
     ents = [
         Entity(text=m.text, kind=_kind(m.kind), start=m.start, end=m.end, name=names[m.key()])
         for m in out
     ]
     ents.sort(key=lambda e: e.start)
     return ents
+
+
+def _short_org_names(out: list[Mention], names: dict[str, str]) -> None:
+    """ "the Church" after "Church of Scientology", "the University" after "University of
+    Southern Indiana": a lone head word names the one organisation it heads."""
+    heads: dict[str, set[str]] = {}
+    for m in out:
+        if m.kind == "org" and len(m.words) > 1:
+            for word in (m.words[0], m.words[-1]):
+                heads.setdefault(word.lower(), set()).add(names[m.key()])
+    for m in out:
+        if m.kind == "org" and len(m.words) == 1 and len(heads.get(m.key(), ())) == 1:
+            names[m.key()] = next(iter(heads[m.key()]))
 
 
 def _kind(kind: str) -> EntityKind:
