@@ -116,3 +116,23 @@ async def test_panes_scroll_together_until_toggled(library_path: Path, build_app
         await pilot.press("S", "home")
         await settle(pilot)
         assert first.scroll_y == 0 and second.scroll_y > 0
+
+
+async def test_jump_deep_into_an_article_scrolls_it_into_view(
+    library_path: Path, build_app: Any
+) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        main = pilot.app.screen
+        first = main.article_list.rows[0].id
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = main.query_one(ReadingPane)
+        assert pane.article is not None
+        start = pane.article.body.rindex("Trump")
+        main.show_jump(Jump(first, start, start + 5))
+        await settle(pilot)
+        assert pane.scroll_y > 0
+        section = next(s for s in pane.query("SectionView") if s.start <= start <= s.end)
+        line = section.virtual_region.y + section.line_of(start)
+        assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height

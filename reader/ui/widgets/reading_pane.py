@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -77,7 +78,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.note = ""  # shown in the header, e.g. how often the selection occurs here
         self.hint = EMPTY_HINT  # shown in the header while no article is open
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(EMPTY_HINT, classes="pane-header", markup=False)
 
     @property
