@@ -64,16 +64,14 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         or lows[0] in EVENT_HEADS
     ):
         m.kind = ""
-    elif single and (w0 in EXTRA_PLACE_ACRONYMS):
+    elif (single and w0 in EXTRA_PLACE_ACRONYMS) or (
+        caps and gz.places.get(" ".join(w.title() for w in words), 0) >= 100_000
+    ):  # "US", "KENYA", "NAIROBI": a place in capitals
         m.kind, m.strong = "place", True
     elif single and caps and len(w0.replace(".", "")) <= 6 and len(w0) > 1:
         m.kind, m.strong, m.acronym = "org", True, True
     elif caps and (len(words) > 1 or len(w0) > 6):
-        title = " ".join(w.title() for w in words)
-        if gz.places.get(title, 0) >= 100_000:
-            m.kind, m.strong = "place", True
-        else:
-            m.kind = ""
+        m.kind = ""  # a shouted phrase, not a name
     elif pop >= BIG_PLACE or (
         lows[-1] in PLACE_HEADS_STRONG
         and not single

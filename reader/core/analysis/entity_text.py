@@ -16,7 +16,7 @@ from reader.core.analysis.gazetteer import (
 )
 
 UPPER = "A-ZÀ-ÖØ-ÞŁŚŠŞŽŻŹĆČĐİ"
-_CAPW = rf"(?:(?:al|el|ad|as|ash|abu)-)?[{UPPER}]\w*(?:[-'’.]\w+)*\.?"
+_CAPW = rf"(?:(?:al|el|ad|as|ash|abu)-|d['’])?[{UPPER}]\w*(?:[-'’.]\w+)*\.?"
 _CONN = "|".join(sorted(CONNECTORS - {"the"}, key=len, reverse=True))
 _SEP = rf"(?:[ \t]+(?:(?:{_CONN})[ \t]+(?:the[ \t]+)?)?|[ \t]*[-&][ \t]*)"
 RUN = re.compile(rf"(?<![\w'’.-]){_CAPW}(?:{_SEP}{_CAPW})*")

@@ -48,7 +48,7 @@ STOPWORDS = word_set(
 NOT_NAMES = word_set(
     """internet web online god allah islam christianity judaism hinduism buddhism hajj
     ramadan eid christmas easter mass bible koran quran torah gospel english spanish french
-    arabic latin mandarin wifi email government parliament""".lower()
+    arabic latin mandarin wifi email government parliament olympic olympics paralympic""".lower()
 )
 BIG_PLACE = 10_000_000  # countries, states and regions are floored at this population
 MONTHS = word_set(
@@ -123,7 +123,7 @@ AREA_HEADS = word_set(
 PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new upper lower")
 # Words that may join capitalised words inside one name.
 CONNECTORS = word_set(
-    "of the for and on de du da di del della des van von der den bin ibn al el la le y"
+    "of the for and on de du da di del della des van von der den bin ibn al el la le y es dos das"
 )
 
 EXTRA_PLACES = frozenset(
@@ -141,7 +141,7 @@ EXTRA_PLACES = frozenset(
     Alberta, Manitoba, Saskatchewan, Nova Scotia, New Brunswick, Newfoundland,
     New South Wales, Queensland, Tasmania, Western Australia, South Australia, Bavaria,
     Catalonia, Flanders, Wallonia, Punjab, Bengal, Sindh, Hokkaido, Okinawa, Mindanao,
-    Macedonia, Czech Republic, Sumatra, Java, Borneo, Bali, Sulawesi, Aceh, Papua, Kurdistan, Darfur, Patagonia,
+    Macedonia, Czech Republic, Cote d'Ivoire, Côte d'Ivoire, Sumatra, Java, Borneo, Bali, Sulawesi, Aceh, Papua, Kurdistan, Darfur, Patagonia,
     Anatolia, Yorkshire, Cornwall, Washington D.C., Washington DC, D.C., US, U.S., USA,
     U.S.A., UK, U.K., UAE, L.A., NYC"""
     )
