@@ -155,7 +155,10 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
         elif not m.strong:
             m.kind = weak[key].most_common(1)[0][0]
         out.append(m)
-    known = {m.key(): m for m in out}
+    known: dict[str, Mention] = {}
+    for m in out:  # a strong mention speaks for its name in headings
+        if m.key() not in known or (m.strong and not known[m.key()].strong):
+            known[m.key()] = m
     for m in mentions:
         if m.heading:
             out.extend(_heading_names(m, known, people, body))
