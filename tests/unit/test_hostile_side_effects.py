@@ -198,3 +198,37 @@ def test_a_sidecar_is_read_only_when_it_is_a_small_regular_file(
         assert isinstance(article, Article)
         assert any("ignored" in notice for notice in article.notices), kind
         assert os.path.abspath(meta) not in opened.paths, kind
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_sidecar_swapped_for_a_pipe_after_the_check_does_not_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidecar is a regular file when checked and a named pipe when opened (a race):
+    the load must not block on the pipe."""
+    import threading
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Headline\n\nBody text of the article.\n")
+    meta = tmp_path / "a.meta.json"
+    os.mkfifo(meta)
+    real_stat = os.stat
+    regular = real_stat(path)
+
+    def stat_before_the_swap(target: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if os.fspath(target) == os.fspath(meta):
+            return regular
+        return real_stat(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_before_the_swap)
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(load_path(path)), daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    if worker.is_alive():  # unblock the reader before failing
+        os.close(os.open(meta, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(timeout=5)
+    assert result, "loading blocked on a named pipe"
+    (article,) = result
+    assert isinstance(article, Article)
+    assert any("not a regular file" in notice for notice in article.notices)

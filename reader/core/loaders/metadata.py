@@ -37,8 +37,9 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], list[str]]:
     if info.st_size > MAX_SIDECAR_BYTES:
         return {}, [f"metadata file {name} is too large; ignored"]
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_SIDECAR_BYTES + 1)
+        raw = _read_regular(path, MAX_SIDECAR_BYTES + 1)
+        if raw is None:  # swapped for a pipe or device since the stat above
+            return {}, [f"metadata file {name} is not a regular file; ignored"]
         data = json.loads(raw.decode("utf-8-sig"))
     except OSError as exc:
         return {}, [f"metadata file {name} cannot be read ({exc.strerror or exc}); ignored"]
@@ -60,6 +61,26 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], list[str]]:
             continue
         fields[key] = value
     return fields, notices
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """At most `limit` bytes of `path`, or None if it is not a regular file once opened.
+    Opened non-blocking: a sidecar swapped for a named pipe must not hang the import."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks: list[bytes] = []
+        while limit > 0:
+            chunk = os.read(fd, min(limit, 64 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            limit -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def parse_date(text: str) -> dt.date | None:
