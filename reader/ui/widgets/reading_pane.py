@@ -117,8 +117,34 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._update_header()
 
     def refresh_blocks(self) -> None:
+        """Restyle the sections whose look changed (long articles have many sections)."""
         for section in self.query(SectionView):
-            section.show(*self._section_content(section.blocks))
+            key = self._look(section.start, section.end)
+            if key != section.look:
+                section.look = key
+                section.show(*self._section_content(section.blocks))
+
+    def _look(self, start: int, end: int) -> tuple[object, ...]:
+        """What decides how body[start:end] looks: the marks in it and what of the view
+        and the spans touches it."""
+        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        keys = {m.key for m in self.marks[lo:hi]}
+
+        def inside(span: tuple[int, int] | None) -> bool:
+            return span is not None and span[1] > start and span[0] < end
+
+        view, spans = self.view, self.spans
+        return (
+            lo,
+            hi,
+            len(self.marks),
+            view.kinds,
+            view.colour,
+            view.selected_key if view.selected_key in keys else "",
+            tuple(m for m in spans.matches if inside(m)),
+            spans.current if inside(spans.current) else None,
+            spans.flash if inside(spans.flash) else None,
+        )
 
     def _section_content(self, blocks: list[Block]) -> tuple[Content, list[int]]:
         """The blocks' text, styled, with a blank line between blocks; and where each starts."""

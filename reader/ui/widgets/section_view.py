@@ -51,6 +51,7 @@ class SectionView(Static):
         self.end = blocks[-1].end
         self.shown = content
         self.starts = starts  # where each block begins in `shown`
+        self.look: tuple[object, ...] = ()  # what the content was built from (see ReadingPane)
 
     def show(self, content: Content, starts: list[int]) -> None:
         self.starts = starts
