@@ -203,6 +203,9 @@ def _split_of(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
     return []
 
 
+_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
 def _peel_title(
     doc: Doc, seg: list[Tok], first: Tok, initial: bool
 ) -> tuple[list[Mention], list[Tok], str]:
@@ -219,6 +222,8 @@ def _peel_title(
             rest = rest[2:]  # "Secretary of State John Kerry"
         rest = trim(rest)
         rest_lows = [t.low for t in rest if t.word]
+        if all(w in _NAME_SUFFIXES for w in rest_lows):
+            continue  # "Martin Luther King Jr.": "King" is the name here
         if (
             rest_lows
             and not any(t.text in ("of", "on", "and", "for", "the", "&") for t in rest)

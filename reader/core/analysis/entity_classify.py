@@ -55,6 +55,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     pop = gz.places.get(text, 0)
     if cue == "person":
         m.kind, m.strong = cue, True
+    elif any(t.text == "&" for t in seg) and pop < BIG_PLACE:  # "AT&T", "Procter & Gamble"
+        m.kind, m.strong = "org", True
     elif single and (
         w0.rstrip("s") in NOT_ACRONYMS
         or _ROMAN_OR_CODE.fullmatch(w0)
