@@ -154,6 +154,18 @@ def test_a_lone_head_word_names_its_organisation() -> None:
     assert got["Council"].kind == "org" and got["Council"].name == "Coastal Fisheries Council"
 
 
+def test_assorted_name_shapes() -> None:
+    got = found(
+        "Shares of AT&T and Procter & Gamble rose. Martin Luther King Jr. was quoted. "
+        "Officials in Dar es Salaam and the Netherlands agreed, Hollis said. "
+        "A Seoul-based firm grew."
+    )
+    assert got["AT&T"] == got["Procter & Gamble"] == "org"
+    assert got["Martin Luther King Jr."] == "person"
+    assert got["Dar es Salaam"] == got["Netherlands"] == got["Seoul"] == "place"
+    assert got["Hollis"] == "person"  # a common surname on its own
+
+
 def test_coordinated_names_are_separate() -> None:
     got = found("Trade between Kenya and Tanzania grew, Helena Marchetti and Hugo Brandt said.")
     assert got["Kenya"] == "place" and got["Tanzania"] == "place"
