@@ -5,16 +5,17 @@ Candidates are runs of capitalised words (with inner connectors such as "of the"
 adjectives, possessives), typed by cues (titles, organisation heads, the place gazetteer,
 given names, context) and then resolved against the rest of the article: a bare surname
 takes the kind and canonical name of the full name, an acronym those of its expansion.
+`merge_aliases` does the same across several articles read together.
 """
 
 from __future__ import annotations
 
 from reader.core.analysis.entity_candidates import candidates
-from reader.core.analysis.entity_names import Mention, resolve
+from reader.core.analysis.entity_names import Mention, merge_aliases, resolve
 from reader.core.analysis.entity_text import RUN, Doc, segments, tokens
 from reader.core.analysis.model import Entity
 
-__all__ = ["find_entities"]
+__all__ = ["find_entities", "merge_aliases"]
 
 
 def find_entities(body: str) -> list[Entity]:
