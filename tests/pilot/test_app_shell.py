@@ -219,3 +219,27 @@ async def test_palette_runs_app_list_and_pane_actions(library_path: Path, build_
         assert len(listed.marked) == 1
         await palette(pilot, "help")
         assert isinstance(pilot.app.screen, HelpScreen)
+
+
+async def test_narrowing_hides_panes_that_no_longer_fit(
+    library_path: Path, build_app: Any, add_articles: Any
+) -> None:
+    add_articles(
+        library_path,
+        [
+            {"text": f"Story {n}\n\nDonald Trump in Gyeongju, part {n}.", "source": f"S{n}"}
+            for n in range(2)
+        ],
+    )
+    async with build_app(library_path).run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space", "space", "space", "c")
+        await settle(pilot)
+        panes = list(pilot.app.screen.query(ReadingPane))
+        assert len(panes) == 4 and all(p.display for p in panes)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert [p.display for p in panes] == [True, True, False, False]
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert all(p.display for p in panes)

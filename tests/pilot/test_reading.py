@@ -231,3 +231,18 @@ async def test_empty_library_says_how_to_add(tmp_path: Path, build_app: Any) -> 
         await pilot.press("enter", "c", "t", "r", "y", "right_square_bracket", "n")
         await settle(pilot)
         assert pilot.app.is_running
+
+
+async def test_j_and_k_scroll_the_focused_pane(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "tab")
+        await settle(pilot)
+        pane = pilot.app.screen.query_one(ReadingPane)
+        assert pane.has_focus
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert pane.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert pane.scroll_y == 2

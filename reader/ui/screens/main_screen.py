@@ -86,6 +86,9 @@ class MainScreen(ArticleActions):
         self.set_class(self.size.height < SHORT, "-short")
         self.set_class(self.side, "-side")
         self.set_class(self.list_hidden, "-list-hidden")
+        limit = max_panes(width)
+        for index, pane in enumerate(self.panes):  # too narrow for them all: hide the last
+            pane.display = index < limit
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
