@@ -162,10 +162,14 @@ def _drop_leading_common(doc: Doc, seg: list[Tok], first: Tok, initial: bool) ->
             seg = trim(seg[1:])
             continue
         at_start = initial and seg[0] is first and not (len(seg) > 1 and low in ORG_HEADS)
-        stem = low.split("-", 1)[0]  # "Nineteen-year-old Zhang"
+        parts = low.split("-")  # "Nineteen-year-old Zhang", "Co-founder"
         if (
             at_start
-            and (low in doc.lower or gazetteer().is_common(low) or gazetteer().is_common(stem))
+            and (
+                low in doc.lower
+                or gazetteer().is_common(low)
+                or (len(parts) > 1 and any(gazetteer().is_common(p) for p in parts))
+            )
             and not confirmed(doc, seg[0].text)
         ) or (  # "Leaving", "Usually": verb and adverb forms, unless seen as a name twice
             (at_start or len(seg) == 1)

@@ -47,7 +47,9 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     words = [t.text for t in seg if t.word]
     lows = [norm(w) for w in words]
     m = Mention(start, end, text, words)
-    m.initial = initial and not confirmed(doc, words[0])
+    m.initial = (  # "K.C. Maurer" at a paragraph start is still a name
+        initial and not confirmed(doc, words[0]) and not _INITIALS.fullmatch(words[0])
+    )
     m.heading = doc.in_heading(start)
     single = len(words) == 1
     w0 = words[0]

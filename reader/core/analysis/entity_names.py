@@ -108,6 +108,8 @@ def _is_full_name(m: Mention) -> bool:
 def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]]) -> list[Entity]:
     """Settle kinds and canonical names for one article's mentions."""
     main = [m for m in mentions if not m.heading and m.kind]
+    # Lone words set aside as common ("Waters pointed out ...") may still be a surname.
+    untyped = [m for m in mentions if not m.heading and not m.kind and len(m.words) == 1]
     people: dict[str, str] = {}
     _full_names([m for m in main if m.strong and _is_full_name(m)], people)
     weak_people = []
@@ -121,6 +123,10 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             else:
                 weak_people.append(m)
     _full_names(weak_people, people)
+    for m in untyped:
+        if m.key() in people and m.words[0][:1].isupper():
+            m.kind = "person"
+            main.append(m)
     strong: dict[str, Counter[str]] = {}
     weak: dict[str, Counter[str]] = {}  # a context cue counts twice, a default guess once
     for m in main:
