@@ -166,6 +166,12 @@ def test_assorted_name_shapes() -> None:
     assert got["Hollis"] == "person"  # a common surname on its own
 
 
+def test_sentence_opening_surname_that_is_a_word() -> None:
+    body = "Curator Helen Waters opened the show.\n\nWaters pointed out the prints to visitors."
+    got = names(body)
+    assert got["Waters"] == "Helen Waters"
+
+
 def test_coordinated_names_are_separate() -> None:
     got = found("Trade between Kenya and Tanzania grew, Helena Marchetti and Hugo Brandt said.")
     assert got["Kenya"] == "place" and got["Tanzania"] == "place"
