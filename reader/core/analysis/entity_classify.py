@@ -35,7 +35,10 @@ _PLACE_NOUN_AFTER = re.compile(
     r"[ \t]+(?:province|state|city|county|region|district|island|islands|river|valley|"
     r"village|town|prefecture|border|coast|peninsula|mountains|governorate)\b"
 )
-_IN_BEFORE = re.compile(r"(?:\b(?:in|near|outside|across|throughout)\s+)$")
+_IN_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
+    r"eastern|western|central)\s+)$"
+)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
@@ -159,13 +162,13 @@ def _demonym_noun(text: str) -> bool:
 
 
 def _place_context(doc: Doc, start: int, end: int, single: bool) -> bool:
-    """ "X, Texas" or "in X" where X is not otherwise known."""
+    """ "X, Texas", "in X" or "northern X" where X is not otherwise known."""
     body = doc.body
     if single and body.startswith(", ", end):
         nxt = re.match(rf"[{UPPER}][\w.]*(?: [{UPPER}][\w.]*)?", body[end + 2 : end + 40])
         if nxt and gazetteer().places.get(nxt.group(), 0) >= BIG_PLACE:
             return True
-    return single and bool(_IN_BEFORE.search(body, max(0, start - 12), start))
+    return single and bool(_IN_BEFORE.search(body, max(0, start - 14), start))
 
 
 def split_places(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Mention]:

@@ -143,7 +143,22 @@ EXTRA_PLACES = frozenset(
     Catalonia, Flanders, Wallonia, Punjab, Bengal, Sindh, Hokkaido, Okinawa, Mindanao,
     Macedonia, Czech Republic, Cote d'Ivoire, Côte d'Ivoire, Sumatra, Java, Borneo, Bali, Sulawesi, Aceh, Papua, Kurdistan, Darfur, Patagonia,
     Anatolia, Yorkshire, Cornwall, Washington D.C., Washington DC, D.C., US, U.S., USA,
-    U.S.A., UK, U.K., UAE, L.A., NYC"""
+    U.S.A., UK, U.K., UAE, L.A., NYC, Guangdong, Zhejiang, Jiangsu, Shandong, Henan, Sichuan,
+    Hubei, Hunan, Hebei, Fujian, Anhui, Liaoning, Shaanxi, Jiangxi, Yunnan, Guangxi, Shanxi,
+    Guizhou, Jilin, Heilongjiang, Inner Mongolia, Gansu, Hainan, Ningxia, Qinghai,
+    Uttar Pradesh, Maharashtra, Bihar, West Bengal, Madhya Pradesh, Tamil Nadu, Rajasthan,
+    Karnataka, Gujarat, Andhra Pradesh, Odisha, Orissa, Telangana, Kerala, Jharkhand, Assam,
+    Haryana, Chhattisgarh, Uttarakhand, Himachal Pradesh, Goa, Jammu, Chechnya, Dagestan,
+    Ingushetia, Tatarstan, Bashkortostan, Balochistan, Baluchistan, Khyber Pakhtunkhwa,
+    Waziristan, Chiapas, Oaxaca, Jalisco, Sonora, Chihuahua, Sinaloa, Michoacan, Tamaulipas,
+    Guerrero, Yucatan, Bahia, Minas Gerais, Rio Grande do Sul, Amazonas, Parana, Saxony,
+    Lower Saxony, Hesse, Brandenburg, Thuringia, North Rhine-Westphalia, Baden-Wurttemberg,
+    Andalusia, Basque Country, Galicia, Lombardy, Sicily, Sardinia, Tuscany, Veneto, Piedmont,
+    Calabria, Brittany, Normandy, Provence, Alsace, Corsica, Helmand, Kunduz, Nangarhar,
+    Anbar, Idlib, Donetsk, Luhansk, Borno, Kyushu, Honshu, Luzon, Mindanao, Kurdistan,
+    Tigray, Amhara, Oromia, Katanga, Kivu, North Kivu, South Kivu, Galilee, Sinai, Negev,
+    Judea, Samaria, Golan Heights, Lapland, Transylvania, Moldavia, Siberia, Ural, Caucasus,
+    North Caucasus, Kashmir, Ladakh, Tyrol, Bohemia, Moravia, Silesia, Crimea, Flanders"""
     )
 )
 EXTRA_PLACE_ACRONYMS = word_set("US U.S. USA U.S.A. UK U.K. UAE L.A. LA D.C. DC NYC")
