@@ -49,9 +49,17 @@ class ScreenReady(Message):
         self.kind, self.payload, self.sources = kind, payload, sources
 
 
-class Problem(Message):
-    """Something went wrong in a worker: one line for the user."""
+class SetChosen(Message):
+    """The articles to read side by side (found by a worker, e.g. the companions)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, ids: list[int]) -> None:
         super().__init__()
-        self.text = text
+        self.ids = ids
+
+
+class Notice(Message):
+    """One line for the user from a worker (errors go through the worker error funnel)."""
+
+    def __init__(self, text: str, severity: str = "information") -> None:
+        super().__init__()
+        self.text, self.severity = text, severity

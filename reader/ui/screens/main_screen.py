@@ -135,8 +135,12 @@ class MainScreen(ArticleActions):
     def on_row_changed(self, message: msg.RowChanged) -> None:
         self.article_list.update_row(message.row)
 
-    def on_problem(self, message: msg.Problem) -> None:
-        self.notify(message.text, severity="error", markup=False)
+    def on_notice(self, message: msg.Notice) -> None:
+        severity = "error" if message.severity == "error" else "information"
+        self.notify(message.text, severity=severity, markup=False)
+
+    def on_set_chosen(self, message: msg.SetChosen) -> None:
+        self.open_set(message.ids)
 
     @on(ArticleList.NeedMore)
     def _more(self, event: ArticleList.NeedMore) -> None:

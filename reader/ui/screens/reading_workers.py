@@ -81,10 +81,8 @@ class ReadingWorkers(Screen[None]):
 
         found = companions(self._lib(), target, limit)
         if not found:
-            self.post_message(
-                msg.Problem("No companions found: mark articles with space, then press c")
-            )
-        self.app.call_from_thread(self.open_set, [target, *found])
+            self.post_message(msg.Notice("No companions found: mark articles with space, then c"))
+        self.post_message(msg.SetChosen([target, *found]))
 
     def _set_flag(
         self,
