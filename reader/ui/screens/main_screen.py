@@ -136,8 +136,10 @@ class MainScreen(ArticleActions):
         self.article_list.update_row(message.row)
 
     def on_notice(self, message: msg.Notice) -> None:
-        severity = "error" if message.severity == "error" else "information"
-        self.notify(message.text, severity=severity, markup=False)
+        if message.severity == "error":
+            self.notify(message.text, severity="error", markup=False)
+        else:
+            self.notify(message.text, markup=False)
 
     def on_set_chosen(self, message: msg.SetChosen) -> None:
         self.open_set(message.ids)
