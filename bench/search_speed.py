@@ -49,51 +49,60 @@ def percentile(values: Sequence[float], pct: float) -> float:
 
 
 def measure(db: Path, repeats: int = REPEATS) -> SearchSpeed:
-    """Every prefix of every query, `repeats` times. Each `Library.search(prefix, limit=50)`
-    is timed back to back with the raw FTS5 query for the same string (alternating which
-    goes first), the MATCH expression being the one the store builds for it. A keystroke the
-    store answers without asking the index (one letter typed: it waits for the second) has
-    no raw query: it counts in p50/p95 but not in the ratio."""
+    """Every prefix of every query, typed in order, `repeats` times, through
+    `Library.search(prefix, limit=50)`, and likewise through the raw and the bounded FTS5
+    queries with the MATCH expression the store builds for each string. Each of the three
+    runs whole passes (as a user types: one keystroke after another, not interleaved with
+    a 200 ms raw query that evicts caches), and the order of the passes rotates each round so
+    that load from other work falls on all three alike. A keystroke the store answers
+    without asking the index (one letter typed: it waits for the second) has no raw query:
+    it counts in p50/p95 but not in the ratio."""
     from reader.core.search import parse_query
     from reader.core.store import Library
 
     library = Library.open(db)
     search = functools.partial(library.search, limit=50)  # as the search screen asks
     raw, bounded = raw_query(db)
-    ours: list[float] = []
-    best: dict[int, float] = {}
-    queried: list[float] = []
-    bare: list[float] = []
-    capped: list[float] = []
+    prefixes = keystrokes()
+    expressions = [parse_query(prefix).fts_expression() for prefix in prefixes]
+    queried_at = [i for i, expression in enumerate(expressions) if expression]
+    runs: list[tuple[list[list[float]], Callable[[str], Any], list[str]]] = [
+        ([], search, prefixes),
+        ([], raw, [expressions[i] for i in queried_at]),
+        ([], bounded, [expressions[i] for i in queried_at]),
+    ]
     for repeat in range(repeats):
-        for i, prefix in enumerate(keystrokes()):
-            expression = parse_query(prefix).fts_expression()
-            calls: list[tuple[list[float], Callable[[str], Any], str]] = [(ours, search, prefix)]
-            if expression:
-                calls += [(bare, raw, expression), (capped, bounded, expression)]
-            if (i + repeat) % 2:  # alternate which call runs first
-                calls.reverse()
-            for sink, call, argument in calls:
-                started = time.perf_counter()
-                call(argument)
-                elapsed = (time.perf_counter() - started) * 1000
-                sink.append(elapsed)
-                if sink is ours:
-                    best[i] = min(best.get(i, elapsed), elapsed)
-                if sink is ours and expression:
-                    queried.append(elapsed)
+        shift = repeat % len(runs)
+        for passes, call, strings in runs[shift:] + runs[:shift]:
+            passes.append(_timed_pass(call, strings))
     library.close()
+    ours_passes, bare_passes, capped_passes = (passes for passes, _, _ in runs)
+    ours = [ms for one in ours_passes for ms in one]
+    queried = [one[i] for one in ours_passes for i in queried_at]
+    best = [min(column) for column in zip(*ours_passes, strict=True)]
+    bare = [ms for one in bare_passes for ms in one]
+    capped = [ms for one in capped_passes for ms in one]
     return SearchSpeed(
         p50_ms=percentile(ours, 50),
         p95_ms=percentile(ours, 95),
         queried_p95_ms=percentile(queried, 95),
-        best_p95_ms=percentile(list(best.values()), 95),
+        best_p95_ms=percentile(best, 95),
         raw_p50_ms=percentile(bare, 50),
         raw_p95_ms=percentile(bare, 95),
         bounded_p95_ms=percentile(capped, 95),
         calls=len(ours),
         raw_calls=len(bare),
     )
+
+
+def _timed_pass(call: Callable[[str], Any], strings: list[str]) -> list[float]:
+    """Milliseconds of `call(s)` for each string in turn."""
+    times = []
+    for string in strings:
+        started = time.perf_counter()
+        call(string)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def raw_query(db: Path) -> tuple[Callable[[str], list[Any]], Callable[[str], list[Any]]]:
