@@ -213,7 +213,7 @@ _NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 def _peel_title(
     doc: Doc, seg: list[Tok], first: Tok, initial: bool
 ) -> tuple[list[Mention], list[Tok], str]:
-    """Titles: keep what follows the last title word ("South Korean President Lee ...") as a
+    """Titles: keep what follows the last title word ("Kenyan President Daniel Otieno") as a
     person; a place or organisation before the title is a name of its own ("U.S.
     President"). Returns the names found before it, the rest, and its cue."""
     words = [t for t in seg if t.word]
@@ -257,7 +257,7 @@ def _peel_title(
 
 
 def _peel_event(doc: Doc, seg: list[Tok]) -> list[Tok]:
-    """Events are not names, but a name may lead them ("FIFA World Cup", "Google Science
+    """Events are not names, but a name may lead them ("UEFA Nations Cup", "Acme Science
     Fair"); "Spring Festival" has none."""
     if len(seg) < 2 or seg[-1].low not in EVENT_HEADS:
         return seg
@@ -304,7 +304,7 @@ def _strip_demonyms(doc: Doc, seg: list[Tok]) -> list[Tok]:
 
 
 def _split_and(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Mention]:
-    """ "Scientology on French television": "on" joins words only inside an organisation;
+    """ "Vexley on French television": "on" joins words only inside an organisation;
     an unsplit "A and B" reads as one organisation ("Globe and Mail")."""
     texts = [t.text for t in seg]
     if "on" in texts:

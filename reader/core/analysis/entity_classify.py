@@ -110,7 +110,7 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         m.kind = "place"
     elif single:
         common = gz.is_common(lows[0]) and (doc.mid[w0] < 2 or lows[0] in doc.lower)
-        # "Polaroid" and "Polaroids" both: a thing that is counted, not a name
+        # "Walkman" and "Walkmans" both: a thing that is counted, not a name
         counted = (w0 + "s") in doc.mid or (w0.endswith("s") and w0[:-1] in doc.mid)
         m.kind = "" if common or counted else "person" if w0 in gz.surnames else "org"
     elif (
@@ -172,7 +172,7 @@ def _place_context(doc: Doc, start: int, end: int, single: bool) -> bool:
 
 
 def split_places(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Mention]:
-    """Names run together without punctuation: "United States Hamdullah Mohib"."""
+    """Names run together without punctuation: "United States Ana Lisboa"."""
     if any("-" in t.text for t in seg):
         pair = _hyphen_places(doc, seg)
         if pair:
@@ -181,7 +181,7 @@ def split_places(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Ment
     words = [t for t in seg if t.word]
     n = len(words)
     if n > 1 and len(seg) == n and span(doc, words) not in places:
-        # "United States Hamdullah Mohib": a country, then a name without heads
+        # "United States Ana Lisboa": a country, then a name without heads
         for k in range(n - 1, 0, -1):
             if places.get(span(doc, words[:k]), 0) >= BIG_PLACE and not any(
                 t.low in ORG_HEADS or t.low in PLACE_HEADS_STRONG for t in words[k:]
@@ -205,7 +205,7 @@ def split_places(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Ment
 
 
 def _hyphen_places(doc: Doc, seg: list[Tok]) -> list[Mention]:
-    """ "U.S.-South Korea talks", "Kenya-Uganda border": two places, not one name."""
+    """ "U.S.-Kenya talks", "Kenya-Uganda border": two places, not one name."""
     body = doc.body
     if body[seg[0].start : seg[-1].end] in gazetteer().places:  # "Asia-Pacific"
         return []

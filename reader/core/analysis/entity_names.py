@@ -1,9 +1,9 @@
 """Canonical names: aliases of one referent within an article and across articles.
 
-"Donald Trump", "President Trump" and a later bare "Trump" share the name "Donald Trump";
-"Lee Jae-myung" and "Lee Jae Myung" normalise equal, and a bare "Lee" matches the first
+"Helena Marchetti", "Governor Marchetti" and a later bare "Marchetti" share the name
+"Helena Marchetti"; "Park Min-jun" and "Park Min Jun" normalise equal, and a bare "Park" matches the first
 word of a full name as well as the last (East Asian names put the family name first);
-"Asia-Pacific Economic Cooperation (APEC)" gives "APEC" the expansion's name.
+"Coastal Fisheries Council (CFC)" gives "CFC" the expansion's name.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
     weak_people = []
     for i, m in enumerate(main):
         if _is_full_name(m) and not m.strong and m.key() not in people:
-            if name_key(m.words[0]) in people:  # "Warhol Polaroids": a known name + a thing
+            if name_key(m.words[0]) in people:  # "Marchetti Walkmans": a known name + a thing
                 first = body.find(m.words[0], m.start)
                 sub = Mention(first, first + len(m.words[0]), m.words[0], m.words[:1])
                 sub.kind = "person"
@@ -182,8 +182,8 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
 
 
 def _short_org_names(out: list[Mention], names: dict[str, str]) -> None:
-    """ "the Church" after "Church of Scientology", "the University" after "University of
-    Southern Indiana": a lone head word names the one organisation it heads."""
+    """ "the Church" after "Church of the Nazarene", "the University" after "University of
+    Lagos": a lone head word names the one organisation it heads."""
     heads: dict[str, set[str]] = {}
     for m in out:
         if m.kind == "org" and len(m.words) > 1:
@@ -236,7 +236,7 @@ def _heading_names(
 def merge_aliases(names_by_article: list[list[Entity]]) -> dict[str, str]:
     """Map every entity name in several articles read together to one shared name.
 
-    Names that normalise equal merge ("Lee Jae-myung" / "Lee Jae Myung"); a one-word person
+    Names that normalise equal merge ("Park Min-jun" / "Park Min Jun"); a one-word person
     name (not a place: "Jordan" the country stays) merges with the one full name whose first
     or last word it is; an acronym with the one organisation or place whose initials it
     spells. The most frequent spelling wins, mixed case before capitals."""

@@ -109,7 +109,7 @@ def tokens(run: str, base: int) -> list[Tok]:
         if word:
             if text[-2:] in ("’s", "'s") and len(text) > 2:
                 tok.text, tok.end, tok.brk = text[:-2], tok.end - 2, True
-            elif "-" in text and _common_suffix(text.rsplit("-", 1)[1]):  # "Seoul-based"
+            elif "-" in text and _common_suffix(text.rsplit("-", 1)[1]):  # "Nairobi-based"
                 head = text.split("-", 1)[0]
                 tok.text, tok.end, tok.brk = head, tok.start + len(head), True
             elif text.endswith(".") and not (
@@ -128,7 +128,7 @@ _COMPOUND_TAILS = word_set(
 
 
 def _common_suffix(part: str) -> bool:
-    """ "based" in "Seoul-based", not "myung" in "Jae-myung" nor "bin" in "Lung-bin"."""
+    """ "based" in "Nairobi-based", not "jun" in "Min-jun" nor "bin" in "Wei-bin"."""
     return part.islower() and (part.endswith(("ed", "ing")) or part in _COMPOUND_TAILS)
 
 

@@ -34,7 +34,7 @@ def build_places() -> list[str]:
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
         add(city["name"], pop)
-        if pop >= 500_000:  # English exonyms of big cities ("Mecca" for Makkah)
+        if pop >= 500_000:  # English exonyms of big cities ("Peking", "Bombay")
             for alt in city.get("alternatenames") or []:
                 plain = alt.replace(" ", "").replace("-", "")
                 if plain.isascii() and plain.isalpha() and alt.istitle() and len(alt) > 3:
