@@ -71,7 +71,7 @@ async def test_every_corpus_article_opens_verbatim_and_safely(
     path, cases = corpus_library
     by_path = {str(c.path): c for c in cases}
     app = build_app(path)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         listed = app.screen.query_one(ArticleList)
         assert listed.option_count == listed.total
@@ -110,7 +110,7 @@ async def test_side_by_side_and_search_of_hostile_articles(
 
     path, _cases = corpus_library
     app = build_app(path)
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -178,7 +178,7 @@ async def test_clicking_markup_in_titles_and_bodies_runs_nothing(
     with Library.open(tmp_path / "lib.sqlite3") as lib:
         import_paths(lib, [c.path for c in cases if c.filename in names])
     app = build_app(tmp_path / "lib.sqlite3")
-    async with app.run_test(size=(150, 30)) as pilot:
+    async with app.run_test(size=(150, 30), notifications=True) as pilot:
         await settle(pilot)
         listed = app.screen.query_one(ArticleList)
         assert listed.option_count == 3
@@ -223,7 +223,7 @@ async def test_no_browser_until_o(
     app = build_app(library_path)
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         listed = app.screen.query_one(ArticleList)
         for index in range(listed.option_count):
@@ -263,7 +263,7 @@ async def test_an_article_the_analysis_chokes_on_does_not_spoil_the_others(
         [{"text": "Schools\n\nDonald Trump backed a 5-école plan in Seoul.\n"}],
     )
     app = build_app(library_path)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         listed = app.screen.query_one(ArticleList)
         seed = next(i for i, r in enumerate(listed.rows) if r.source == "Seed source A")
@@ -288,7 +288,7 @@ async def test_a_huge_paragraph_is_cut_into_bounded_sections(
 
     add_articles(library_path, [{"text": "One long line\n\n" + "word " * 40_000}])
     app = build_app(library_path)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         listed = app.screen.query_one(ArticleList)
         listed.highlighted = next(i for i, r in enumerate(listed.rows) if r.word_count > 30_000)

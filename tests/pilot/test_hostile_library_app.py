@@ -77,7 +77,7 @@ async def test_a_refused_library_is_one_clear_notice(
     says = make(path)
     before = _tree(folder)
     app = build_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         (message,) = errors(app)
         assert says in message and str(path) in message and "\n" not in message
@@ -128,7 +128,7 @@ async def test_a_busy_library_reads_and_says_so_when_writing(
     other.execute("BEGIN IMMEDIATE")
     try:
         app = build_app(library)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await settle(pilot)
             listed = app.screen.query_one(ArticleList)
             assert listed.option_count == 2
@@ -148,3 +148,22 @@ async def test_a_busy_library_reads_and_says_so_when_writing(
         library.close()
     with Library.open(library_path) as lib:
         assert not lib.row(first).read
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reading_workers.py on_worker_state_changed (the error funnel) notifies str(error) "
+    "as is: a LibraryError naming a path with ESC / U+202E puts them raw on the screen "
+    "(needs reader.core.sanitize.visible)",
+)
+async def test_the_error_notice_shows_controls_as_symbols(tmp_path: Path, build_app: Any) -> None:
+    from test_hostile_app import assert_safe
+
+    path = tmp_path / "lib\x1b]0;pwned\x07\u202e.sqlite3"
+    _not_sqlite(path)
+    app = build_app(path)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        (message,) = errors(app)
+        assert "is not a Broadsheet library" in message
+        assert_safe(app)

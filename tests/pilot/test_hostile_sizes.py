@@ -60,7 +60,7 @@ async def resize_through(pilot: Any, sizes: list[tuple[int, int]]) -> None:
 
 
 async def test_side_by_side_survives_every_size(library: Path, build_app: Any) -> None:
-    async with build_app(library).run_test(size=(300, 100)) as pilot:
+    async with build_app(library).run_test(size=(300, 100), notifications=True) as pilot:
         screen, marked, ids = await mark_all_and_side_by_side(pilot)
         assert len(marked) == 4 and len(ids) == 4  # 300 columns: four panes
         await resize_through(pilot, SIZES)
@@ -77,7 +77,7 @@ async def test_timeline_and_search_survive_resizes(library: Path, build_app: Any
     from reader.ui.screens.search_screen import SearchScreen
     from reader.ui.screens.timeline_screen import TimelineScreen
 
-    async with build_app(library).run_test(size=(120, 36)) as pilot:
+    async with build_app(library).run_test(size=(120, 36), notifications=True) as pilot:
         screen, marked, ids = await mark_all_and_side_by_side(pilot)
 
         await pilot.press("t")
@@ -110,7 +110,7 @@ async def test_timeline_and_search_survive_resizes(library: Path, build_app: Any
 
 async def test_a_session_in_the_smallest_terminal(library: Path, build_app: Any) -> None:
     """20×6 from the start (the largest, 300×100, starts the side-by-side test)."""
-    async with build_app(library).run_test(size=(20, 6)) as pilot:
+    async with build_app(library).run_test(size=(20, 6), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("enter", "j", "l", "l", "c", "t")
         await settle(pilot)

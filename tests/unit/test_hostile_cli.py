@@ -284,3 +284,18 @@ def test_analyze_of_text_the_engine_chokes_on_is_one_line(
     path.write_text("Schools\n\nThe mayor backed a 5-école plan.\n", encoding="utf-8")
     code, out, _err = run(capsys, "analyze", "--json", str(path))
     assert code == 0 and json.loads(out)["articles"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reader/cli.py main(): `print(f'broadsheet: {exc}')` for a LibraryError prints the "
+    "library path raw: ESC / U+202E in a path reach the terminal (needs sanitize.visible)",
+)
+def test_library_errors_show_controls_as_symbols(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "lib\x1b]0;pwned\x07\u202e.sqlite3"
+    _not_sqlite(db)
+    code, out, err = run(capsys, "--library", str(db), "list")
+    assert code == 2 and out == "" and "is not a Broadsheet library" in err
+    assert not RAW_CONTROL.search(err)
