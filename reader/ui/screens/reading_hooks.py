@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from textual.worker import Worker, WorkerState
+
 from reader.ui import messages as msg
 from reader.ui.highlight import View
 from reader.ui.marks import find_all
 from reader.ui.refs import Jump, SearchOutcome
 from reader.ui.screens.reading_workers import ReadingWorkers
+from reader.ui.widgets.highlight_legend import HighlightLegend
 from reader.ui.widgets.reading_pane import ReadingPane
 
 NOT_YET = "{} is not available yet"
@@ -70,9 +73,12 @@ class ReadingHooks(ReadingWorkers):
         if not ids and (current := self.current_id()) is not None:
             ids = [current]
         if ids:
+            legend = self.query_one(HighlightLegend)
+            legend.set_state(legend.kinds, legend.colour, f"Building the {kind}…")
             self.prepare_screen(kind, ids, not self.side)
 
     def on_screen_ready(self, message: msg.ScreenReady) -> None:
+        self.redraw()  # puts the legend's status line back
         screen: Any
         if message.kind == "timeline":
             from reader.ui.screens.timeline_screen import TimelineScreen
@@ -83,6 +89,11 @@ class ReadingHooks(ReadingWorkers):
 
             screen = ComparisonScreen(message.payload, message.sources)
         self.app.push_screen(screen, self.show_jump)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """(Besides the error funnel in `ReadingWorkers`, which Textual also calls.)"""
+        if event.state == WorkerState.ERROR:
+            self.redraw()  # clears a "Building the timeline…" status
 
     # --- search results and jumps ------------------------------------------------------
 
