@@ -32,6 +32,7 @@ def only(text: str) -> Number:
         ("Earnings were 73 cents a share.", "73 cents", 0.73, "USD"),
         ("Shares fell 40 Canadian cents.", "40 Canadian cents", 0.4, "CAD"),
         ("A $4-billion bridge.", "$4-billion", 4e9, "USD"),
+        ("a $2-million-a-year grant", "$2-million", 2e6, "USD"),
         ("It fetched 600 pounds sterling.", "600 pounds sterling", 600, "GBP"),
         ("A bridge worth NZ $ 14 million.", "NZ $ 14 million", 1.4e7, "NZD"),
         ("Profit rose to dlrs 6.1 billion.", "dlrs 6.1 billion", 6.1e9, "USD"),

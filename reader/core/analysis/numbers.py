@@ -92,7 +92,6 @@ _HEDGE_WORDS = "|".join(h.replace(" ", r"\s+") for h in HEDGES)
 _HEDGE_RE = re.compile(rf"\b(?P<hedge>{_HEDGE_WORDS})\s+\Z", re.IGNORECASE)
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)\.?\s+\Z")
 _WORD_RE = re.compile(r"\s+([A-Za-z][\w'’.&-]*)")
-_HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
 
 _THE_BEFORE_RE = re.compile(r"\b(?:the|these|those|its|their|our|his|her)\s+\Z", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d[\d,.]*")
@@ -141,11 +140,7 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
         return None  # "5G", "1990s", "21st", "10am"
     if nxt and nxt in ":-/." and after.isdigit():
         return None  # times, scores, ranges, dates like 10/27
-    if nxt == "-" and after.isalpha():
-        hyphened = _HYPHEN_WORD_RE.match(body, end)
-        assert hyphened is not None
-        if hyphened.group(1).lower() not in {"percent", "pct"}:
-            return None  # "21-member", "10-year", "$5-billion-a-year" modifiers
+    modifier = nxt == "-" and after.isalpha()  # "21-member", "10-year", "$5-billion-a-year"
     hedge_m = _HEDGE_RE.search(body, max(0, start - 20), start)
     hedge = hedge_m.group("hedge").lower() if hedge_m else ""
     hedge = " ".join(hedge.split())
@@ -170,7 +165,9 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
     if abbreviated:
         return None  # "5m" without a currency is five metres
 
-    # Counts and quantities: no dates, years, times or durations.
+    # Counts and quantities: no modifiers, dates, years, times or durations.
+    if modifier:
+        return None
     if digits and not scale and _is_year(digits):
         return None
     if value <= 31 and _next_to_month(body, start, end):
@@ -186,7 +183,7 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
     if words and words.lower() == "one" and not scale:
         return None  # "one of", "no one", "one another"
     if words and not scale and value < 10 and _THE_BEFORE_RE.search(body, max(0, start - 8), start):
-        return None  # "the two sides", "both three": a reference, not a figure
+        return None  # "the two sides", "these three": a reference, not a figure
     if _prefixed_identifier(body, start, bool(digits)):
         return None
     return _number(body, start, end, "quantity", value, noun, hedge)
