@@ -18,6 +18,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
+from reader.core.sanitize import visible
 from reader.ui.commands import ReaderCommands
 from reader.ui.key_bindings import all_binding_groups, app_bindings
 from reader.ui.keymap import KeymapError, default_keymap_path, load_keymap
@@ -91,9 +92,8 @@ class BroadsheetApp(App[int]):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if self._keymap_problem:
-            self.notify(
-                self._keymap_problem, title="Keymap not used", severity="warning", markup=False
-            )
+            problem = visible(self._keymap_problem)
+            self.notify(problem, title="Keymap not used", severity="warning", markup=False)
 
     def action_help(self) -> None:
         from reader.ui.screens.help_screen import HelpScreen

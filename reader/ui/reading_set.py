@@ -28,6 +28,27 @@ def analysed(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analys
     return analysed_items(library, list(ids))
 
 
+def analysed_each(library: Library, ids: Sequence[int]) -> tuple[list[Analysis], list[str]]:
+    """Like `analysed`, but an article the analysis fails on gets an empty analysis (and a
+    one-line reason) instead of spoiling the others."""
+    from reader.core.analysis.model import Analysis
+
+    try:
+        return [an for _, an in analysed(library, ids)], [""] * len(ids)
+    except Exception:
+        pass
+    analyses: list[Analysis] = []
+    failures: list[str] = []
+    for article_id in ids:
+        try:
+            analyses.append(analysed(library, [article_id])[0][1])
+            failures.append("")
+        except Exception as exc:
+            analyses.append(Analysis())
+            failures.append(f"{type(exc).__name__}: {exc}".rstrip(": "))
+    return analyses, failures
+
+
 def companions(library: Library, target: int, limit: int = 3) -> list[int]:
     """The articles that read best beside `target`: sharing the most names and dates; failing
     that, others published the same day."""
@@ -41,7 +62,10 @@ def companions(library: Library, target: int, limit: int = 3) -> list[int]:
     for row in rows:  # a cached analysis needs no body; set-level steps are not needed here
         cached = library.get_analysis(row.id, version)
         if cached is None:
-            cached = analyze(library.get(row.id))
+            try:
+                cached = analyze(library.get(row.id))
+            except Exception:  # an article the analysis fails on is nobody's companion
+                continue
             library.put_analysis(row.id, cached, version)
         by_id[row.id] = features(cached)
     nearest = closest(target, by_id, limit)
@@ -60,17 +84,22 @@ def source_refs(ids: Sequence[int], articles: Sequence[Article]) -> list[SourceR
     return refs
 
 
+def _items(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analysis]]:
+    analyses, _ = analysed_each(library, ids)
+    return [(library.get(i), an) for i, an in zip(ids, analyses, strict=True)]
+
+
 def timeline(library: Library, ids: Sequence[int]) -> tuple[list[Any], list[SourceRef]]:
     from reader.core.analysis.timeline import build_timeline
 
-    items = analysed(library, ids)
+    items = _items(library, ids)
     return build_timeline(items), source_refs(ids, [a for a, _ in items])
 
 
 def comparison(library: Library, ids: Sequence[int]) -> tuple[Any, list[SourceRef]]:
     from reader.core.analysis.compare import compare
 
-    items = analysed(library, ids)
+    items = _items(library, ids)
     return compare(items), source_refs(ids, [a for a, _ in items])
 
 

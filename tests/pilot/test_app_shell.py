@@ -243,3 +243,70 @@ async def test_narrowing_hides_panes_that_no_longer_fit(
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         assert all(p.display for p in panes)
+
+
+async def test_a_huge_paragraph_opens_in_bounded_sections(
+    library_path: Path, build_app: Any, add_articles: Any
+) -> None:
+    from reader.ui.widgets.section_view import MAX_CHARS
+
+    add_articles(library_path, [{"text": "One long line\n\n" + "word " * 200_000}])
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        listed.highlighted = next(i for i, r in enumerate(listed.rows) if r.word_count > 100_000)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = pilot.app.screen.query_one(ReadingPane)
+        sections = list(pane.query(SectionView))
+        assert max(len(s.shown.plain) for s in sections) <= MAX_CHARS
+        assert pane._pending, "the rest is mounted as the reader gets there"
+        assert all(s.has_class("-runs-on") for s in sections), "one paragraph, no blank lines"
+        before = len(sections)
+        pane.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert len(pane.query(SectionView)) > before
+        end = len(pane.text) - 10
+        pane.scroll_to_offset(end)  # a jump far ahead mounts what it needs
+        await settle(pilot)
+        assert pane.query(SectionView).last().end >= end
+
+
+async def test_an_article_the_analysis_fails_on_spoils_nothing_else(
+    library_path: Path, build_app: Any, add_articles: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import analysis
+    from reader.ui import reading_set
+
+    [bad] = add_articles(library_path, [{"text": "BOOM\n\nDonald Trump in Seoul, BOOM."}])
+    real_analysed, real_analyze = reading_set.analysed, analysis.analyze
+
+    def analysed(library: Any, ids: Any) -> Any:
+        if bad in ids:
+            raise ValueError("boom")
+        return real_analysed(library, ids)
+
+    def analyze(article: Any, *args: Any, **kwargs: Any) -> Any:
+        if "BOOM" in article.body:
+            raise ValueError("boom")
+        return real_analyze(article, *args, **kwargs)
+
+    monkeypatch.setattr(reading_set, "analysed", analysed)
+    monkeypatch.setattr(analysis, "analyze", analyze)
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        listed.marked = {r.id for r in listed.rows}
+        await pilot.press("c")
+        await settle(pilot)
+        panes = {p.article_id: p for p in pilot.app.screen.query(ReadingPane)}
+        assert bad in panes and not panes[bad].marks
+        assert all(p.marks for i, p in panes.items() if i != bad)
+        notices = [n.message for n in pilot.app._notifications]
+        assert notices == ["Not analysed: BOOM (ValueError: boom)"]
+        listed.marked = set()
+        listed.highlighted = next(i for i, r in enumerate(listed.rows) if r.id != bad)
+        await pilot.press("c")  # companions: the failing article is nobody's companion
+        await settle(pilot)
+        assert bad not in {p.article_id for p in pilot.app.screen.query(ReadingPane)}

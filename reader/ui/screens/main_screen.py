@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header
 
 from reader.ui import messages as msg
-from reader.ui.highlight import PaneSpans, View, one_line
+from reader.ui.highlight import PaneSpans, View, one_line, visible
 from reader.ui.key_bindings import main_bindings
 from reader.ui.marks import KINDS, Mark
 from reader.ui.screens.article_actions import ArticleActions
@@ -136,10 +136,11 @@ class MainScreen(ArticleActions):
         self.article_list.update_row(message.row)
 
     def on_notice(self, message: msg.Notice) -> None:
+        text = visible(message.text)
         if message.severity == "error":
-            self.notify(message.text, severity="error", markup=False)
+            self.notify(text, severity="error", markup=False)
         else:
-            self.notify(message.text, markup=False)
+            self.notify(text, severity="warning", markup=False)
 
     def on_set_chosen(self, message: msg.SetChosen) -> None:
         self.open_set(message.ids)

@@ -13,7 +13,7 @@ from typing import Any
 from textual.worker import Worker, WorkerState
 
 from reader.ui import messages as msg
-from reader.ui.highlight import View
+from reader.ui.highlight import View, one_line
 from reader.ui.marks import find_all
 from reader.ui.refs import Jump, SearchOutcome
 from reader.ui.screens.reading_workers import ReadingWorkers
@@ -116,7 +116,8 @@ class ReadingHooks(ReadingWorkers):
         self.redraw()
         self._scroll_to_match()
         if not self.matches:
-            self.notify(f"No matches in the open articles for “{outcome.query}”", markup=False)
+            query = one_line(outcome.query, 60)
+            self.notify(f"No matches in the open articles for “{query}”", markup=False)
 
     def show_jump(self, jump: Jump | None) -> None:
         if jump is None:

@@ -12,6 +12,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from reader.core.sanitize import one_line, visible
 from reader.ui import messages as msg
 from reader.ui.refs import Jump
 
@@ -65,15 +66,20 @@ class ReadingWorkers(Screen[None]):
 
     @work(thread=True, exclusive=True, group="set", exit_on_error=False)
     def _load_set(self, token: int, ids: list[int], mark_read: bool) -> None:
-        from reader.ui.reading_set import analysed
+        from reader.ui.reading_set import analysed_each
 
         library = self._lib()
-        self.post_message(msg.SetLoaded(token, ids, [library.get(i) for i in ids]))
+        articles = [library.get(i) for i in ids]
+        self.post_message(msg.SetLoaded(token, ids, articles))
         if mark_read:
             for article_id in ids:
                 self._set_flag(library, article_id, read=True)
-        items = analysed(library, ids)
-        self.post_message(msg.SetAnalysed(token, ids, [an for _, an in items]))
+        analyses, failures = analysed_each(library, ids)
+        for article, failure in zip(articles, failures, strict=True):
+            if failure:
+                title = one_line(article.title or "(untitled)", 60)
+                self.post_message(msg.Notice(f"Not analysed: {title} ({failure})", "warning"))
+        self.post_message(msg.SetAnalysed(token, ids, analyses))
 
     @work(thread=True, exclusive=True, group="set", exit_on_error=False)
     def open_with_companions(self, target: int, limit: int) -> None:
@@ -128,5 +134,5 @@ class ReadingWorkers(Screen[None]):
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             name = type(error).__name__
-            text = str(error) if name == "LibraryError" else f"{name}: {error}"
+            text = visible(str(error) if name == "LibraryError" else f"{name}: {error}")
             self.notify(text, title="Broadsheet", severity="error", markup=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.ui.highlight import legend_content
+from reader.ui.highlight import legend_content, visible
 from reader.ui.marks import KIND_LABELS, KINDS, MarkKind
 
 
@@ -28,5 +28,7 @@ class HighlightLegend(Static):
     def _redraw(self) -> None:
         legend = legend_content(self.kinds, self.colour, KIND_LABELS)
         if self.status:
-            legend = Content.assemble(legend, " │ ", Content(self.status).stylize("italic"))
+            legend = Content.assemble(
+                legend, " │ ", Content(visible(self.status)).stylize("italic")
+            )
         self.update(legend)

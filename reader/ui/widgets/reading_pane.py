@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
     from reader.core.article import Article, Block
 
+BATCH = 40  # sections mounted at a time: the rest as the reader scrolls towards them
 BLOCK_STYLES = {"dateline": "italic $text-muted", "heading": "bold $text-primary"}
 EMPTY_HINT = "Choose an article in the list and press enter to read it."
 
@@ -77,6 +78,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.cursor = -1  # index into marks of the last stepped-to mark
         self.note = ""  # shown in the header, e.g. how often the selection occurs here
         self.hint = EMPTY_HINT  # shown in the header while no article is open
+        self._pending: list[tuple[list[Block], bool]] = []  # sections not mounted yet
+        self._generation = 0  # bumped per article: a late batch for an older one is dropped
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY_HINT, classes="pane-header", markup=False)
@@ -97,11 +100,35 @@ class ReadingPane(VerticalScroll, can_focus=True):
             Static(Content(visible(article.title or "(untitled)")), classes="title", markup=False),
             Static(Content(visible(byline(article))), classes="byline", markup=False),
         ]
-        for run in sections(article.blocks):
-            widgets.append(SectionView(run, *self._section_content(run)))
+        self._generation += 1
+        runs = sections(article.blocks, self.text)
+        self._pending = runs[BATCH:]
+        widgets += [self._section(blocks, runs_on) for blocks, runs_on in runs[:BATCH]]
         await self.mount_all(widgets)
         self.scroll_home(animate=False)
         self._update_header()
+
+    def _section(self, blocks: list[Block], runs_on: bool) -> SectionView:
+        return SectionView(blocks, *self._section_content(blocks), runs_on=runs_on)
+
+    async def _mount_more(self, until: int = -1) -> None:
+        """Mount the next batch of sections, or as many as reach body offset `until`."""
+        if not self._pending:
+            return
+        count = BATCH
+        for index, (blocks, _) in enumerate(self._pending):
+            if blocks[-1].end >= until:
+                count = max(count, index + 1)
+                break
+        batch, self._pending = self._pending[:count], self._pending[count:]
+        generation = self._generation
+        widgets = [self._section(blocks, runs_on) for blocks, runs_on in batch]
+        if generation == self._generation:
+            await self.mount_all(widgets)
+
+    async def _reveal(self, offset: int) -> None:
+        await self._mount_more(offset)
+        self.call_after_refresh(self.scroll_to_offset, offset)
 
     def set_analysis(self, analysis: Analysis) -> None:
         self.marks = marks_from_analysis(analysis, len(self.text))
@@ -202,6 +229,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so that body offset `offset` is in view, about a third of the way down."""
+        if self._pending and offset > self._pending[0][0][0].start:
+            self.call_later(self._reveal, offset)  # not mounted yet
+            return
         for section in self.query(SectionView):
             if section.start <= offset <= section.end:
                 line = section.virtual_region.y + section.line_of(offset)
@@ -212,6 +242,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
             self.post_message(self.Scrolled(self))
+        if self._pending and new_value >= self.max_scroll_y - 2 * self.size.height:
+            self.call_later(self._mount_more)
 
     def on_section_view_mark_clicked(self, event: SectionView.MarkClicked) -> None:
         event.stop()

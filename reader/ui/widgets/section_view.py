@@ -1,5 +1,6 @@
 """A run of consecutive blocks of an article body (datelines, headings, paragraphs) in one
-widget: long articles stay a few dozen widgets, not thousands."""
+widget: long articles stay a few dozen widgets, not thousands, and a huge paragraph is cut
+into pieces so that no widget wraps more than about 2 × MAX_CHARS on the UI thread."""
 
 from __future__ import annotations
 
@@ -16,18 +17,37 @@ MAX_CHARS = 4000  # a section holds blocks until it reaches about this much text
 MAX_BLOCKS = 24
 
 
-def sections(blocks: Sequence[Block]) -> list[list[Block]]:
-    """The body blocks (not the title) cut into runs for `SectionView`s."""
-    runs: list[list[Block]] = []
+def _pieces(block: Block, body: str) -> list[Block]:
+    """`block`, cut at spaces into pieces of at most MAX_CHARS (most blocks are one piece)."""
+    pieces: list[Block] = []
+    start = block.start
+    while block.end - start > MAX_CHARS:
+        cut = body.rfind(" ", start + MAX_CHARS // 2, start + MAX_CHARS)
+        cut = start + MAX_CHARS if cut == -1 else cut + 1
+        pieces.append(Block(block.kind, start, cut))
+        start = cut
+    pieces.append(Block(block.kind, start, block.end))
+    return pieces
+
+
+def sections(blocks: Sequence[Block], body: str) -> list[tuple[list[Block], bool]]:
+    """The body blocks (not the title) cut into runs for `SectionView`s, each at most about
+    2 × MAX_CHARS: (blocks, whether the last block runs on into the next run)."""
+    runs: list[tuple[list[Block], bool]] = []
     size = 0
     for block in blocks:
         if block.kind == "title":
             continue
-        if not runs or size >= MAX_CHARS or len(runs[-1]) >= MAX_BLOCKS:
-            runs.append([])
-            size = 0
-        runs[-1].append(block)
-        size += block.end - block.start
+        pieces = _pieces(block, body)
+        for number, piece in enumerate(pieces):
+            split = len(pieces) > 1
+            if not runs or split or size >= MAX_CHARS or len(runs[-1][0]) >= MAX_BLOCKS:
+                runs.append(([], split and number < len(pieces) - 1))
+                size = 0
+            runs[-1][0].append(piece)
+            size += piece.end - piece.start
+            if split:
+                size = MAX_CHARS  # the next block starts a new run
     return runs
 
 
@@ -44,8 +64,12 @@ class SectionView(Static):
         def control(self) -> SectionView:
             return self.section
 
-    def __init__(self, blocks: list[Block], content: Content, starts: list[int]) -> None:
-        super().__init__(content, markup=False, classes="section")
+    def __init__(
+        self, blocks: list[Block], content: Content, starts: list[int], runs_on: bool = False
+    ) -> None:
+        super().__init__(
+            content, markup=False, classes="section -runs-on" if runs_on else "section"
+        )
         self.blocks = blocks
         self.start = blocks[0].start
         self.end = blocks[-1].end
