@@ -310,3 +310,33 @@ async def test_an_article_the_analysis_fails_on_spoils_nothing_else(
         await pilot.press("c")  # companions: the failing article is nobody's companion
         await settle(pilot)
         assert bad not in {p.article_id for p in pilot.app.screen.query(ReadingPane)}
+
+
+def test_first_frame_needs_no_analysis_engine(library_path: Path) -> None:
+    """Startup is benchmarked against a bare Textual app: the analysis engine (and the other
+    screens) must not be imported before the first frame."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reader.ui.app import make_app\n"
+        "seen = []\n"
+        "async def first_frame(pilot):\n"
+        "    await pilot.pause()\n"
+        "    seen.extend(m for m in sys.modules if m.startswith(('reader.core.analysis',\n"
+        "        'reader.ui.screens.timeline', 'reader.ui.screens.search',\n"
+        "        'reader.ui.screens.comparison')))\n"
+        "    pilot.app.exit()\n"
+        "app = make_app(sys.argv[1], keymap=None)\n"
+        "app.run(headless=True, size=(120, 36), auto_pilot=first_frame)\n"
+        "print(','.join(sorted(seen)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(library_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert out.stdout.strip() == ""
