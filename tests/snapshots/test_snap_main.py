@@ -130,3 +130,34 @@ def test_search_matches_across_panes(snap_compare: Any, library_path: Path, buil
         await _settle(pilot)
 
     assert snap_compare(build_app(library_path), terminal_size=(120, 36), run_before=run)
+
+
+def test_hostile_titles_verbatim(
+    snap_compare: Any, library_path: Path, build_app: Any, add_articles: Any
+) -> None:
+    """Titles and sources that look like markup or carry terminal controls are listed as
+    typed: `[/]`, `[b]unclosed`, `[@click=app.quit]x[/]`, `[breaking] news` in full, ESC
+    shown as ␛ and the bidi override as ⁞; no styling leaks from them into other rows."""
+    import datetime as dt
+
+    titles = [
+        "[/]",
+        "[b]unclosed",
+        "[@click=app.quit]x[/]",
+        "[breaking] news",
+        "\x1b[2J\x1b]0;pwned\x07 clear screen",
+        "bidi \u202eevil\u202c text",
+    ]
+    add_articles(
+        library_path,
+        [
+            {
+                "text": f"{title}\n\nBody {n}.",
+                "title": title,
+                "source": "[i]Evil[/i] Source",
+                "published": dt.date(2025, 11, 1 + n),
+            }
+            for n, title in enumerate(titles)
+        ],
+    )
+    assert snap_compare(build_app(library_path), terminal_size=(120, 36), run_before=keys())
