@@ -53,15 +53,37 @@ def assert_safe(app: Any) -> None:
 
 
 def pane_text(pane: ReadingPane) -> str:
-    title = str(pane.query_one(".title").render())
-    return title + "\n" + "\n\n".join(s.shown.plain for s in pane.query(SectionView))
+    """The title and every mounted section's text (a piece of a huge paragraph that runs on
+    into the next section is joined to it without a gap)."""
+    text = str(pane.query_one(".title").render()) + "\n"
+    gap = ""
+    for section in pane.query(SectionView):
+        text += gap + section.shown.plain
+        gap = "" if section.has_class("-runs-on") else "\n\n"
+    return text
+
+
+async def mount_all_sections(pilot: Any, pane: ReadingPane) -> None:
+    """Scroll to the end until no more sections mount (they mount in batches as the reader
+    scrolls)."""
+    count = -1
+    while count != len(pane.query(SectionView)):
+        count = len(pane.query(SectionView))
+        pane.scroll_end(animate=False)
+        await settle(pilot)
+
+
+# Its analysis alone takes seconds (the pane itself opens it in about two).
+TOO_SLOW_TO_OPEN = {"long_line.txt"}
 
 
 @pytest.fixture
 def corpus_library(library_path: Path, tmp_path: Path) -> tuple[Path, list[HostileCase]]:
-    cases = build_corpus(tmp_path / "corpus", include_large=False)
+    """The seeds, then the whole corpus but the 5 MB line (the other large cases are cheap
+    to open: deep nesting, a 2,000-row table, 300,000 brackets)."""
+    cases = [c for c in build_corpus(tmp_path / "corpus") if c.filename not in TOO_SLOW_TO_OPEN]
     with Library.open(library_path) as lib:
-        import_paths(lib, [tmp_path / "corpus"])
+        import_paths(lib, [c.path for c in cases])
     return library_path, cases
 
 
@@ -88,6 +110,7 @@ async def test_every_corpus_article_opens_verbatim_and_safely(
             if case is None:  # a seed
                 continue
             opened += 1
+            await mount_all_sections(pilot, pane)
             shown = pane_text(pane)
             for line in case.survives.split("\n"):  # the pane puts blocks apart
                 assert visible(line) in shown, case.filename
@@ -249,19 +272,25 @@ async def test_no_browser_until_o(
         assert browsed == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an article the analysis raises on (numbers.py, '5-école') fails the whole reading "
-    "set's worker (reading_workers._load_set / reading_set.companions): no marks in any "
-    "pane, `c` finds no companions for ANY article, and the notice is 'AssertionError: '",
-)
 async def test_an_article_the_analysis_chokes_on_does_not_spoil_the_others(
-    library_path: Path, add_articles: Any, build_app: Any
+    library_path: Path,
+    add_articles: Any,
+    build_app: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    add_articles(
-        library_path,
-        [{"text": "Schools\n\nDonald Trump backed a 5-école plan in Seoul.\n"}],
-    )
+    """One article the analysis raises on (as numbers.py did on '5-école' before f77e089)
+    must not fail the whole reading set: `c` on another article still finds companions."""
+    import reader.core.analysis as analysis
+
+    real = analysis.analyze
+
+    def analyze(article: Any, *args: Any, **kwargs: Any) -> Any:
+        if "CHOKE" in article.body:
+            raise AssertionError  # what the numbers bug raised: no message at all
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(analysis, "analyze", analyze)
+    add_articles(library_path, [{"text": "Schools\n\nDonald Trump's CHOKE plan in Seoul.\n"}])
     app = build_app(library_path)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
@@ -275,15 +304,11 @@ async def test_an_article_the_analysis_chokes_on_does_not_spoil_the_others(
         assert not [n for n in app._notifications if n.severity == "error"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reading_pane.py/section_view.py: a paragraph longer than section_view.MAX_CHARS is "
-    "one SectionView, wrapped on the UI thread; opening the corpus's 5 MB single-line "
-    "long_line.txt freezes the app for ~19 s (keys unanswered)",
-)
 async def test_a_huge_paragraph_is_cut_into_bounded_sections(
     library_path: Path, add_articles: Any, build_app: Any
 ) -> None:
+    """A 5 MB one-line paragraph was one SectionView wrapped on the UI thread: the app froze
+    for ~19 s (fixed in 3d6ad8d)."""
     from reader.ui.widgets.section_view import MAX_CHARS
 
     add_articles(library_path, [{"text": "One long line\n\n" + "word " * 40_000}])

@@ -150,13 +150,8 @@ async def test_a_busy_library_reads_and_says_so_when_writing(
         assert not lib.row(first).read
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reading_workers.py on_worker_state_changed (the error funnel) notifies str(error) "
-    "as is: a LibraryError naming a path with ESC / U+202E puts them raw on the screen "
-    "(needs reader.core.sanitize.visible)",
-)
 async def test_the_error_notice_shows_controls_as_symbols(tmp_path: Path, build_app: Any) -> None:
+    """The error funnel notified str(error) as is (fixed in 3d6ad8d)."""
     from test_hostile_app import assert_safe
 
     path = tmp_path / "lib\x1b]0;pwned\x07\u202e.sqlite3"

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis import analyze, analyze_set
@@ -79,10 +78,6 @@ TEXTS = st.one_of(
     st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=50).map("".join),
 )
 DATES = st.none() | st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
-# KNOWN BUG (see test_number_before_a_hyphen_and_a_non_ascii_letter): a number, "-" and a
-# letter outside A-Z raises in numbers.py. Such texts are left out of the random ones so
-# that these tests are not a coin toss until it is fixed; remove this with the xfail mark.
-_KNOWN_NUMBERS_BUG = re.compile(r"-[^\W\d_A-Za-z]")
 SETTINGS = settings(
     max_examples=100,
     deadline=None,
@@ -125,7 +120,6 @@ def check_set(items: list[tuple[Article, Analysis]]) -> None:
 @SETTINGS
 @given(title=TEXTS, body=TEXTS, published=DATES)
 def test_analyze_any_text(title: str, body: str, published: dt.date | None) -> None:
-    assume(not _KNOWN_NUMBERS_BUG.search(body))
     check_analysis(body, analyze(Article(title, body, published=published)))
 
 
@@ -138,7 +132,6 @@ def test_analyze_any_text(title: str, body: str, published: dt.date | None) -> N
 def test_any_text_through_a_loader_then_analysis(
     text: str, suffix: str, published: dt.date | None
 ) -> None:
-    assume(not _KNOWN_NUMBERS_BUG.search(text))
     article = load_text(text, suffix=suffix, path=f"x{suffix}")
     article.published = published
     for block in article.blocks:
@@ -154,7 +147,6 @@ def test_any_text_through_a_loader_then_analysis(
 def test_analyze_set_timeline_and_compare(
     specs: list[tuple[str, dt.date | None]], link: bool
 ) -> None:
-    assume(not any(_KNOWN_NUMBERS_BUG.search(body) for body, _ in specs))
     articles = [
         Article(body[:30], body, published=published, path=f"{k}.txt")
         for k, (body, published) in enumerate(specs)
@@ -170,7 +162,6 @@ def test_random_pairs_give_valid_sources(
     first: str, second: str, published: dt.date | None
 ) -> None:
     """Two sources, one dated and one not: the undated one is read against the other."""
-    assume(not _KNOWN_NUMBERS_BUG.search(first + second))
     articles = [
         Article("One", first, published=published, path="one.txt"),
         Article("Two", second, path="two.txt"),
@@ -178,12 +169,7 @@ def test_random_pairs_give_valid_sources(
     check_set(list(zip(articles, analyze_set(articles), strict=True)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/core/analysis/numbers.py _read: `nxt == '-' and after.isalpha()` is true for "
-    "a non-ASCII letter but _HYPHEN_WORD_RE only matches [A-Za-z]: `assert hyphened is not "
-    "None` fails (AttributeError under python -O)",
-)
 @pytest.mark.parametrize("body", ["The mayor backed a 5-école plan.", "0-µ", "0 BILLION-ₐ"])
 def test_number_before_a_hyphen_and_a_non_ascii_letter(body: str) -> None:
+    """Found by these properties: numbers.py asserted on a hyphen before a letter outside A-Z."""
     check_analysis(body, analyze(Article("Schools", body)))
