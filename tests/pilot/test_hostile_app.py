@@ -245,7 +245,9 @@ async def test_no_browser_until_o(
     )
     app = build_app(library_path)
     opened: list[str] = []
+    copied: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         listed = app.screen.query_one(ArticleList)
@@ -260,6 +262,7 @@ async def test_no_browser_until_o(
         await pilot.press("space", "space", "space", "c")
         await settle(pilot)
         assert opened == [] and browsed == [], "opening and reading never opens a browser"
+        assert copied == [], "nor writes the clipboard"
 
         await pilot.press("escape")  # leave side by side: the list comes back
         await settle(pilot)
@@ -268,6 +271,10 @@ async def test_no_browser_until_o(
             await pilot.press("o")
             await settle(pilot)
         assert "https://example.com/story" in opened
+        assert copied == []
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(copied) == 1
         assert all(url.startswith(("https://", "http://")) for url in opened), opened
         assert browsed == []
 

@@ -79,6 +79,21 @@ def test_add_then_list_json(
     assert not RAW_CONTROL.search(out), "the plain list shows controls as symbols"
     assert "[@click=app.quit]x[/]" in out
 
+    for argv in (["search", "pwned"], ["search", "[/]"], ["timeline", "--limit", "100"]):
+        code, out, err = run(capsys, "--library", db, *argv)
+        assert code == 0 and err == "", argv
+        assert not RAW_CONTROL.search(out), argv
+        assert out or argv[1] == "[/]", argv  # punctuation alone matches nothing
+    code, out, err = run(capsys, "--library", db, "search", "--json", "pwned")
+    hits = json.loads(out)["hits"]
+    assert hits and all("pwned" in h["snippet"] for h in hits)
+    code, out, err = run(capsys, "--library", db, "timeline", "--json", "--limit", "100")
+    data = json.loads(out)
+    for event in data["timeline"]:
+        for src in event["sources"]:
+            body = data["articles"][src["article"]]["body"]
+            assert 0 <= src["start"] <= src["end"] <= len(body)
+
 
 def _spans_ok(body: str, data: dict[str, Any]) -> list[str]:
     wrong = []
