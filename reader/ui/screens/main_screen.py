@@ -173,6 +173,8 @@ class MainScreen(ArticleActions):
         self.view = replace(self.view, selected_key="")
         self.find_query()
         self._layout()
+        if self.focused is None or (self.list_hidden and self.article_list.has_focus):
+            self.panes[0].focus()  # the list is out of sight: read with the keys
         self.redraw()
         self.apply_pending_jump()
 
