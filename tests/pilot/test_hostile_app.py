@@ -329,3 +329,56 @@ async def test_a_huge_paragraph_is_cut_into_bounded_sections(
         sections = list(app.screen.query_one(ReadingPane).query(SectionView))
         assert sections
         assert max(len(s.shown.plain) for s in sections) <= 2 * MAX_CHARS
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reader/ui/reading_set.py citation(): `y` copies the raw title and source, so ESC/"
+    "OSC/bidi from an article land in the system clipboard (and are pasted on, e.g. into a "
+    "shell or the search box); the citation should use sanitize.one_line/visible",
+)
+async def test_the_copied_citation_has_no_raw_controls(
+    library_path: Path, add_articles: Any, build_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    title = "Escape \x1b]52;c;cm0gLXJmIH4K\x07 test \u202eevil"
+    add_articles(
+        library_path,
+        [{"text": f"{title}\n\nBody.\n", "title": title, "source": "Wire\x1b[2J", "url": ""}],
+    )
+    app = build_app(library_path)
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one(ArticleList)
+        listed.highlighted = next(i for i, r in enumerate(listed.rows) if "Escape" in r.title)
+        await pilot.press("enter", "y")
+        await settle(pilot)
+        (citation,) = copied
+        assert "Escape" in citation and not RAW_CONTROL.search(citation)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reader/ui/screens/search_screen.py uses Textual's Input as is: text pasted into "
+    "the search box (e.g. a citation copied with `y`) is rendered with its raw ESC/bidi",
+)
+async def test_a_pasted_query_is_shown_with_controls_as_symbols(
+    library_path: Path, build_app: Any
+) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    from reader.ui.screens.search_screen import SearchScreen
+
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        field = app.screen.query_one(Input)
+        field.post_message(events.Paste("Trump \x1b[2J\x1b]0;pwned\x07 \u202eevil"))
+        await settle(pilot)
+        assert "Trump" in field.value
+        assert_safe(app)
