@@ -16,7 +16,7 @@ _MAIN: list[tuple[str, str, str, str, bool, str | None, str]] = [
         "side-by-side",
         True,
         None,
-        "Marked articles, or this one and its closest companions",
+        "Marked articles, or this one and its companions",
     ),
     ("r", "toggle_read", "Read/unread", "toggle-read", True, None, "Mark read or unread"),
     ("s", "toggle_star", "Star", "toggle-star", True, None, "Star or unstar"),
