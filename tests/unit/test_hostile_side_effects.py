@@ -232,3 +232,41 @@ def test_a_sidecar_swapped_for_a_pipe_after_the_check_does_not_hang(
     (article,) = result
     assert isinstance(article, Article)
     assert any("not a regular file" in notice for notice in article.notices)
+
+
+def test_links_out_of_a_folder_are_not_followed(
+    tmp_path: Path, secret: Path, opened: Opened
+) -> None:
+    """A folder of articles with symbolic links to a file, a folder and a sidecar outside
+    it: importing the folder never opens them. Links that stay inside are followed, and a
+    link given by name is the user's choice and is read."""
+    from reader.core.importer import import_paths
+    from reader.core.loaders import iter_article_files
+    from reader.core.store import Library
+
+    (secret.parent / "meta.json").write_text('{"title": "' + SECRET + '"}', encoding="utf-8")
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "story.txt").write_text("Story\n\nA body of text.\n", encoding="utf-8")
+    (folder / "sub" / "inner.txt").write_text("Inner\n\nAnother body.\n", encoding="utf-8")
+    (folder / "notes.txt").symlink_to(secret)
+    (folder / "elsewhere").symlink_to(secret.parent, target_is_directory=True)
+    (folder / "story.meta.json").symlink_to(secret.parent / "meta.json")
+    (folder / "inner-link.txt").symlink_to(folder / "sub" / "inner.txt")
+    (folder / "sub-link").symlink_to(folder / "sub", target_is_directory=True)
+
+    found = list(iter_article_files([folder]))
+    assert found == [folder / "inner-link.txt", folder / "story.txt", folder / "sub" / "inner.txt"]
+    opened.paths.clear()
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        report = import_paths(lib, [folder])
+        assert report.added == 2 and report.duplicates == 1 and report.errors == []
+        stored = [lib.get(row.id) for row in lib.rows(0, 10)]
+    assert all(SECRET not in a.title + a.body for a in stored)
+    assert not [p for p in opened.paths if p.startswith(str(secret.parent))]
+    story = load_path(folder / "story.txt")
+    assert isinstance(story, Article) and story.title == "Story"
+    assert any("links outside its folder" in n for n in story.notices)
+
+    given = load_path(folder / "notes.txt")  # named on the command line: read
+    assert isinstance(given, Article) and SECRET in given.body

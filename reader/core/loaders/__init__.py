@@ -10,7 +10,8 @@ cannot be read becomes a `LoadError` whose `str()` is one line, "path: reason".
   .html/.htm/.xhtml → HTML, anything else plain text, or HTML when it starts like an HTML
   document), and reads a `STEM.meta.json` sidecar beside the file when there is one (keys
   source, published YYYY-MM-DD, language, url, title, author; its values win). A broken
-  sidecar only adds a notice to `Article.notices`.
+  sidecar, or one that is a symbolic link out of its folder, only adds a notice to
+  `Article.notices`. Nothing else is opened: not what links, images or entities point to.
 - `iter_article_files(paths)` lists the files to load from files and folders.
 - `parse_plaintext`, `parse_markdown`, `parse_html` turn text into an `Article`.
 """
@@ -166,7 +167,9 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The files to load: each path given that is not a folder, as given (even a missing
     one, so that loading it reports the problem), and the files in each folder,
     recursively and sorted by name, skipping hidden files and folders and `*.meta.json`
-    sidecars. Symbolic links are followed, but no folder is entered twice (no loops)."""
+    sidecars. Symbolic links inside a folder are followed only when they lead to somewhere
+    inside that folder (a folder of articles cannot make Broadsheet read `~/.ssh/id_rsa`),
+    and no folder is entered twice (no loops)."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[Path] = set()
     for given in paths:
@@ -178,7 +181,16 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def _inside(target: str, root: str) -> bool:
+    """Whether the resolved path `target` is `root` or within it (both resolved)."""
+    try:
+        return os.path.commonpath([root, target]) == root
+    except ValueError:  # different drives
+        return False
+
+
 def _walk(folder: Path, seen_dirs: set[tuple[int, int]], seen_files: set[Path]) -> Iterator[Path]:
+    root = os.path.realpath(folder)
     stack = [folder]
     while stack:
         current = stack.pop()
@@ -195,6 +207,11 @@ def _walk(folder: Path, seen_dirs: set[tuple[int, int]], seen_files: set[Path]) 
         subdirs: list[Path] = []
         for entry in names:
             if entry.name.startswith(".") or entry.name.endswith(META_SUFFIX):
+                continue
+            try:
+                if entry.is_symlink() and not _inside(os.path.realpath(entry.path), root):
+                    continue  # leads out of the folder given
+            except (OSError, ValueError):
                 continue
             try:
                 is_dir = entry.is_dir()  # follows symlinks

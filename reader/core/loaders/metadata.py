@@ -28,6 +28,8 @@ def sidecar_for(path: Path) -> Path | None:
 def read_sidecar(path: Path) -> tuple[dict[str, str], list[str]]:
     """The metadata in a sidecar as strings, and notices for what was wrong with it."""
     name = path.name
+    if os.path.islink(path) and not _inside(os.path.realpath(path), os.path.realpath(path.parent)):
+        return {}, [f"metadata file {name} links outside its folder; ignored"]
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -61,6 +63,13 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], list[str]]:
             continue
         fields[key] = value
     return fields, notices
+
+
+def _inside(target: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([root, target]) == root
+    except ValueError:  # different drives
+        return False
 
 
 def _read_regular(path: Path, limit: int) -> bytes | None:
