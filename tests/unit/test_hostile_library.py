@@ -148,3 +148,33 @@ def test_refusal_messages_are_clear(corpus: list[HostileCase]) -> None:
     if pipe is not None:
         error = load_path(pipe.path)
         assert isinstance(error, LoadError) and error.reason == "is not a regular file (named pipe)"
+
+
+@pytest.mark.parametrize(
+    ("name", "template"),
+    [
+        ("title.html", "<html><head><title>{big}</title></head><body><p>Body.</p></body></html>"),
+        ("og.html", "<html><head><meta property='og:title' content='{big}'></head><p>Body.</p>"),
+        ("h1.html", "<html><body><h1>{big}</h1><p>Body.</p></body></html>"),
+        (
+            "meta.html",
+            "<html><head><link rel=canonical href='https://x/{big}'><meta name=author "
+            "content='{big}'><meta property='og:site_name' content='{big}'></head><p>Body.</p>",
+        ),
+        ("front.md", "---\ntitle: {big}\nsource: {big}\n---\n\nBody.\n"),
+        ("heading.md", "# {big}\n\nBody.\n"),
+        ("line.txt", "{big}\n\nBody.\n"),
+    ],
+)
+def test_metadata_of_a_hostile_size_is_bounded(tmp_path: Path, name: str, template: str) -> None:
+    """A megabyte headline, site name, author or address is cut to `MAX_FIELD_CHARS` (as a
+    sidecar's are): every screen that shows one line of it stays cheap."""
+    from reader.core.loaders.metadata import MAX_FIELD_CHARS
+
+    path = tmp_path / name
+    path.write_text(template.format(big="Word " * 200_000), encoding="utf-8")
+    article = load_path(path)
+    assert isinstance(article, Article)
+    for field in (article.title, article.source, article.author, article.url):
+        assert len(field) <= MAX_FIELD_CHARS
+    assert "Body." in article.body

@@ -2,7 +2,8 @@
 
 Title from og:title, else <title> (without a " | Site" suffix), else the first <h1>;
 published from `article:published_time` (or a date meta) or the first `<time datetime>`;
-source from og:site_name; author from the author meta; url from the canonical link.
+source from og:site_name; author from the author meta; url from the canonical link (each
+at most `MAX_FIELD_CHARS`, as in a sidecar).
 
 The text: script, style, noscript, template, nav, header, footer, aside, form, iframe, svg
 and button are dropped; the <article> (else <main>, else <body>) is read in document order,
@@ -20,7 +21,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from reader.core.article import Article, Block, BlockKind
-from reader.core.loaders.metadata import parse_date
+from reader.core.loaders.metadata import MAX_FIELD_CHARS, parse_date
 from reader.core.loaders.structure import BodyBuilder, derive_title, first_lede, mark_opening
 
 DROP_TAGS = (
@@ -158,12 +159,15 @@ def parse_html(text: str, *, path: str = "") -> Article:
     if not title:
         title = derive_title(first_lede(body, blocks))
         derived = bool(title)
-    article = Article(title=title, body=body, blocks=blocks, path=path, title_derived=derived)
+    # Metadata is bounded like a sidecar's: a 5 MB <title> would be a 5 MB headline.
+    article = Article(
+        title=title[:MAX_FIELD_CHARS], body=body, blocks=blocks, path=path, title_derived=derived
+    )
     if truncated:
         article.notices.append(f"HTML over {MAX_NODES:,} elements: the rest is not shown")
-    article.source = meta.get("site", "")
-    article.author = meta.get("author", "")
-    article.url = meta.get("url", "")
+    article.source = meta.get("site", "")[:MAX_FIELD_CHARS]
+    article.author = meta.get("author", "")[:MAX_FIELD_CHARS]
+    article.url = meta.get("url", "")[:MAX_FIELD_CHARS]
     article.published = parse_date(meta.get("published", ""))
     lang = meta.get("language", "")
     if lang:
