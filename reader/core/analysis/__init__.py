@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from reader.core.analysis.entities import find_entities
+from reader.core.analysis.entities import find_entities, merge_aliases
 from reader.core.analysis.model import Analysis
 from reader.core.analysis.numbers import find_numbers
 from reader.core.analysis.timex import find_times, infer_anchor
@@ -73,5 +74,20 @@ def analyze_set(
 
 
 def link_entities(analyses: list[Analysis]) -> list[Analysis]:
-    """Give one canonical name to the aliases of one referent across the set."""
-    return analyses
+    """Give one canonical name to the aliases of one referent across the set
+    ("Lee Jae-myung" in one source and "Lee Jae Myung" in another are one person)."""
+    if len(analyses) < 2:
+        return analyses
+    names = merge_aliases([an.entities for an in analyses])
+    return [
+        dataclasses.replace(
+            an,
+            entities=[
+                e
+                if names.get(e.name, e.name) == e.name
+                else dataclasses.replace(e, name=names[e.name])
+                for e in an.entities
+            ],
+        )
+        for an in analyses
+    ]
