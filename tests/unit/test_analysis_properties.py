@@ -77,6 +77,8 @@ TEXTS = st.one_of(
     st.text(max_size=200),
     st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=50).map("".join),
 )
+# Publication dates near 0001-01-01 and 9999-12-31 are a known bug (see
+# test_relative_dates_near_the_ends_of_the_calendar): widen this when it is fixed.
 DATES = st.none() | st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 SETTINGS = settings(
     max_examples=100,
@@ -173,3 +175,22 @@ def test_random_pairs_give_valid_sources(
 def test_number_before_a_hyphen_and_a_non_ascii_letter(body: str) -> None:
     """Found by these properties: numbers.py asserted on a hyphen before a letter outside A-Z."""
     check_analysis(body, analyze(Article("Schools", body)))
+
+
+CALENDAR_EDGE_BODY = (
+    "Officials said on Tuesday that tomorrow, next year, in two weeks, last year, yesterday, "
+    "three years ago, next month, this weekend and on June 30 the plan would change."
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="timex (timex_relative._relday/_rel_unit, timex_calendar.weekday_before, "
+    "timex_context.nearest_date) add timedeltas to the anchor unchecked: an article published "
+    "9999-12-31 or 0001-01-01 (a sidecar, front matter, HTML meta or `analyze --published`) "
+    "raises OverflowError: date value out of range",
+)
+@pytest.mark.parametrize("published", [dt.date(9999, 12, 31), dt.date(1, 1, 1)])
+def test_relative_dates_near_the_ends_of_the_calendar(published: dt.date) -> None:
+    article = Article("Edge", CALENDAR_EDGE_BODY, published=published)
+    check_set([(article, analyze(article))])

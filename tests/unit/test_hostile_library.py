@@ -178,3 +178,30 @@ def test_metadata_of_a_hostile_size_is_bounded(tmp_path: Path, name: str, templa
     for field in (article.title, article.source, article.author, article.url):
         assert len(field) <= MAX_FIELD_CHARS
     assert "Body." in article.body
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", "0999-12-31", "3000-01-01"])
+def test_a_publication_date_at_the_ends_of_the_calendar_is_refused(
+    tmp_path: Path, published: str
+) -> None:
+    """From a sidecar, front matter or HTML meta: not taken (with a notice where the format
+    has one), so it neither pins the article atop a newest-first list nor leaves the
+    analysis no room for "tomorrow" (see test_relative_dates_near_the_ends_of_the_calendar)."""
+    from reader.core.analysis import analyze
+
+    (tmp_path / "side.txt").write_text("Side\n\nBody said tomorrow.\n", encoding="utf-8")
+    (tmp_path / "side.meta.json").write_text(f'{{"published": "{published}"}}', encoding="utf-8")
+    (tmp_path / "front.md").write_text(
+        f"---\npublished: {published}\n---\n\n# Front\n\nBody said tomorrow.\n", encoding="utf-8"
+    )
+    (tmp_path / "meta.html").write_text(
+        f"<html><head><meta property='article:published_time' content='{published}'></head>"
+        "<body><h1>Meta</h1><p>Body said tomorrow.</p></body></html>",
+        encoding="utf-8",
+    )
+    for name in ("side.txt", "front.md", "meta.html"):
+        article = load_path(tmp_path / name)
+        assert isinstance(article, Article) and article.published is None, name
+        analyze(article)
+        if name != "meta.html":
+            assert any("years 1000-2999" in n for n in article.notices), name

@@ -92,15 +92,23 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
         os.close(fd)
 
 
+PLAUSIBLE_YEARS = range(1000, 3000)
+"""Publication years outside these are a mistake or a prank: 9999-12-31 would pin an article
+to the top of a newest-first list, and dates at the ends of the calendar leave no room for
+"tomorrow" or "last year"."""
+
+
 def parse_date(text: str) -> dt.date | None:
-    """A YYYY-MM-DD date, also the date part of an ISO timestamp; None if it is not one."""
+    """A YYYY-MM-DD date, also the date part of an ISO timestamp; None if it is not one or
+    its year is not in `PLAUSIBLE_YEARS`."""
     text = text.strip()
     if len(text) < 10 or (len(text) > 10 and text[10] not in "T "):
         return None
     try:
-        return dt.date.fromisoformat(text[:10])
+        date = dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
+    return date if date.year in PLAUSIBLE_YEARS else None
 
 
 def apply_metadata(article: Article, fields: dict[str, Any], origin: str) -> None:
@@ -116,7 +124,9 @@ def apply_metadata(article: Article, fields: dict[str, Any], origin: str) -> Non
         if key == "published":
             date = parse_date(value)
             if date is None:
-                article.notices.append(f"{origin}: published {value[:40]!r} is not YYYY-MM-DD")
+                article.notices.append(
+                    f"{origin}: published {value[:40]!r} is not a date (YYYY-MM-DD, years 1000-2999)"
+                )
             else:
                 article.published = date
         elif key == "title":
