@@ -255,7 +255,7 @@ def test_date_bounds() -> None:
         bounds = date_bounds(value)
         assert bounds is not None and bounds.granularity == "time" and bounds.minute >= 540
     assert date_bounds("199X") is not None and date_bounds("19") is not None
-    for value in ("P3Y", "PRESENT_REF", "XXXX-05", "2031-02-30", ""):
+    for value in ("P3Y", "PRESENT_REF", "XXXX-05", "2031-02-30", "", "0000-01", "9999-W52"):
         assert date_bounds(value) is None
 
 

@@ -60,8 +60,8 @@ def date_bounds(value: str) -> DateBounds | None:
     value = value.strip()
     try:
         return _bounds(value)
-    except ValueError:
-        return None  # "2025-02-30", week 54: not a calendar position
+    except (ValueError, OverflowError):
+        return None  # "2025-02-30", week 54, the week after 9999-12-31: not a calendar position
 
 
 def _bounds(value: str) -> DateBounds | None:
