@@ -129,6 +129,7 @@ def test_counts(text: str, figure: str, value: float, unit: str, hedge: str) -> 
         "The No. 3 seed lost.",  # a rank
         "The pole is 5m tall.",  # a length, not money
         "It grew three times faster.",  # a multiplier
+        "9" * 400 + " people",  # too large to be a figure
     ],
 )
 def test_not_figures(text: str) -> None:

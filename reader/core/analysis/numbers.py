@@ -22,6 +22,7 @@ Conventions (what the UI and `compare` rely on):
 
 from __future__ import annotations
 
+import math
 import re
 
 from reader.core.analysis.model import Number, NumberKind
@@ -130,8 +131,8 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
     if start and not cur and (body[start - 1].isalnum() or body[start - 1] in "-_./:"):
         return None  # "F-16", "A320", "v1.2", "10:30"
     value = _value(digits, words)
-    if value is None:
-        return None
+    if value is None or not math.isfinite(value * 1e12):
+        return None  # a 300-digit run is not a figure (and would not survive JSON)
     abbreviated = bool(scale) and scale.strip().lower() in SCALE_ABBREVIATIONS
     if scale:
         value *= _scale(scale)
