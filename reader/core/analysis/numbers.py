@@ -131,11 +131,13 @@ def _read(body: str, m: re.Match[str]) -> Number | None:
     if start and not cur and (body[start - 1].isalnum() or body[start - 1] in "-_./:"):
         return None  # "F-16", "A320", "v1.2", "10:30"
     value = _value(digits, words)
-    if value is None or not math.isfinite(value * 1e12):
-        return None  # a 300-digit run is not a figure (and would not survive JSON)
+    if value is None:
+        return None
     abbreviated = bool(scale) and scale.strip().lower() in SCALE_ABBREVIATIONS
     if scale:
         value *= _scale(scale)
+    if not math.isfinite(value):
+        return None  # a 300-digit run is not a figure (and would not survive JSON)
     nxt, after = body[end : end + 1], body[end + 1 : end + 2]
     if nxt.isalnum() or nxt == "_":
         return None  # "5G", "1990s", "21st", "10am"
