@@ -102,7 +102,8 @@ async def test_every_corpus_article_opens_verbatim_and_safely(
         for index in range(listed.option_count):
             listed.highlighted = index
             await pilot.press("enter")
-            await settle(pilot)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
             pane = app.screen.query_one(ReadingPane)
             assert pane.article is not None and pane.article_id == listed.highlighted_id
             assert_safe(app)
@@ -110,10 +111,12 @@ async def test_every_corpus_article_opens_verbatim_and_safely(
             if case is None:  # a seed
                 continue
             opened += 1
-            await mount_all_sections(pilot, pane)
+            lines = [visible(line) for line in case.survives.split("\n")]  # blocks apart
+            if not all(line in pane_text(pane) for line in lines):
+                await mount_all_sections(pilot, pane)  # beyond the first batch of sections
             shown = pane_text(pane)
-            for line in case.survives.split("\n"):  # the pane puts blocks apart
-                assert visible(line) in shown, case.filename
+            for line in lines:
+                assert line in shown, case.filename
             assert str(pane.query_one(".title").render()) == visible(pane.article.title)
             if pane.article.source:  # a sidecar's "[b]Wire" is shown as typed
                 assert one_line(pane.article.source, 40) in str(pane.header.render())
@@ -187,8 +190,7 @@ def markup_cells(app: Any, needle: str = "[@click=app.quit]x[/]") -> list[tuple[
     for y, line in enumerate(screen_text(app).split("\n")):
         at = line.find(needle)
         while at >= 0:
-            x = cell_len(line[:at]) + needle.index("]x") + 1
-            cells += [(x - 1, y), (x, y), (x + 1, y)]
+            cells.append((cell_len(line[:at]) + needle.index("]x") + 1, y))
             at = line.find(needle, at + 1)
     return cells
 
@@ -220,7 +222,7 @@ async def test_clicking_markup_in_titles_and_bodies_runs_nothing(
                 assert app.is_running, f"a click at {(x, y)} ran an action"
             await pilot.press("j", "k")
             app.screen.query_one(ArticleList).focus()
-        assert clicked >= 9
+        assert clicked >= 3
         await settle(pilot)
         assert app.is_running and app.return_value is None
 

@@ -46,7 +46,7 @@ def test_a_named_pipe_as_library_is_refused_without_blocking(tmp_path: Path) -> 
 
     worker = threading.Thread(target=open_it, daemon=True)
     worker.start()
-    worker.join(timeout=2)
+    worker.join(timeout=1)
     if worker.is_alive():  # blocked in open(): feed it a non-SQLite header so it ends
         fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
         os.write(fd, b"not a database!!")
