@@ -96,13 +96,13 @@ async def test_timeline_and_search_survive_resizes(library: Path, build_app: Any
         await settle(pilot)
         search = pilot.app.screen
         assert isinstance(search, SearchScreen)
-        await pilot.press(*"Gyeongju")
+        await pilot.press(*"deal")
         await settle(pilot)
         await resize_through(pilot, SHORT)
-        assert pilot.app.screen is search and search.query_text == "Gyeongju"
+        assert pilot.app.screen is search and search.query_text == "deal"
         await pilot.press("escape")
         await settle(pilot)
-        assert pilot.app.screen is screen and screen.view.query == "Gyeongju"
+        assert pilot.app.screen is screen and screen.view.query == "deal"
         assert [p.article_id for p in screen.panes] == ids
         assert frozenset(screen.query_one(ArticleList).marked) == marked
         assert pilot.app.is_running
