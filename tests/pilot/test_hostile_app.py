@@ -87,6 +87,15 @@ def corpus_library(library_path: Path, tmp_path: Path) -> tuple[Path, list[Hosti
     return library_path, cases
 
 
+@pytest.fixture
+def small_corpus_library(library_path: Path, tmp_path: Path) -> Path:
+    """The seeds, then the corpus without its large cases."""
+    build_corpus(tmp_path / "corpus", include_large=False)
+    with Library.open(library_path) as lib:
+        import_paths(lib, [tmp_path / "corpus"])
+    return library_path
+
+
 async def test_every_corpus_article_opens_verbatim_and_safely(
     corpus_library: tuple[Path, list[HostileCase]], build_app: Any
 ) -> None:
@@ -128,14 +137,13 @@ async def test_every_corpus_article_opens_verbatim_and_safely(
 
 
 async def test_side_by_side_and_search_of_hostile_articles(
-    corpus_library: tuple[Path, list[HostileCase]], build_app: Any
+    small_corpus_library: Path, build_app: Any
 ) -> None:
     from reader.ui.screens.comparison_screen import ComparisonScreen
     from reader.ui.screens.search_screen import SearchScreen
     from reader.ui.screens.timeline_screen import TimelineScreen
 
-    path, _cases = corpus_library
-    app = build_app(path)
+    app = build_app(small_corpus_library)
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         await settle(pilot)
         screen = app.screen
