@@ -347,3 +347,15 @@ def test_analyze_json_of_the_large_cases(
     for case, article in zip(large, articles, strict=True):
         assert case.survives in article["title"] + article["body"], case.filename
         assert _spans_ok(article["body"], article) == []
+
+
+def test_add_with_analysis_analyses_every_readable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_corpus: list[HostileCase]
+) -> None:
+    """The default `add` analyses as it imports: no file of the corpus that loads is left
+    with "could not be analysed"."""
+    db = str(tmp_path / "lib.sqlite3")
+    code, _out, err = run(capsys, "--library", db, "add", str(small_corpus[0].path.parent))
+    assert code == 0
+    assert "could not be analysed" not in err
+    assert len(err.splitlines()) == sum(c.expected == "refused" for c in small_corpus)
