@@ -1,5 +1,8 @@
 """Regression: the two seed articles through the real `broadsheet analyze --json`.
 
+Written once the entity and date engines had landed (12:45 UTC); it pins what they got
+right on the seeds.
+
 Pins facts a reader checks, not the whole JSON: the figures both sources give, the order
 of the timeline from earlier context to the week of the summit, which sources each key
 event cites, and how the figures compare. Each engine may improve; these must hold.
@@ -97,6 +100,23 @@ def test_key_events_cite_the_right_sources(result: dict[str, Any]) -> None:
     assert cited(xi) == [1] and not xi["inferred"]
 
 
+def test_key_events_name_their_people_and_places(result: dict[str, Any]) -> None:
+    june = event(result, "2025-06", "assumed office")
+    assert any(p.startswith("Lee Jae") for p in june["people"])
+    assert "Gyeongju" in event(result, "2025-10-27", "Gyeongju")["places"]
+    assert "Scott Bessent" in event(result, "2025-10-27", "Bessent")["people"]
+    assert "Donald Trump" in event(result, "2025-10-29", "turbulence")["people"]
+    assert "Xi Jinping" in event(result, "2025-10-30", "Xi Jinping")["people"]
+    assert "Georgia" in event(result, "2025-09", "raided")["places"]
+
+
+def test_names_and_references_are_not_events(result: dict[str, Any]) -> None:
+    dates = {e["date"] for e in result["timeline"]}
+    assert "2025" not in dates  # "the 2025 APEC summit" names the summit
+    assert not dates & {"PRESENT_REF", "FUTURE_REF", "PAST_REF"}
+    assert all(e["sources"] for e in result["timeline"])
+
+
 def test_japan_leg_comes_before_the_gyeongju_talks(result: dict[str, Any]) -> None:
     summaries = [e["summary"] for e in result["timeline"]]
     japan = next(k for k, s in enumerate(summaries) if "visit to Japan earlier in the week" in s)
@@ -134,4 +154,5 @@ def test_comparison_of_entities(result: dict[str, Any]) -> None:
     only = {e["name"]: e["counts"] for e in entities["only"]}
     assert "Donald Trump" in shared and all(shared["Donald Trump"])
     assert "Xi Jinping" in shared
+    assert any(name.startswith("Lee Jae") for name in shared)  # -myung / Myung: one person
     assert only.get("Japan", [0, 0])[0] == 0 and only.get("Japan", [0, 1])[1] > 0
