@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -80,23 +81,30 @@ def _open_library(args: argparse.Namespace) -> Library:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from reader.core.analysis import analyze_set
+    import reader.core.analysis as analysis
     from reader.core.analysis.compare import compare
     from reader.core.analysis.timeline import build_timeline
     from reader.core.loaders import LoadError, load_path
+    from reader.core.sanitize import one_line
 
-    articles = []
+    articles, analyses = [], []
     status = 0
     for name in args.files:
         loaded = load_path(name)
         if isinstance(loaded, LoadError):
-            print(f"broadsheet: {loaded}", file=sys.stderr)
+            _error(str(loaded))
             status = 1
             continue
         if args.published and loaded.published is None:
             loaded.published = args.published
+        try:
+            analyses.append(analysis.analyze(loaded))
+        except Exception as exc:  # one line for this file; the others still get analysed
+            _error(f"{name}: could not be analysed ({type(exc).__name__}: {exc})")
+            status = 1
+            continue
         articles.append(loaded)
-    items = list(zip(articles, analyze_set(articles), strict=True))
+    items = list(zip(articles, analysis.analyze_set(articles, cached=analyses), strict=True))
     out: dict[str, Any] = {
         "articles": [article_json(a) | an.to_json() for a, an in items],
         "timeline": [e.to_json() for e in build_timeline(items)],
@@ -104,15 +112,22 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     }
     if args.json:
         _print_json(out)
-    else:
-        for art in out["articles"]:
-            print(f"{art['path']}: {art['title']}")
-            for kind in ("entities", "numbers", "dates"):
-                for item in art[kind]:
-                    label = item.get("kind") or item.get("type")
-                    extra = item.get("name") or item.get("value")
-                    print(f"  {label:<8} {item['text']!r} -> {extra}")
+        return status
+    for art in out["articles"]:
+        print(f"{one_line(art['path'], 200)}: {one_line(art['title'], 200)}")
+        for kind in ("entities", "numbers", "dates"):
+            for item in art[kind]:
+                label = item.get("kind") or item.get("type")
+                extra = item.get("name") or item.get("value")
+                print(f"  {label:<8} {one_line(item['text'], 80)} -> {one_line(str(extra), 80)}")
     return status
+
+
+def _error(message: str) -> None:
+    """One line on stderr, with any control character made visible."""
+    from reader.core.sanitize import one_line
+
+    print(f"broadsheet: {one_line(message, 2000)}", file=sys.stderr)
 
 
 def article_json(article: Any) -> dict[str, Any]:
@@ -144,7 +159,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     )
     bar.done()
     for error in report.errors:
-        print(f"broadsheet: skipped {error}", file=sys.stderr)
+        _error(f"skipped {error}")
     print(
         f"added {report.added}, already in the library {report.duplicates}, "
         f"could not read {len(report.errors)}"
@@ -280,10 +295,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(library=args.library)
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
     except Exception as exc:
         from reader.core.store import LibraryError
 
         if isinstance(exc, LibraryError):
-            print(f"broadsheet: {exc}", file=sys.stderr)
+            _error(str(exc))
             return 2
-        raise
+        if os.environ.get("BROADSHEET_DEBUG"):
+            raise
+        _error(f"unexpected error ({type(exc).__name__}: {exc}); BROADSHEET_DEBUG=1 shows more")
+        return 70

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from reader.core.sanitize import one_line
 from reader.ui.companions import closest, features
 from reader.ui.refs import SourceRef
 
@@ -106,7 +107,8 @@ def comparison(library: Library, ids: Sequence[int]) -> tuple[Any, list[SourceRe
 def citation(article: Article) -> str:
     """`Source (2025-10-29). “Title”. https://…` — what `y` copies."""
     date = article.published.isoformat() if article.published else "n.d."
-    parts = [f"{article.source or 'Unknown source'} ({date}).", f"“{article.title}”."]
+    source = one_line(article.source, 200) or "Unknown source"
+    parts = [f"{source} ({date}).", f"“{one_line(article.title, 500)}”."]
     if article.url:
-        parts.append(article.url)
+        parts.append(one_line(article.url, 2000))
     return " ".join(parts)

@@ -342,12 +342,6 @@ async def test_a_huge_paragraph_is_cut_into_bounded_sections(
         assert max(len(s.shown.plain) for s in sections) <= 2 * MAX_CHARS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/ui/reading_set.py citation(): `y` copies the raw title and source, so ESC/"
-    "OSC/bidi from an article land in the system clipboard (and are pasted on, e.g. into a "
-    "shell or the search box); the citation should use sanitize.one_line/visible",
-)
 async def test_the_copied_citation_has_no_raw_controls(
     library_path: Path, add_articles: Any, build_app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -369,11 +363,6 @@ async def test_the_copied_citation_has_no_raw_controls(
         assert "Escape" in citation and not RAW_CONTROL.search(citation)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/ui/screens/search_screen.py uses Textual's Input as is: text pasted into "
-    "the search box (e.g. a citation copied with `y`) is rendered with its raw ESC/bidi",
-)
 async def test_a_pasted_query_is_shown_with_controls_as_symbols(
     library_path: Path, build_app: Any
 ) -> None:

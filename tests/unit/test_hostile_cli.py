@@ -151,11 +151,6 @@ def test_analyze_json_whole_corpus_as_one_set(
                 assert body[value["start"] : value["end"]] == value["text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/cli.py cmd_analyze (text mode) prints article['title'] and path raw: "
-    "an ESC/OSC in a headline reaches the terminal",
-)
 def test_analyze_text_mode_shows_controls_as_symbols(
     capsys: pytest.CaptureFixture[str], small_corpus: list[HostileCase]
 ) -> None:
@@ -287,12 +282,6 @@ def test_cli_add_to_a_busy_library_is_one_line_not_a_hang(
         assert lib.count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/cli.py cmd_analyze/cmd_timeline have no error funnel: an exception from "
-    "the analysis engine (as numbers.py raised on '5-école' before f77e089) escapes main() "
-    "as a traceback instead of one line and the other files' results",
-)
 def test_analyze_when_the_engine_raises_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -314,11 +303,6 @@ def test_analyze_when_the_engine_raises_is_one_line(
     assert [a["path"] for a in json.loads(out)["articles"]] == [str(good)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/cli.py main(): `print(f'broadsheet: {exc}')` for a LibraryError prints the "
-    "library path raw: ESC / U+202E in a path reach the terminal (needs sanitize.visible)",
-)
 def test_library_errors_show_controls_as_symbols(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,12 +27,6 @@ def test_a_folder_as_library_is_one_line(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/core/store/library.py _check_file: `path.open('rb')` on a named pipe with "
-    "no writer blocks forever (`broadsheet --library PIPE list` hangs; the app's load_library "
-    "worker never returns); needs os.stat / O_NONBLOCK and a refusal like the loaders'",
-)
 def test_a_named_pipe_as_library_is_refused_without_blocking(tmp_path: Path) -> None:
     pipe = tmp_path / "library.sqlite3"
     os.mkfifo(pipe)

@@ -143,7 +143,10 @@ def find_times(body: str, anchor: dt.date | None, *, inferred: bool = False) -> 
         sub = family_rx(family).fullmatch(body, start, end)
         if sub is None:
             continue
-        found = _HANDLERS[family](ctx, sub.groupdict(), start, end)
+        try:
+            found = _HANDLERS[family](ctx, sub.groupdict(), start, end)
+        except (OverflowError, ValueError):
+            continue  # an anchor at the ends of the calendar: nothing to resolve against
         if found is None:
             continue
         kind, value, mod, range_end, relative = found

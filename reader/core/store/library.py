@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -133,6 +134,15 @@ def _blocks(text: str) -> list[Block]:
 def _check_file(path: Path, timeout: float) -> bool:
     """Refuse, without writing a byte, a file that is not a library this code can open.
     Returns whether the library has to be created."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError as exc:
+        raise LibraryError(f"cannot read the library {path}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise LibraryError(f"{path} is {kind}, not a Broadsheet library")
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
