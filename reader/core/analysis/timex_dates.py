@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from reader.core.analysis import number_words
 from reader.core.analysis import timex_calendar as cal
 from reader.core.analysis.timex_context import (
     Ctx,
@@ -325,36 +326,10 @@ _NOT_YEAR_AFTER = re.compile(
 
 _SPOKEN_TENS = {
     "oh": 0,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{w: v for w, v in number_words.UNITS.items() if v >= 10},
+    **number_words.TENS,
 }
-_SPOKEN_ONES = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
+_SPOKEN_ONES = {w: v for w, v in number_words.UNITS.items() if 0 < v < 10}
 
 
 def _spoken_year(text: str) -> int | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.core.analysis import number_words
+
 MONTHS = {
     "january": 1,
     "jan": 1,
@@ -54,37 +56,12 @@ WEEKDAYS = {
     "sunday": 6,
     "sun": 6,
 }
-NUMBERS = {
+NUMBERS: dict[str, float] = {
     "a": 1,
     "an": 1,
-    "one": 1,
     "single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{word: value for word, value in number_words.UNITS.items() if value},
+    **number_words.TENS,
     "hundred": 100,
     "a hundred": 100,
     "a couple of": 2,
