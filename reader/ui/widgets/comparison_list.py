@@ -19,6 +19,7 @@ from reader.ui.widgets.comparison_rows import (
     heading,
     number_row,
 )
+from reader.ui.widgets.sectioned_list import SectionedOptionList
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def _number_mention(row: dict[str, Any]) -> Mention | None:
     return None
 
 
-class ComparisonList(OptionList):
+class ComparisonList(SectionedOptionList):
     """Entities and figures of a comparison, one column per source."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -142,22 +143,6 @@ class ComparisonList(OptionList):
     def _populate(self) -> None:
         self.set_options(self.build())
         self.action_first()
-
-    def action_section(self, step: int) -> None:
-        """Highlight the first row under the next (`step` 1) or previous (-1) heading."""
-        options = self.options
-        starts = [
-            n + 1
-            for n, option in enumerate(options[:-1])
-            if option.disabled and not options[n + 1].disabled
-        ]
-        current = self.highlighted if self.highlighted is not None else -1
-        if step > 0:
-            target = next((n for n in starts if n > current), None)
-        else:
-            target = next((n for n in reversed(starts) if n < current), None)
-        if target is not None:
-            self.highlighted = target
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from reader.core.analysis.timeline import Event
 from reader.core.export import chronological, group_key
 from reader.ui.refs import Jump, SourceRef
+from reader.ui.widgets.sectioned_list import SectionedOptionList
 from reader.ui.widgets.timeline_row import day_heading, event_prompt
 
 
@@ -25,7 +26,7 @@ class EventOption(Option):
         super().__init__(event_prompt(event, sources), id=f"event-{index}")
 
 
-class TimelineList(OptionList):
+class TimelineList(SectionedOptionList):
     """Day headings (disabled rows) and events. Enter posts `TimelineList.Chosen`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,22 +103,6 @@ class TimelineList(OptionList):
                 self.highlighted, event_prompt(option.event, self.sources, option.chosen)
             )
         return option
-
-    def action_section(self, step: int) -> None:
-        """Highlight the first row under the next (`step` 1) or previous (-1) heading."""
-        options = self.options
-        starts = [
-            n + 1
-            for n, option in enumerate(options[:-1])
-            if option.disabled and not options[n + 1].disabled
-        ]
-        current = self.highlighted if self.highlighted is not None else -1
-        if step > 0:
-            target = next((n for n in starts if n > current), None)
-        else:
-            target = next((n for n in reversed(starts) if n < current), None)
-        if target is not None:
-            self.highlighted = target
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
