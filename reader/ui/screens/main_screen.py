@@ -13,7 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from reader.ui import messages as msg
 from reader.ui.highlight import PaneSpans, View, one_line, visible
@@ -22,6 +22,7 @@ from reader.ui.marks import KINDS, Mark
 from reader.ui.screens.article_actions import ArticleActions
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.highlight_legend import HighlightLegend
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class MainScreen(ArticleActions):
                 with Horizontal(id="panes"):
                     yield ReadingPane(classes="pane")
                 yield HighlightLegend(id="legend")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.view = View(colour=self.app.colour)  # type: ignore[attr-defined]
