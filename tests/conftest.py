@@ -9,9 +9,12 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
 
 FIXED_NOW = dt.datetime(2025, 10, 30, 9, 0, tzinfo=dt.UTC)
 
@@ -96,3 +99,13 @@ def build_app(tmp_path: Path) -> Callable[..., Any]:
         return make_app(library, **options)
 
     return build
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    """The seeded library, open for a test's own reads (a module may define its own)."""
+    from reader.core.store import Library
+
+    lib = Library.open(library_path)
+    yield lib
+    lib.close()

@@ -3,11 +3,8 @@ ledger of figures, enter jumps to the first mention, `e` exports."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from reader.core.store import Library
 from reader.ui.refs import Jump, SourceRef
@@ -15,14 +12,6 @@ from reader.ui.screens.comparison_screen import ComparisonScreen
 from reader.ui.widgets.comparison_list import ComparisonList, MentionOption
 
 HOSTILE = "[/] [@click=app.quit]boom[/] \x1b[2J\u202eevil"
-
-
-@pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    """The seeded library from conftest (ids 1 and 2), open for the test's own reads."""
-    lib = Library.open(library_path)
-    yield lib
-    lib.close()
 
 
 def seed_set(library: Library) -> tuple[list[SourceRef], list[str]]:

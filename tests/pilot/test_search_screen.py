@@ -4,7 +4,6 @@ results never shown, enter opens the first match, escape keeps the query."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,14 +17,6 @@ from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.search_results import MATCH_STYLE, HitOption, SearchResults
 
 HOSTILE_TITLE = "[/] [@click=app.quit]tariff[/] [breaking] news \x1b[2J\u202e"
-
-
-@pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    """The seeded library from conftest (ids 1 and 2), open for the test's own reads."""
-    lib = Library.open(library_path)
-    yield lib
-    lib.close()
 
 
 async def open_search(pilot: Any, library: Any) -> list[SearchOutcome | None]:

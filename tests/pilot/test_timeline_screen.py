@@ -4,11 +4,8 @@ marked, enter jumps to the chosen source's words, `s` cycles the source, `e` exp
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from reader.core.analysis.timeline import Event, EventSource
 from reader.core.store import Library
@@ -17,14 +14,6 @@ from reader.ui.screens.timeline_screen import TimelineScreen
 from reader.ui.widgets.timeline_list import EventOption, TimelineList
 
 HOSTILE = "[/] [@click=app.quit]boom[/] [breaking] news \x1b[2J\u202eevil"
-
-
-@pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    """The seeded library from conftest (ids 1 and 2), open for the test's own reads."""
-    lib = Library.open(library_path)
-    yield lib
-    lib.close()
 
 
 def seed_set(library: Library) -> tuple[list[SourceRef], list[str]]:
