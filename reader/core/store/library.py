@@ -227,12 +227,40 @@ class Library:
             raise
         return lib
 
+    @classmethod
+    def open_current(cls, path: str | Path | None = None) -> Library | None:
+        """Open an existing library of this code's schema without writing to it or waiting
+        for a lock: what the app does before its first frame, on the UI thread. None when that
+        is not possible (the library must be created or migrated, another process holds a
+        lock, the file is not a library): `open` then does the whole job off the UI thread,
+        and reports what is wrong."""
+        p = (Path(path).expanduser() if path is not None else default_path()).absolute()
+        try:
+            if _check_file(p, 0.0):
+                return None
+        except LibraryError:
+            return None
+        lib = cls(p)
+        try:
+            con = lib._connect(timeout=0.0)
+            lib._adopt(con)
+            if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                lib.close()
+                return None
+            con.execute(f"PRAGMA busy_timeout = {int(lib._timeout * 1000)}")
+        except (LibraryError, sqlite3.Error):
+            lib.close()
+            return None
+        return lib
+
     # -- connections and errors -------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, timeout: float | None = None) -> sqlite3.Connection:
+        """A new connection; `timeout`: seconds to wait for a lock (default: the library's)."""
+        wait = self._timeout if timeout is None else timeout
         try:
             con = sqlite3.connect(
-                self.path, timeout=self._timeout, isolation_level=None, check_same_thread=False
+                self.path, timeout=wait, isolation_level=None, check_same_thread=False
             )
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = NORMAL")  # durable across app crashes under WAL
@@ -253,15 +281,19 @@ class Library:
             if self._closed:
                 raise LibraryError(f"the library {self.path} is closed")
             con = self._connect()
-            self._local.con = con
-            with self._lock:
-                ended = [c for t, c in self._connections if not t.is_alive()]
-                self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
-                self._connections.append((threading.current_thread(), con))
-            for old in ended:
-                with suppress(sqlite3.Error):
-                    old.close()
+            self._adopt(con)
         return con
+
+    def _adopt(self, con: sqlite3.Connection) -> None:
+        """Make `con` this thread's connection (and close those of threads that ended)."""
+        self._local.con = con
+        with self._lock:
+            ended = [c for t, c in self._connections if not t.is_alive()]
+            self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
+            self._connections.append((threading.current_thread(), con))
+        for old in ended:
+            with suppress(sqlite3.Error):
+                old.close()
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

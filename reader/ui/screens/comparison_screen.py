@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from reader.core.export import (
@@ -27,6 +27,7 @@ from reader.core.export import (
 from reader.core.store import Library
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.widgets.comparison_list import ComparisonList, Mention
+from reader.ui.widgets.key_footer import KeyFooter
 
 
 def find_name(body: str, name: str) -> tuple[int, int] | None:
@@ -93,7 +94,7 @@ class ComparisonScreen(Screen[Jump | None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="comparison-title", markup=False)
         yield ComparisonList(self.comparison, self.labels, id="comparison-list")
-        yield Footer()
+        yield KeyFooter()
 
     def _title(self) -> Content:
         count = len(self.labels)

@@ -13,7 +13,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header
 
 from reader.ui import messages as msg
 from reader.ui.highlight import PaneSpans, View, one_line, visible
@@ -24,6 +23,7 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.highlight_legend import HighlightLegend
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.core.article import Article
@@ -41,7 +41,7 @@ class MainScreen(ArticleActions):
     BINDINGS: ClassVar[list[BindingType]] = main_bindings()
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="▤")
+        yield TitleBar()
         with Horizontal(id="body"):
             yield ArticleList(id="articles")
             with Vertical(id="reading"):
@@ -59,7 +59,10 @@ class MainScreen(ArticleActions):
         self.match_index = -1
         self.query_one(ArticleList).focus()
         self.watch(self.app, "theme", self._theme_changed, init=False)
-        self.load_library()
+        if (first_page := self.open_now()) is not None:
+            self.on_rows_loaded(first_page)
+        else:
+            self.load_library()
 
     def _theme_changed(self) -> None:
         colour: bool = getattr(self.app, "colour", True)
@@ -89,7 +92,8 @@ class MainScreen(ArticleActions):
         self.set_class(self.list_hidden, "-list-hidden")
         limit = max_panes(width)
         for index, pane in enumerate(self.panes):  # too narrow for them all: hide the last
-            pane.display = index < limit
+            if pane.display != (index < limit):  # (setting it at all costs a layout pass)
+                pane.display = index < limit
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout()

@@ -40,6 +40,27 @@ class ReadingWorkers(Screen[None]):
             raise RuntimeError("the library is not open yet")
         return self.library
 
+    def open_now(self) -> msg.RowsLoaded | None:
+        """Open a library that is ready (exists, current schema, no lock to wait for) and read
+        its first page on the UI thread, before the first frame: ~2 ms for the seeds, ~8 ms at
+        100,000 articles, and the first frame shows the list instead of an empty one that a
+        worker fills a frame later. None: `load_library` does the whole job in a worker."""
+        from reader.core.store import Library, LibraryError
+
+        spec = self.library_spec
+        library = spec if isinstance(spec, Library) else Library.open_current(spec)
+        if library is None or library.is_new():
+            return None
+        try:
+            first = msg.RowsLoaded(library.rows(0, PAGE), library.count(), 0)
+        except LibraryError:
+            if library is not spec:
+                library.close()
+            return None
+        self._owns_library = library is not spec
+        self.library = library
+        return first
+
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> None:
         from reader.core.store import Library

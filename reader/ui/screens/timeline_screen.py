@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from reader.core.analysis.timeline import Event
 from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
 from reader.ui.refs import Jump, SourceRef
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.timeline_list import TimelineList
 from reader.ui.widgets.timeline_row import INFERRED_MARK, legend
 
@@ -68,7 +69,7 @@ class TimelineScreen(Screen[Jump | None]):
             yield Static(
                 "No dated events were found in these articles.", id="timeline-empty", markup=False
             )
-        yield Footer()
+        yield KeyFooter()
 
     def _title(self) -> Content:
         count = len(self.events)

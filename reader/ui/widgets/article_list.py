@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -92,6 +93,15 @@ class ArticleList(OptionList):
         self.total = 0
         self.marked: set[int] = set()
         self._asked_at = -1
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # OptionList measures its options when it first renders, and the virtual size found
+        # then asks for a second layout pass; measure them here, inside the first.
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self._update_lines()
+        return changed
 
     @property
     def highlighted_id(self) -> int | None:
