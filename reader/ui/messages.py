@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 
 
 class RowsLoaded(Message):
-    """A page of the list: `offset` 0 replaces the list, others extend it."""
+    """A page of the list: `offset` 0 replaces the list, others extend it; `more`: whether
+    the library has rows past this page."""
 
-    def __init__(self, rows: list[ArticleRow], total: int, offset: int) -> None:
+    def __init__(self, rows: list[ArticleRow], more: bool, offset: int) -> None:
         super().__init__()
-        self.rows, self.total, self.offset = rows, total, offset
+        self.rows, self.more, self.offset = rows, more, offset
 
 
 class RowChanged(Message):

@@ -105,7 +105,7 @@ async def test_every_corpus_article_opens_verbatim_and_safely(
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         listed = app.screen.query_one(ArticleList)
-        assert listed.option_count == listed.total
+        assert not listed.more  # every article is in the list
         assert_safe(app)
         opened = 0
         for index in range(listed.option_count):

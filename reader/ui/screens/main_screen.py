@@ -131,11 +131,11 @@ class MainScreen(ArticleActions):
 
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
         if message.offset == 0:
-            self.article_list.set_rows(message.rows, message.total)
+            self.article_list.set_rows(message.rows, message.more)
             for pane in self.panes:
-                pane.set_hint(EMPTY_LIBRARY if not message.total else "")
+                pane.set_hint("" if message.rows else EMPTY_LIBRARY)
         else:
-            self.article_list.add_rows(message.rows)
+            self.article_list.add_rows(message.rows, message.more)
 
     def on_row_changed(self, message: msg.RowChanged) -> None:
         self.article_list.update_row(message.row)

@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 PAGE = 100  # rows fetched per page of the list
 
 
+def page(library: Library, offset: int) -> msg.RowsLoaded:
+    """The page of the list at `offset`. One row past it says whether there are more: no
+    count(*), which takes ~6 ms at 100,000 articles and longer on a cold cache."""
+    rows = library.rows(offset, PAGE + 1)
+    return msg.RowsLoaded(rows[:PAGE], len(rows) > PAGE, offset)
+
+
 class ReadingWorkers(Screen[None]):
     def __init__(self, library: Library | str | Path | None) -> None:
         super().__init__()
@@ -42,8 +49,7 @@ class ReadingWorkers(Screen[None]):
 
     def open_now(self) -> msg.RowsLoaded | None:
         """Open a library that is ready (exists, current schema, no lock to wait for) and read
-        its first page on the UI thread, before the first frame: ~2 ms for the seeds, ~8 ms at
-        100,000 articles, and the first frame shows the list instead of an empty one that a
+        its first page on the UI thread, before the first frame (~2 ms at any size), and the first frame shows the list instead of an empty one that a
         worker fills a frame later. None: `load_library` does the whole job in a worker."""
         from reader.core.store import Library, LibraryError
 
@@ -52,7 +58,7 @@ class ReadingWorkers(Screen[None]):
         if library is None or library.is_new():
             return None
         try:
-            first = msg.RowsLoaded(library.rows(0, PAGE), library.count(), 0)
+            first = page(library, 0)
         except LibraryError:
             if library is not spec:
                 library.close()
@@ -69,17 +75,17 @@ class ReadingWorkers(Screen[None]):
         library = spec if isinstance(spec, Library) else Library.open(spec)
         self._owns_library = library is not spec
         self.library = library
-        self.post_message(msg.RowsLoaded(library.rows(0, PAGE), library.count(), 0))
+        self.post_message(page(library, 0))
         if library.is_new():
             from reader.core.importer import import_seeds
 
             import_seeds(library)
-            self.post_message(msg.RowsLoaded(library.rows(0, PAGE), library.count(), 0))
+            self.post_message(page(library, 0))
 
     @work(thread=True, group="page", exit_on_error=False)
     def load_page(self, offset: int) -> None:
         library = self._lib()
-        self.post_message(msg.RowsLoaded(library.rows(offset, PAGE), library.count(), offset))
+        self.post_message(page(library, offset))
 
     def open_set(self, ids: Sequence[int], *, mark_read: bool = False) -> None:
         self.token += 1
