@@ -86,6 +86,11 @@ def child_env(home: Path) -> dict[str, str]:
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[var] = str(home / var.lower())
     env.pop("TEXTUAL", None)
+    # An installed Broadsheet has its bytecode compiled (pip does it at install, as it did for
+    # Textual's), so the children may write theirs: the warm-up run does. Where the shell
+    # forbids it, every run would compile the reader's ~60 modules again (~15 ms) while the
+    # bare app used Textual's compiled ones.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
