@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -53,6 +52,8 @@ class Article:
 
     @property
     def content_hash(self) -> str:
+        import hashlib  # (not at start-up: the app lists and reads without hashing)
+
         return hashlib.sha256(self.body.encode("utf-8", "surrogatepass")).hexdigest()
 
     @property

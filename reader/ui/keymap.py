@@ -7,7 +7,6 @@ toggle-star = "f,*"
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 
@@ -25,6 +24,8 @@ def load_keymap(path: Path | None, known_ids: set[str]) -> dict[str, str]:
     """The `[keys]` table of `path` ({} if there is no file). Raises `KeymapError`."""
     if path is None or not path.is_file():
         return {}
+    import tomllib  # (only when there is a file: start-up does not pay for the parser)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

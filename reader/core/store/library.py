@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.article import Article, Block
-from reader.core.search import Query, matches, parse_query, snippet
 from reader.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
     from reader.core.analysis.model import Analysis
+    from reader.core.search import Query
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT = 5.0
@@ -534,6 +534,8 @@ class Library:
         added matches, so a keystroke costs about the same at any library size; a phrase
         matching more articles than that: title matches first, then newest; filters alone:
         newest published first."""
+        from reader.core.search import parse_query, snippet  # (not needed to list or read)
+
         q = parse_query(query) if isinstance(query, str) else query
         if q.is_empty or limit <= 0:
             return []
@@ -619,6 +621,8 @@ class Library:
         ]
         if len(ids) < SEARCH_CANDIDATES:
             return None  # few enough for bm25
+        from reader.core.search import matches
+
         rows = con.execute(
             "SELECT a.id, a.title FROM articles AS a"
             " WHERE a.id IN (SELECT value FROM json_each(?))",

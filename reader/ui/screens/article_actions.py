@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.ui.reading_set import citation
 from reader.ui.screens.reading_hooks import ReadingHooks
 from reader.ui.widgets.article_list import ArticleList
 
@@ -54,5 +53,7 @@ class ArticleActions(ReadingHooks):
         self._with_current(self._copy_citation)
 
     def _copy_citation(self, article: Article) -> None:
+        from reader.ui.reading_set import citation
+
         self.app.copy_to_clipboard(citation(article))
         self.notify("Citation copied", markup=False)

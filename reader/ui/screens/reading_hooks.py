@@ -8,17 +8,19 @@ they must not slow the first frame.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.worker import Worker, WorkerState
 
 from reader.ui import messages as msg
 from reader.ui.highlight import View, one_line
 from reader.ui.marks import find_all
-from reader.ui.refs import Jump, SearchOutcome
 from reader.ui.screens.reading_workers import ReadingWorkers
 from reader.ui.widgets.highlight_legend import HighlightLegend
 from reader.ui.widgets.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from reader.ui.refs import Jump, SearchOutcome
 
 NOT_YET = "{} is not available yet"
 

@@ -14,10 +14,10 @@ from textual.worker import Worker, WorkerState
 
 from reader.core.sanitize import one_line, visible
 from reader.ui import messages as msg
-from reader.ui.refs import Jump
 
 if TYPE_CHECKING:
     from reader.core.store import Library
+    from reader.ui.refs import Jump
 
 PAGE = 100  # rows fetched per page of the list
 

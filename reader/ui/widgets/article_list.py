@@ -112,7 +112,7 @@ class ArticleList(OptionList):
         self._rendered_width = self.scrollable_content_region.width
         return super().render_lines(crop)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # (Textual passes the event to handlers that take it)
         # OptionList drops every measured and rendered row on each resize, including the one
         # that follows the first frame; rows only change with the width.
         if self.scrollable_content_region.width == self._rendered_width:
