@@ -22,6 +22,7 @@ Substitutes (one character for one character):
 from __future__ import annotations
 
 import re
+from functools import cache
 
 CONTROL_PICTURE_DEL = "\u2421"
 C1_SUBSTITUTE = "\ufffd"
@@ -40,7 +41,8 @@ _INVISIBLE = [
 ]
 
 
-def _build_table() -> dict[int, str]:
+@cache  # built on first need (~0.5 ms): most text has nothing to substitute
+def _table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0x20):
         if code not in (0x09, 0x0A):
@@ -59,7 +61,6 @@ def _build_table() -> dict[int, str]:
     return table
 
 
-_TABLE = _build_table()
 # Every key of the table as ranges: a search for them is fast, and most bodies have none.
 _NEEDS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064"
@@ -76,12 +77,12 @@ def visible(text: str) -> str:
         return text
     # A few substitutions: replace by match (fast); many: translate (fast per character).
     if len(_NEEDS.findall(text, first.start(), first.start() + 4096)) > 40:
-        return text.translate(_TABLE)
+        return text.translate(_table())
     return _NEEDS.sub(_substitute, text)
 
 
 def _substitute(match: re.Match[str]) -> str:
-    return _TABLE[ord(match.group())]
+    return _table()[ord(match.group())]
 
 
 def one_line(text: str, limit: int) -> str:

@@ -15,9 +15,8 @@ command palette key on the right, a click on a key presses it, hovering shows it
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import events
 from textual.content import Content
@@ -32,8 +31,7 @@ DESCRIPTION = "$footer-description-foreground"
 DISABLED = "dim"
 
 
-@dataclass(frozen=True, slots=True)
-class Hint:
+class Hint(NamedTuple):
     """One clickable key on the line: cells `start` to `end`. The hints are what the line
     shows: the same hints, the same line."""
 
