@@ -11,12 +11,10 @@ from typing import Any
 import pytest
 
 from reader.core.analysis.timeline import Event, EventSource
+from reader.core.date_labels import chronological, date_label, day_label
 from reader.core.export import (
-    chronological,
     comparison_json,
     comparison_markdown,
-    date_label,
-    day_label,
     md_text,
     timeline_json,
     timeline_markdown,

@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.analysis.timeline import Event
-from reader.core.export import chronological, group_key
+from reader.core.date_labels import chronological, group_key
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.widgets.sectioned_list import SectionedOptionList
 from reader.ui.widgets.timeline_row import day_heading, event_prompt

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from reader.core.analysis.timeline import Event
-from reader.core.export import date_label, day_label
+from reader.core.date_labels import date_label, day_label
 from reader.core.sanitize import one_line
 from reader.ui.refs import SourceRef
 
