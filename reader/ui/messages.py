@@ -9,6 +9,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
     from reader.core.article import Article
+    from reader.core.feeds import FeedReport
     from reader.core.store import ArticleRow
     from reader.ui.refs import SourceRef
 
@@ -64,3 +65,11 @@ class Notice(Message):
     def __init__(self, text: str, severity: str = "information") -> None:
         super().__init__()
         self.text, self.severity = text, severity
+
+
+class FeedsUpdated(Message):
+    """What an update of the subscribed feeds did, feed by feed."""
+
+    def __init__(self, reports: list[FeedReport]) -> None:
+        super().__init__()
+        self.reports = reports

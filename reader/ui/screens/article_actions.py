@@ -1,5 +1,5 @@
 """The everyday keys on the current article (the focused pane's, else the list's): read,
-star, open in the browser, copy a citation."""
+star, open in the browser, copy a citation; and which articles the list shows."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.ui.screens.reading_hooks import ReadingHooks
+from reader.ui.screens.reading_workers import VIEWS
 from reader.ui.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
@@ -39,6 +40,12 @@ class ArticleActions(ReadingHooks):
             then(article)
         elif (article_id := self.current_id()) is not None:
             self.with_article(article_id, then)
+
+    def action_cycle_view(self) -> None:
+        """All articles, then only the unread, then only the starred."""
+        self.list_view = VIEWS[(VIEWS.index(self.list_view) + 1) % len(VIEWS)]
+        self.sub_title = "" if self.list_view == "all" else f"{self.list_view} only"
+        self.reload_list()
 
     def action_open_url(self) -> None:
         self._with_current(self._open_url)

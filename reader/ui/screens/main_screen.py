@@ -18,7 +18,7 @@ from reader.ui import messages as msg
 from reader.ui.highlight import PaneSpans, View, one_line, visible
 from reader.ui.key_bindings import main_bindings
 from reader.ui.marks import KINDS, Mark
-from reader.ui.screens.article_actions import ArticleActions
+from reader.ui.screens.feed_actions import FeedActions
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.highlight_legend import HighlightLegend
 from reader.ui.widgets.key_footer import KeyFooter
@@ -37,7 +37,7 @@ def max_panes(width: int) -> int:
     return 2 if width < 110 else 3 if width < 160 else 4
 
 
-class MainScreen(ArticleActions):
+class MainScreen(FeedActions):
     BINDINGS: ClassVar[list[BindingType]] = main_bindings()
 
     def compose(self) -> ComposeResult:
@@ -132,8 +132,11 @@ class MainScreen(ArticleActions):
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
         if message.offset == 0:
             self.article_list.set_rows(message.rows, message.more)
+            hint = "" if message.rows else EMPTY_LIBRARY
+            if not message.rows and self.list_view != "all":
+                hint = f"No {self.list_view} articles: press v to show them all."
             for pane in self.panes:
-                pane.set_hint("" if message.rows else EMPTY_LIBRARY)
+                pane.set_hint(hint)
         else:
             self.article_list.add_rows(message.rows, message.more)
 
@@ -144,8 +147,10 @@ class MainScreen(ArticleActions):
         text = visible(message.text)
         if message.severity == "error":
             self.notify(text, severity="error", markup=False)
-        else:
+        elif message.severity == "warning":
             self.notify(text, severity="warning", markup=False)
+        else:
+            self.notify(text, markup=False)
 
     def on_set_chosen(self, message: msg.SetChosen) -> None:
         self.open_set(message.ids)

@@ -20,10 +20,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.core.sanitize import visible
 from reader.core.search import match_spans, parse_query
 from reader.core.store import Library, SearchHit
 from reader.ui.refs import Jump, SearchOutcome
+from reader.ui.widgets.safe_input import SafeInput
 from reader.ui.widgets.search_results import SearchResults
 
 LIMIT = 50
@@ -49,14 +49,6 @@ def first_match(body: str, query: str) -> tuple[int, int] | None:
     search and the panes' highlighting), or None."""
     spans = match_spans(parse_query(query), body)
     return spans[0] if spans else None
-
-
-class QueryInput(Input):
-    """An Input whose value never holds terminal control characters: pasted ESC, C0/C1 and
-    bidi controls are stored and shown as visible symbols (same length, cursor unmoved)."""
-
-    def validate_value(self, value: str) -> str:
-        return visible(value)
 
 
 class SearchScreen(ModalScreen[SearchOutcome | None]):
@@ -100,7 +92,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog") as dialog:
             dialog.border_title = "Search the library"
-            yield QueryInput(
+            yield SafeInput(
                 self.initial_query,
                 placeholder="Search titles and text…",
                 id="search-input",

@@ -16,7 +16,7 @@ ICON_CELLS = 5  # " ▤ " and a margin: where a click opens the command palette
 
 
 class TitleBar(Widget, can_focus=False):
-    """`▤  Broadsheet — sub title`, the title centred on the line."""
+    """`▤  Broadsheet — sub titles`, the title centred on the line."""
 
     ALLOW_SELECT = False
     DEFAULT_CSS = """
@@ -38,13 +38,16 @@ class TitleBar(Widget, can_focus=False):
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._retitle, init=False)
         self.watch(self.app, "sub_title", self._retitle, init=False)
+        self.watch(self.screen, "sub_title", self._retitle, init=False)
 
     def _retitle(self) -> None:
         self.refresh()
 
     def render(self) -> Content:
         app, screen = self.app, self.screen
-        title = app.format_title(screen.title or app.title, screen.sub_title or app.sub_title)
+        # The screen's sub title (what the list shows), then the app's (work in progress).
+        sub_title = " · ".join(part for part in (screen.sub_title, app.sub_title) if part)
+        title = app.format_title(screen.title or app.title, sub_title)
         icon = Content(f" {self.icon} ")
         start = max(ICON_CELLS, (self.size.width - title.cell_length) // 2)
         return Content.assemble(icon, " " * (start - icon.cell_length), title)

@@ -1,0 +1,96 @@
+"""Feeds from the reading screen: subscribe (a) and update every subscribed feed (u).
+
+Fetching and importing run in a thread worker; the title line counts the feeds as they are
+fetched, one notification sums up, and the list reloads with the new articles in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from reader.core.sanitize import one_line
+from reader.ui import messages as msg
+from reader.ui.screens.article_actions import ArticleActions
+from reader.ui.screens.reading_workers import page
+
+if TYPE_CHECKING:
+    from reader.core.feeds import FeedReport
+
+SHOWN_FAILURES = 3  # failed feeds named in the summary; the rest are counted
+
+
+def feeds_summary(reports: Sequence[FeedReport]) -> tuple[str, bool]:
+    """One notification for an update: what it added, then the feeds that failed (named,
+    their errors in one line each). The flag says whether any failed."""
+    added = sum(r.added for r in reports)
+    failed = [r for r in reports if r.error]
+    unchanged = sum(1 for r in reports if r.not_modified)
+    feeds = f"{len(reports)} feed{'s' if len(reports) != 1 else ''}"
+    lines = [f"{feeds}: {added:,} new article{'s' if added != 1 else ''}"]
+    if unchanged:
+        lines[0] += f" ({unchanged} unchanged)"
+    for report in failed[:SHOWN_FAILURES]:
+        name = one_line(report.title or report.location, 40)
+        lines.append(f"{name}: {one_line(report.error, 100)}")
+    if len(failed) > SHOWN_FAILURES:
+        lines.append(f"and {len(failed) - SHOWN_FAILURES} more failed")
+    return "\n".join(lines), bool(failed)
+
+
+class FeedActions(ArticleActions):
+    def action_add_feed(self) -> None:
+        from reader.ui.screens.feed_prompt import FeedPrompt
+
+        self.app.push_screen(FeedPrompt(), self._subscribe)
+
+    def _subscribe(self, location: str | None) -> None:
+        if location:
+            self.update_feeds([location], subscribe=True)
+
+    def action_update_feeds(self) -> None:
+        self.update_feeds(None)
+
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
+    def update_feeds(self, locations: list[str] | None, subscribe: bool = False) -> None:
+        from reader.core.analysis import analyze, analyzer_version
+        from reader.core.feeds import update_feeds
+
+        library = self._lib()
+        if subscribe and locations:
+            for location in locations:
+                _id, created = library.add_feed(location)
+                if not created:
+                    self.post_message(msg.Notice(f"Already subscribed: {location}"))
+        elif not library.feeds():
+            self.post_message(msg.Notice("No feeds yet: press a to subscribe to one"))
+            return
+        app = self.app
+
+        def progress(done: int, total: int, _current: str) -> None:
+            app.call_from_thread(setattr, app, "sub_title", f"updating feeds {done}/{total}")
+
+        try:
+            reports = update_feeds(
+                library,
+                locations=locations,
+                progress=progress,
+                analyze=analyze,
+                analysis_version=analyzer_version(),
+            )
+        finally:
+            app.call_from_thread(setattr, app, "sub_title", "")
+        self.post_message(msg.FeedsUpdated(reports))
+        self.post_message(page(library, 0, self.list_view))
+
+    def on_feeds_updated(self, message: msg.FeedsUpdated) -> None:
+        text, failed = feeds_summary(message.reports)
+        self.notify(
+            text,
+            title="Feeds",
+            severity="warning" if failed else "information",
+            markup=False,
+            timeout=8 if failed else 4,
+        )

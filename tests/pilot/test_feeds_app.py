@@ -1,0 +1,121 @@
+"""Feeds from the reading screen: subscribe with a, update with u, and what the user sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from pilot_helpers import settle
+from test_hostile_app import assert_safe
+from textual.widgets import Input
+
+from reader.ui.screens.feed_actions import feeds_summary
+from reader.ui.screens.feed_prompt import FeedPrompt
+from reader.ui.widgets.article_list import ArticleList
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Harbour Gazette</title>
+  <link>https://gazette.example/</link>
+  <item>
+    <title>Port strike ends after 12 days</title>
+    <link>https://gazette.example/strike</link>
+    <pubDate>Tue, 28 Oct 2025 08:00:00 GMT</pubDate>
+    <content:encoded><![CDATA[<p>Dock workers in Rotterdam returned on Monday after a
+    deal that raises pay by 4.5% over two years.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>\x1b]52;c;cGF5bG9hZA==\x07[@click=app.quit]Ferry[/] fares \x1b[31mrise\u202e</title>
+    <link>https://gazette.example/ferry</link>
+    <pubDate>Wed, 29 Oct 2025 08:00:00 GMT</pubDate>
+    <description>Ferry fares rise by $2 from Saturday, the operator said.</description>
+  </item>
+</channel>
+</rss>
+"""
+
+
+def feed_file(tmp_path: Path) -> Path:
+    path = tmp_path / "gazette.xml"
+    # Control characters are not allowed in XML 1.0; written as they arrive from bad feeds.
+    path.write_bytes(RSS.encode("utf-8"))
+    return path
+
+
+def titles(app: Any) -> list[str]:
+    return [row.title for row in app.screen.query_one(ArticleList).rows]
+
+
+async def test_subscribing_adds_the_feeds_articles_to_the_list(
+    library_path: Path, build_app: Any, tmp_path: Path
+) -> None:
+    feed = feed_file(tmp_path)
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        before = len(titles(app))
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedPrompt)
+        app.screen.query_one("#feed-input", Input).value = str(feed)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FeedPrompt)
+        listed = titles(app)
+        assert "Port strike ends after 12 days" in listed
+        assert len(listed) >= before + 1
+        notices = [n.message for n in app._notifications]
+        assert any("1 feed:" in n and "new article" in n for n in notices), notices
+        assert app.sub_title == ""
+        assert_safe(app)
+
+
+async def test_update_without_feeds_says_how_to_subscribe(
+    library_path: Path, build_app: Any
+) -> None:
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("No feeds yet" in n for n in notices), notices
+
+
+async def test_escape_cancels_the_subscription(library_path: Path, build_app: Any) -> None:
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("x", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, FeedPrompt)
+        assert not [n for n in app._notifications if "feed" in n.message.lower()]
+
+
+def report(**fields: Any) -> Any:
+    base = {"location": "", "title": "", "added": 0, "duplicates": 0, "skipped": 0}
+    return SimpleNamespace(**{**base, "not_modified": False, "error": "", **fields})
+
+
+def test_summary_names_failed_feeds_in_one_line_each() -> None:
+    text, failed = feeds_summary(
+        [
+            report(title="Gazette", added=3),
+            report(title="Wire", not_modified=True),
+            report(location="https://bad.example/rss", error="HTTP 404\x1b[2J: not found"),
+        ]
+    )
+    assert failed
+    lines = text.splitlines()
+    assert lines[0] == "3 feeds: 3 new articles (1 unchanged)"
+    assert lines[1].startswith("https://bad.example/rss: HTTP 404")
+    assert "\x1b" not in text
+
+
+def test_summary_of_a_quiet_update() -> None:
+    text, failed = feeds_summary([report(title="Gazette", added=1)])
+    assert (text, failed) == ("1 feed: 1 new article", False)

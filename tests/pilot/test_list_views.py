@@ -1,0 +1,47 @@
+"""v cycles what the list shows: all articles, only the unread, only the starred."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pilot_helpers import settle
+
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.title_bar import TitleBar
+
+
+async def test_views_filter_the_list_and_say_so(library_path: Path, build_app: Any) -> None:
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        first, second = (row.id for row in listed.rows)
+        await pilot.press("s")  # star the first
+        await settle(pilot)
+        await pilot.press("down", "r")  # the second read
+        await settle(pilot)
+
+        await pilot.press("v")
+        await settle(pilot)
+        assert [r.id for r in listed.rows] == [first]
+        assert "unread only" in str(pilot.app.screen.query_one(TitleBar).render())
+
+        await pilot.press("v")
+        await settle(pilot)
+        assert [r.id for r in listed.rows] == [first]
+        assert all(r.starred for r in listed.rows)
+        assert "starred only" in str(pilot.app.screen.query_one(TitleBar).render())
+
+        await pilot.press("s")  # unstar: the starred view is now empty, and says why
+        await settle(pilot)
+        await pilot.press("v", "v", "v")  # all, unread, starred again
+        await settle(pilot)
+        assert listed.rows == []
+        hint = str(pilot.app.screen.query_one(ReadingPane).header.render())
+        assert "No starred articles" in hint
+
+        await pilot.press("v")
+        await settle(pilot)
+        assert {r.id for r in listed.rows} == {first, second}
+        assert "only" not in str(pilot.app.screen.query_one(TitleBar).render())
