@@ -6,6 +6,10 @@ broadsheet list [--json]                    the library, newest first
 broadsheet search QUERY [--json]            ranked matches with snippets
 broadsheet timeline [--json]                the events the library's articles report
 broadsheet analyze [--published D] --json FILE...   entities, numbers, dates, timeline
+broadsheet feed add URL|FILE [--no-update]  subscribe to an RSS/Atom feed and fetch it
+broadsheet feed update [URL|FILE...] [--json]   fetch new articles from subscribed feeds
+broadsheet feed list [--json]               subscribed feeds and their last fetch
+broadsheet feed remove URL|FILE             unsubscribe (its articles stay)
 """
 
 from __future__ import annotations
@@ -62,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", type=_date, help="publication date for files without one")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("files", nargs="+", metavar="FILE")
+
+    from reader.feeds_cli import add_feed_parser  # (imports reader.cli: only once it exists)
+
+    add_feed_parser(sub)
     return parser
 
 
@@ -276,12 +284,19 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_feed(args: argparse.Namespace) -> int:
+    from reader.feeds_cli import cmd_feed as run
+
+    return run(args)
+
+
 COMMANDS = {
     "add": cmd_add,
     "list": cmd_list,
     "search": cmd_search,
     "timeline": cmd_timeline,
     "analyze": cmd_analyze,
+    "feed": cmd_feed,
 }
 
 

@@ -1,5 +1,8 @@
 """Bring files into the library: load, optionally analyse, and store them in batches.
 
+`store_articles` is the one way articles get stored in batches (files by `import_paths`,
+feed entries by `reader.core.feeds.update_feeds`).
+
 Each batch is one transaction, so an import killed at any moment leaves every article it
 committed whole and nothing half-written; importing the same files again adds only what is
 missing (articles are deduplicated by content hash). A file that cannot be loaded becomes a
@@ -9,7 +12,7 @@ missing (articles are deduplicated by content hash). A file that cannot be loade
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +71,38 @@ def _store_batch(
             report.duplicates += 1
 
 
+def store_articles(
+    library: Library,
+    articles: Iterable[Article],
+    *,
+    analyze: Callable[[Article], Analysis] | None = None,
+    analysis_version: str = "",
+    batch_size: int = 200,
+    report: ImportReport | None = None,
+    after_batch: Callable[[], None] | None = None,
+) -> ImportReport:
+    """Store `articles` (files loaded, feed entries parsed) in batches of `batch_size`, one
+    transaction each; an article whose body the library holds already is counted as a
+    duplicate. `analyze`, if given, is run on each new article outside the transaction and
+    its result cached as `analysis_version`; an analysis that fails is an error in the
+    report and the article is kept. `after_batch` is called after each full batch.
+    Counts are added to `report` (a new one by default), which is returned.
+    Raises `LibraryError` only if the library itself fails (busy, damaged)."""
+    report = report if report is not None else ImportReport()
+    size = max(1, batch_size)
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            _store_batch(library, batch, report, analyze, analysis_version)
+            batch = []
+            if after_batch is not None:
+                after_batch()
+    if batch:
+        _store_batch(library, batch, report, analyze, analysis_version)
+    return report
+
+
 def import_paths(
     library: Library,
     paths: Iterable[str | Path],
@@ -84,32 +119,45 @@ def import_paths(
     files = list(iter_article_files(paths))
     total = len(files)
     report = ImportReport()
-    batch: list[Article] = []
     last_report = time.monotonic()
-    size = max(1, batch_size)
+    done, current, batch_reported = 0, "", False
 
-    def tell(done: int, current: str, *, force: bool = False) -> None:
+    def tell(*, force: bool = False) -> None:
         nonlocal last_report
         now = time.monotonic()
         if progress is not None and (force or now - last_report >= PROGRESS_INTERVAL):
             last_report = now
             progress(done, total, current)
 
-    for done, path in enumerate(files, start=1):
-        loaded = load_path(path)
-        if isinstance(loaded, LoadError):
-            report.errors.append(loaded)
-        else:
-            batch.append(loaded)
-        if len(batch) >= size:
-            _store_batch(library, batch, report, analyze, analysis_version)
-            batch = []
-            tell(done, str(path), force=True)
-        else:
-            tell(done, str(path))
-    if batch:
-        _store_batch(library, batch, report, analyze, analysis_version)
-    tell(total, str(files[-1]) if files else "", force=True)
+    def after_batch() -> None:
+        nonlocal batch_reported
+        batch_reported = True
+        tell(force=True)
+
+    def loaded() -> Iterator[Article]:
+        nonlocal done, current, batch_reported
+        for path in files:
+            done, current = done + 1, str(path)
+            article = load_path(path)
+            if isinstance(article, LoadError):
+                report.errors.append(article)
+            else:
+                yield article  # stored with its batch before the next file is loaded
+            if not batch_reported:
+                tell()
+            batch_reported = False
+
+    store_articles(
+        library,
+        loaded(),
+        analyze=analyze,
+        analysis_version=analysis_version,
+        batch_size=batch_size,
+        report=report,
+        after_batch=after_batch,
+    )
+    done, current = total, str(files[-1]) if files else ""
+    tell(force=True)
     return report
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import importer
 from reader.core.analysis.model import Analysis, Entity
 from reader.core.article import Article
 from reader.core.importer import ImportReport, import_paths, import_seeds
@@ -64,6 +65,17 @@ def test_progress_is_batched_and_ends_at_the_total(lib: Library, tmp_path: Path)
     assert done == sorted(done)
     assert {4, 8} <= set(done)  # each batch reports
     assert len(calls) <= 10 // 4 + 1 + 10  # never more than once per file
+
+
+def test_progress_reports_each_file_once_when_unthrottled(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "PROGRESS_INTERVAL", 0.0)
+    paths = write_stories(tmp_path / "in", 10)
+    calls: list[tuple[int, int, str]] = []
+    import_paths(lib, paths, batch_size=4, progress=lambda d, t, p: calls.append((d, t, p)))
+    each = [(n, 10, str(p)) for n, p in enumerate(paths, start=1)]
+    assert calls == [*each, (10, 10, str(paths[-1]))]  # a full batch's file: once, not twice
 
 
 def test_empty_import(lib: Library) -> None:

@@ -3,6 +3,7 @@ migration changes nothing; two Broadsheets creating one library at once both suc
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -107,3 +108,28 @@ def test_two_broadsheets_creating_one_library_at_once(tmp_path: Path) -> None:
         t.join()
     assert errors == []
     assert versions == [SCHEMA_VERSION] * 4
+
+
+def test_a_schema_2_library_keeps_its_analyses_and_gains_feeds(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    make_old_library(path, 2)
+    cached = Analysis(entities=[Entity("Harbour", "place", 0, 7, "Harbour")])
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute(
+        "INSERT INTO analyses (article_id, version, data) VALUES (1, 'old', ?)",
+        (json.dumps(cached.to_json()),),
+    )
+    con.execute("INSERT INTO entities (article_id, kind, name) VALUES (1, 'place', 'Harbour')")
+    con.execute("INSERT INTO entity_fts (rowid, person, place, org) VALUES (1, '', 'Harbour', '')")
+    con.close()
+    with Library.open(path) as lib:
+        assert lib.schema_version == SCHEMA_VERSION == 3
+        assert lib.row(2).read and lib.row(3).starred and not lib.row(1).read
+        assert lib.get_analysis(1, "old") == cached
+        assert [h.id for h in lib.search("place:harbour")] == [1]
+        assert lib.feeds() == []
+        assert lib.add_feed("https://gazette.example/rss") == (1, True)
+        assert lib.integrity_check() == []
+    with Library.open(path) as again:  # opened again: nothing to migrate, all still there
+        assert [f.location for f in again.feeds()] == ["https://gazette.example/rss"]
+        assert again.get_analysis(1, "old") == cached

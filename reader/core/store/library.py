@@ -8,7 +8,7 @@ library, is damaged, or was written by a newer Broadsheet is refused before anyt
 written to it.
 
 One connection per thread (the UI thread reads while a worker imports); `close()` closes
-them all.
+them all. Feed subscriptions are kept by the `FeedSubscriptions` mixin (`feeds.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.article import Article, Block
+from reader.core.store.feeds import FeedSubscriptions
 from reader.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
@@ -192,7 +193,7 @@ def _busy(path: Path) -> LibraryError:
     return LibraryError(f"library is busy: another Broadsheet is writing to {path}")
 
 
-class Library:
+class Library(FeedSubscriptions):
     """See the module docstring. Open with `Library.open(path)`; use as a context manager."""
 
     path: Path

@@ -84,6 +84,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX articles_unread ON articles(read, published DESC, id DESC)",
         "CREATE INDEX articles_starred ON articles(starred, published DESC, id DESC)",
     ),
+    # 3: feed subscriptions: where each feed lives, and what its last fetch said (the
+    # ETag and Last-Modified a conditional fetch sends back, the error, how many it added).
+    (
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            location TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            site TEXT NOT NULL DEFAULT '',
+            etag TEXT NOT NULL DEFAULT '',
+            modified TEXT NOT NULL DEFAULT '',
+            added TEXT NOT NULL,
+            last_fetched TEXT,
+            last_error TEXT NOT NULL DEFAULT '',
+            last_added INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,121 @@
+"""Fetch a feed's bytes from the web (http, https) or from a saved file.
+
+Nothing else is read: `file://` URLs and every other scheme (ftp, data, javascript …) are
+refused, and so is a redirect to one. At most `MAX_REDIRECTS` redirects are followed and at
+most `max_bytes` are read (a body over it is an error, not a truncated feed). A conditional
+GET sends the ETag and Last-Modified of the last fetch; a 304 answer comes back as
+`FetchResult.not_modified`. Every failure raises `FeedError` with one line for the user.
+The http(s) half is in `http_get.py`, imported only when a web feed is fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from reader import __version__
+from reader.core.feeds.errors import FeedError, shown
+
+USER_AGENT = f"Broadsheet/{__version__} (+feed reader)"
+MAX_FEED_BYTES = 16 * 1024 * 1024
+MAX_REDIRECTS = 5
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A feed's bytes (empty when `not_modified`), the URL they came from after redirects
+    (the path for a file), and the validators to send next time."""
+
+    body: bytes
+    url: str
+    etag: str = ""
+    modified: str = ""
+    not_modified: bool = False
+
+
+def location_kind(location: str) -> Literal["web", "file"]:
+    """'web' for an http(s) URL, 'file' for a path; `FeedError` for anything else."""
+    text = location.strip()
+    if not text:
+        raise FeedError("no feed address given")
+    try:
+        parts = urlsplit(text)
+        text.encode("utf-8")
+    except (ValueError, UnicodeError) as exc:
+        raise FeedError(f"{shown(location)}: is not a valid address") from exc
+    scheme = parts.scheme.lower()
+    if scheme in WEB_SCHEMES:
+        if not parts.hostname:
+            raise FeedError(f"{shown(location)}: has no server name")
+        return "web"
+    if not scheme or (len(scheme) == 1 and os.name == "nt"):  # C:\feeds\news.xml
+        return "file"
+    raise FeedError(
+        f"{shown(location)}: Broadsheet does not read {scheme}: addresses"
+        " (give an http or https address, or the path of a saved feed)"
+    )
+
+
+def fetch_feed(
+    location: str,
+    *,
+    etag: str = "",
+    modified: str = "",
+    timeout: float = 15.0,
+    max_bytes: int = MAX_FEED_BYTES,
+) -> FetchResult:
+    """Fetch the feed at `location` (an http(s) URL or a file path). `etag` and `modified`
+    are the validators of the last fetch (sent as If-None-Match and If-Modified-Since);
+    `timeout` bounds connecting and the whole download, in seconds. Raises `FeedError`."""
+    if location_kind(location) == "file":
+        return _read_file(location.strip(), max_bytes)
+    from reader.core.feeds.http_get import http_get  # (urllib.request and ssl: when needed)
+
+    return http_get(
+        location.strip(), etag=etag, modified=modified, timeout=timeout, max_bytes=max_bytes
+    )
+
+
+def _size(limit: int) -> str:
+    mb = 1024 * 1024
+    return f"{limit / mb:g} MB" if limit >= mb else f"{limit:,} bytes"
+
+
+def too_big(location: str, limit: int) -> FeedError:
+    return FeedError(f"{shown(location)}: is over the {_size(limit)} limit for a feed")
+
+
+def _read_file(location: str, max_bytes: int) -> FetchResult:
+    path = Path(location).expanduser()
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise FeedError(f"{shown(location)}: does not exist") from exc
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise FeedError(f"{shown(location)}: cannot be read ({reason})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a special file"
+        raise FeedError(f"{shown(location)}: is not a file ({kind})")
+    if info.st_size > max_bytes:
+        raise too_big(location, max_bytes)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: a file swapped for a pipe must not hang us
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise FeedError(f"{shown(location)}: is not a file")
+            with os.fdopen(os.dup(fd), "rb") as f:
+                data = f.read(max_bytes + 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise FeedError(f"{shown(location)}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise too_big(location, max_bytes)
+    return FetchResult(body=data, url=str(path))

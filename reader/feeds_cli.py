@@ -1,0 +1,188 @@
+"""`broadsheet feed …`: subscribe to RSS and Atom feeds, list, update and remove them.
+
+broadsheet feed add LOCATION [--no-update]     subscribe (an http(s) address or a saved
+                                               feed file), then fetch it now
+broadsheet feed list [--json]                  the subscribed feeds and their last fetch
+broadsheet feed update [LOCATION...] [--json]  fetch new articles (all feeds, or those given)
+broadsheet feed remove LOCATION                unsubscribe (its articles stay)
+
+`update` prints a line per feed (`+N new · M already had · title`, failures as
+`error: …` on stderr) and exits 0 when every feed updated, 1 when one failed, 2 when the
+library cannot be used. Feed titles and errors are untrusted: plain output shows control
+characters as symbols; JSON gives them verbatim.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from reader.cli import _error, _open_library, _print_json, _ProgressBar
+from reader.core.sanitize import one_line
+
+if TYPE_CHECKING:
+    from reader.core.feeds import FeedReport
+    from reader.core.store import FeedRow, Library
+
+
+def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `feed` and its actions on the main parser's subcommands."""
+    feed = sub.add_parser(
+        "feed",
+        help="subscribe to RSS/Atom feeds and fetch their new articles",
+        description="Subscribe to RSS and Atom feeds and fetch their new articles.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__,
+    )
+    actions = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+
+    p = actions.add_parser("add", help="subscribe to a feed, then fetch it")
+    p.add_argument("location", metavar="LOCATION", help="http(s) address or saved feed file")
+    p.add_argument("--no-update", action="store_true", help="subscribe without fetching now")
+    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+
+    p = actions.add_parser("list", help="the subscribed feeds and their last fetch")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = actions.add_parser("update", help="fetch new articles from subscribed feeds")
+    p.add_argument("locations", nargs="*", metavar="LOCATION", help="only these feeds")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+
+    p = actions.add_parser("remove", help="unsubscribe from a feed (its articles stay)")
+    p.add_argument("location", metavar="LOCATION")
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    commands = {"add": _add, "list": _list, "update": _update, "remove": _remove}
+    return commands[args.feed_command](args)
+
+
+def _add(args: argparse.Namespace) -> int:
+    from reader.core.feeds import FeedError, location_kind
+    from reader.core.store import feed_location
+
+    try:
+        location_kind(args.location)  # refuse ftp:, file:, javascript: … before subscribing
+    except FeedError as exc:
+        _error(str(exc))
+        return 1
+    library = _open_library(args)
+    location = feed_location(args.location)
+    _id, created = library.add_feed(location)
+    if not created:
+        print(f"already subscribed to {one_line(location, 200)}")
+        return 0
+    print(f"subscribed to {one_line(location, 200)}")
+    if args.no_update:
+        return 0
+    return _run_update(library, [location], analyze=not args.no_analyze, as_json=False)
+
+
+def _update(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    if not args.locations and not library.feeds():
+        if args.json:
+            _print_json({"feeds": [], "added": 0, "failed": 0})
+        else:
+            print("no feeds yet: subscribe with `broadsheet feed add URL`")
+        return 0
+    return _run_update(
+        library, args.locations or None, analyze=not args.no_analyze, as_json=args.json
+    )
+
+
+def _run_update(
+    library: Library, locations: list[str] | None, *, analyze: bool, as_json: bool
+) -> int:
+    from reader.core.analysis import analyze as analyse_article
+    from reader.core.analysis import analyzer_version
+    from reader.core.feeds import update_feeds
+
+    bar = _ProgressBar()
+    reports = update_feeds(
+        library,
+        locations=locations,
+        progress=bar.update,
+        analyze=analyse_article if analyze else None,
+        analysis_version=analyzer_version(),
+    )
+    bar.done()
+    failed = [r for r in reports if r.error]
+    if as_json:
+        _print_json(
+            {
+                "feeds": [_report_json(r) for r in reports],
+                "added": sum(r.added for r in reports),
+                "failed": len(failed),
+            }
+        )
+    else:
+        for report in reports:
+            if report.error:
+                _error(f"error: {report.error}")
+            else:
+                print(_report_line(report))
+    return 1 if failed else 0
+
+
+def _report_line(report: FeedReport) -> str:
+    name = one_line(report.title or report.location, 80)
+    if report.not_modified:
+        return f"+0 new · not modified since the last update · {name}"
+    skipped = f"{report.skipped} without text · " if report.skipped else ""
+    return f"+{report.added} new · {report.duplicates} already had · {skipped}{name}"
+
+
+def _report_json(report: FeedReport) -> dict[str, Any]:
+    return {
+        "location": report.location,
+        "title": report.title,
+        "added": report.added,
+        "duplicates": report.duplicates,
+        "skipped": report.skipped,
+        "not_modified": report.not_modified,
+        "error": report.error,
+    }
+
+
+def _list(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    rows = library.feeds()
+    if args.json:
+        _print_json({"feeds": [_row_json(row) for row in rows]})
+        return 0
+    if not rows:
+        print("no feeds yet: subscribe with `broadsheet feed add URL`")
+    for row in rows:
+        fetched = row.last_fetched.strftime("%Y-%m-%d %H:%M") if row.last_fetched else "never"
+        title = one_line(row.title or "(not fetched yet)", 40)
+        print(f"{title:<40} {fetched:<16} +{row.last_added:<5} {one_line(row.location, 200)}")
+        if row.last_error:
+            print(f"    error: {one_line(row.last_error, 200)}")
+    return 0
+
+
+def _row_json(row: FeedRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "location": row.location,
+        "title": row.title,
+        "site": row.site,
+        "added": row.added.isoformat() if row.added else None,
+        "last_fetched": row.last_fetched.isoformat() if row.last_fetched else None,
+        "last_error": row.last_error,
+        "last_added": row.last_added,
+    }
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from reader.core.store import feed_location
+
+    library = _open_library(args)
+    location = feed_location(args.location)
+    if not library.remove_feed(location):
+        _error(f"not subscribed to {location}")
+        return 1
+    print(f"unsubscribed from {one_line(location, 200)}; its articles stay in the library")
+    return 0
