@@ -25,8 +25,10 @@ def find_entities(body: str) -> list[Entity]:
     for segs in runs:
         for seg in segs:
             for i, tok in enumerate(seg):
-                if tok.word and (i > 0 or not doc.sentence_initial(tok.start)):
-                    doc.mid[tok.text] += 1
+                if tok.word:
+                    doc.caps[tok.text] += 1
+                    if i > 0 or not doc.sentence_initial(tok.start):
+                        doc.mid[tok.text] += 1
     mentions: list[Mention] = []
     for segs in runs:
         for seg in segs:

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis.entity_classify import (
-    NOT_ACRONYMS,
-    classify,
-    demonym_adjective,
-    split_places,
-)
+from reader.core.analysis.entity_classify import NOT_ACRONYMS, classify, coordinated
+from reader.core.analysis.entity_context import before_number_word
+from reader.core.analysis.entity_demonyms import demonym_adjective
 from reader.core.analysis.entity_names import Mention
+from reader.core.analysis.entity_peel import peel_event, peel_title, split_and, strip_demonyms
 from reader.core.analysis.entity_text import Doc, Tok, confirmed, norm, span, trim
 from reader.core.analysis.gazetteer import (
     BIG_PLACE,
     COMPASS,
-    CONNECTORS,
     DEMONYMS,
     EVENT_HEADS,
     HEAD_TITLES,
@@ -99,7 +96,7 @@ def _is_stop(tok: Tok) -> bool:
 def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
     """The names in one capitalised run (none, one or several)."""
     seg = trim(seg)
-    if not seg:
+    if not seg or before_number_word(doc, seg[-1].end):
         return []
     first = seg[0]
     initial = doc.sentence_initial(first.start)
@@ -123,22 +120,25 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
     expanded = _expansion(doc, seg)
     if expanded:
         return [expanded]
-    parts = _split_of(doc, seg) or _split_coordination(doc, seg)
+    parts = _split_of(doc, seg)
     if parts:
         return [m for part in parts for m in candidates(doc, part)]
+    parts = _split_coordination(doc, seg)
+    if parts:
+        return coordinated(doc, [m for part in parts for m in candidates(doc, part)])
     while len(seg) > 1 and seg[-1].low in HEAD_TITLES:  # "State Department spokesman"
         seg = trim(seg[:-1])
     nxt = doc.body[seg[-1].end : seg[-1].end + 2].strip()
     if seg[-1].low in MONTHS and len(seg) > 1 and nxt[:1].isdigit():
         seg = trim(seg[:-1])  # "Governor Ana Lisboa May 7"
-    out, seg, cue = _peel_title(doc, seg, first, initial)
+    out, seg, cue = peel_title(doc, seg, first, initial)
     if not seg:
         return out
     if not cue:
-        seg = _peel_event(doc, seg)
+        seg = peel_event(doc, seg)
         if not seg:
             return out
-        seg = _strip_demonyms(doc, seg)
+        seg = strip_demonyms(doc, seg)
         if not seg:
             return out
         words = [t for t in seg if t.word]
@@ -151,7 +151,7 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
             and all(gazetteer().is_common(t.low) for t in words[1:])
         ):
             seg = seg[:1]  # "NATO Global Challenge": the acronym is the name
-    return out + _split_and(doc, seg, cue, initial and seg[0] is first)
+    return out + split_and(doc, seg, cue, initial and seg[0] is first)
 
 
 def _drop_leading_common(doc: Doc, seg: list[Tok], first: Tok, initial: bool) -> list[Tok]:
@@ -205,118 +205,6 @@ def _split_of(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
     ):
         return [seg[:i], trim(seg[i + 1 :])]
     return []
-
-
-_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
-
-
-def _peel_title(
-    doc: Doc, seg: list[Tok], first: Tok, initial: bool
-) -> tuple[list[Mention], list[Tok], str]:
-    """Titles: keep what follows the last title word ("Kenyan President Daniel Otieno") as a
-    person; a place or organisation before the title is a name of its own ("U.S.
-    President"). Returns the names found before it, the rest, and its cue."""
-    words = [t for t in seg if t.word]
-    for i in range(len(seg) - 1, -1, -1):
-        tok = seg[i]
-        if not (tok.word and tok.low in HEAD_TITLES and i < len(seg) - 1):
-            continue
-        rest = seg[i + 1 :]
-        if rest[0].text == "of" and len(rest) > 2 and rest[1].low in TITLE_MODIFIERS:
-            rest = rest[2:]  # "Secretary of State John Kerry"
-        rest = trim(rest)
-        rest_lows = [t.low for t in rest if t.word]
-        if all(w in _NAME_SUFFIXES for w in rest_lows):
-            continue  # "Martin Luther King Jr.": "King" is the name here
-        if (
-            rest_lows
-            and not any(t.text in ("of", "on", "and", "for", "the", "&") for t in rest)
-            and not any(w in ORG_HEADS or w in HEAD_TITLES or w in EVENT_HEADS for w in rest_lows)
-            and not all(w in doc.lower for w in rest_lows)
-        ):
-            k = i
-            while k > 0 and (
-                seg[k - 1].low in TITLE_MODIFIERS
-                or seg[k - 1].low in HEAD_TITLES
-                or not seg[k - 1].word
-            ):
-                k -= 1
-            head = trim(_strip_demonyms(doc, seg[:k]))
-            out = _split_and(doc, head, "", initial and head[0] is first) if head else []
-            return out, rest, "person"
-        heads = [j for j, t in enumerate(rest) if t.word and t.low in ORG_HEADS]
-        if heads and seg[i + 1].text in ("of", "at") and heads[-1] < len(rest) - 1:
-            # "CEO of the Harbour Council Ana Lisboa": the body, then its officer.
-            org, person = trim(rest[: heads[-1] + 1]), trim(rest[heads[-1] + 1 :])
-            if person and person[0].word and person[0].low not in CONNECTORS:
-                found = _split_and(doc, org, "", False) + _split_and(doc, person, "person", False)
-                return found, [], ""
-    if all(t.low in HEAD_TITLES or t.low in TITLE_MODIFIERS for t in words):
-        return [], [], ""  # "The President", "Prime Minister"
-    return [], seg, ""
-
-
-def _peel_event(doc: Doc, seg: list[Tok]) -> list[Tok]:
-    """Events are not names, but a name may lead them ("UEFA Nations Cup", "Acme Science
-    Fair"); "Spring Festival" has none."""
-    if len(seg) < 2 or seg[-1].low not in EVENT_HEADS:
-        return seg
-    gz = gazetteer()
-    while seg and (
-        not seg[-1].word
-        or seg[-1].low in EVENT_HEADS
-        or seg[-1].low in doc.lower
-        or gz.is_common(seg[-1].low)
-        or seg[-1].text in CONNECTORS
-        or seg[-1].text in DEMONYMS
-        or seg[-1].low in HEAD_TITLES  # "Nairobi CEO Summit"
-    ):
-        seg = seg[:-1]
-    seg = trim(seg)
-    if not seg:
-        return []
-    lead = doc.body[seg[0].start : seg[-1].end]
-    if len(seg) == 1 and not (
-        lead.isupper() or gz.places.get(lead, 0) >= 100_000 or doc.mid[lead] > 1
-    ):
-        return []
-    return seg
-
-
-def _strip_demonyms(doc: Doc, seg: list[Tok]) -> list[Tok]:
-    """Nationality adjectives are cues, not names ("Australian", "South Korean")."""
-    words = [t for t in seg if t.word]
-    if (
-        not words
-        or any(t.low in ORG_HEADS for t in words)
-        or span(doc, words) in gazetteer().places
-    ):
-        return seg
-    k = 0
-    while k < len(words) and (
-        words[k].text in DEMONYMS
-        or (words[k].low in COMPASS and k + 1 < len(words) and words[k + 1].text in DEMONYMS)
-    ):
-        k += 1
-    if k == len(words):
-        return []
-    return trim(seg[seg.index(words[k]) :]) if k else seg
-
-
-def _split_and(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Mention]:
-    """ "Vexley on French television": "on" joins words only inside an organisation;
-    an unsplit "A and B" reads as one organisation ("Globe and Mail")."""
-    texts = [t.text for t in seg]
-    if "on" in texts:
-        i = texts.index("on")
-        if not any(norm(t) in ORG_HEADS for t in texts[:i]):
-            left, right = trim(seg[:i]), trim(seg[i + 1 :])
-            return _split_and(doc, left, cue, initial) + _split_and(doc, right, cue, False)
-    seg = _strip_demonyms(doc, seg)
-    if not seg:
-        return []
-    joined = "and" in texts and "of" not in texts and "for" not in texts
-    return split_places(doc, seg, cue or ("org" if joined else ""), initial)
 
 
 def _org_pair(texts: list[str]) -> bool:

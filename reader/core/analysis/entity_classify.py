@@ -4,14 +4,22 @@ the text around it."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from reader.core.analysis.entity_context import (
+    PLACE_NOUN_AFTER,
+    SAID,
+    SAID_BEFORE,
+    org_context,
+    place_context,
+)
+from reader.core.analysis.entity_demonyms import demonym_adjective, demonym_noun
 from reader.core.analysis.entity_names import Mention
-from reader.core.analysis.entity_text import UPPER, Doc, Tok, confirmed, norm, span
+from reader.core.analysis.entity_text import Doc, Tok, confirmed, norm, span
 from reader.core.analysis.gazetteer import (
     AREA_HEADS,
     BIG_PLACE,
     COMPASS,
+    DEMONYMS,
     EVENT_HEADS,
     EXTRA_PLACE_ACRONYMS,
     MONTHS,
@@ -29,16 +37,6 @@ NOT_ACRONYMS = word_set(
     GMT EST PST EDT EDT CST PDT II III IV VI VII VIII IX XI XII I A"""
 )
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
-_SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
-_SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
-_PLACE_NOUN_AFTER = re.compile(
-    r"[ \t]+(?:province|state|city|county|region|district|island|islands|river|valley|"
-    r"village|town|prefecture|border|coast|peninsula|mountains|governorate)\b"
-)
-_IN_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
-    r"eastern|western|central)\s+)$"
-)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
@@ -90,20 +88,24 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         m.kind, m.strong = "org", True
     elif pop and (not single or pop >= 100_000) and (text not in gz.given or pop >= 1e6):
         m.kind, m.strong = "place", pop >= BIG_PLACE or not single
-    elif _demonym_noun(text) or (single and demonym_adjective(doc, seg[0])):
+    elif demonym_noun(text) or (
+        single and (w0 in DEMONYMS or demonym_adjective(doc, seg[0]))
+    ):  # "Londoners", "Hong Kong Chinese", "Chechen voters"
         m.kind = ""
     elif cue:
         m.kind = cue
     elif (
         (not single and (lows[0] in PLACE_PREFIXES or lows[0] in COMPASS))
-        or _place_context(doc, start, end, single)
-        or _PLACE_NOUN_AFTER.match(body, end)
+        or place_context(doc, start, end, single)
+        or PLACE_NOUN_AFTER.match(body, end)
     ):
         m.kind, m.cued = "place", True
+    elif single and org_context(doc, start, end):  # "Kia dealers", "shares of Vantor"
+        m.kind, m.cued = "org", True
     elif w0 in gz.given and lows[0] not in doc.lower:
         m.kind, m.strong = "person", not single
     elif not single and (
-        _SAID.match(body, end) or _SAID_BEFORE.search(body, max(0, start - 20), start)
+        SAID.match(body, end) or SAID_BEFORE.search(body, max(0, start - 20), start)
     ):
         m.kind, m.cued = "person", True
     elif single and pop >= 50_000:
@@ -112,63 +114,46 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         common = gz.is_common(lows[0]) and (doc.mid[w0] < 2 or lows[0] in doc.lower)
         # "Walkman" and "Walkmans" both: a thing that is counted, not a name
         counted = (w0 + "s") in doc.mid or (w0.endswith("s") and w0[:-1] in doc.mid)
-        m.kind = "" if common or counted else "person" if w0 in gz.surnames else "org"
+        if common or counted:
+            m.kind = ""
+        elif w0 in gz.surnames:
+            m.kind = "person"
+        else:  # an unknown word: a product, a work or a god as often as a body
+            m.kind = "org" if doc.caps[w0] > 1 else ""
     elif (
         sum(gz.is_common(w) for w in lows) >= max(2, len(lows) - 1) or lows[0] in NOT_NAMES
     ) and not any(w in gz.given for w in words):
         m.kind = ""  # "Gross Domestic Product", "Internet Explorer"
-    elif (
-        any(not t.word for t in seg)
-        or any(w in doc.lower for w in lows)
-        or any(w.isupper() and not _INITIALS.fullmatch(w) for w in words)
+    elif any(not t.word for t in seg) or (w0.isupper() and not _INITIALS.fullmatch(w0)):
+        m.kind = "org"  # "Procter-Gamble", "UNC Greensboro"
+    elif any(w in doc.lower for w in lows) or any(
+        w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w) for w in words[1:]
     ):
-        m.kind = "org"
+        m.kind = ""  # no head: a title, a product or a law ("Silver Clouds", "Windows XP")
     else:
         m.kind = "person"
     return m
 
 
-_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "en", "ic")
-
-
-def demonym_adjective(doc: Doc, tok: Tok) -> bool:
-    """ "Chechen voters", "Zambian officials": an unknown word shaped like a nationality, used
-    before a common noun, that shares its stem with a place."""
-    text = tok.text
-    plural = text.endswith(("ans", "ians", "eans"))
-    if not (plural or text.endswith(_DEMONYM_ENDINGS)) or len(text) < 5:
-        return False
-    nxt = doc.body[tok.end : tok.end + 2]
-    if not plural and not (nxt[:1] == " " and nxt[1:2].islower()):
-        return False
-    stem = text[:4]
-    return stem in _big_place_stems() or any(
-        w != text and w.startswith(stem) for w in doc.mid_stems.get(stem, ())
-    )
-
-
-@lru_cache(maxsize=1)
-def _big_place_stems() -> frozenset[str]:
-    return frozenset(p[:4] for p, pop in gazetteer().places.items() if pop >= BIG_PLACE)
-
-
-def _demonym_noun(text: str) -> bool:
-    """ "New Zealander", "Londoners": people from a place, not a name."""
-    places = gazetteer().places
-    for suffix in ("ers", "er", "s"):
-        if text.endswith(suffix) and text[: -len(suffix)] in places:
-            return True
-    return False
-
-
-def _place_context(doc: Doc, start: int, end: int, single: bool) -> bool:
-    """ "X, Texas", "in X" or "northern X" where X is not otherwise known."""
-    body = doc.body
-    if single and body.startswith(", ", end):
-        nxt = re.match(rf"[{UPPER}][\w.]*(?: [{UPPER}][\w.]*)?", body[end + 2 : end + 40])
-        if nxt and gazetteer().places.get(nxt.group(), 0) >= BIG_PLACE:
-            return True
-    return single and bool(_IN_BEFORE.search(body, max(0, start - 14), start))
+def coordinated(doc: Doc, pair: list[Mention]) -> list[Mention]:
+    """ "Hyundai and Kia": names joined by "and" name things of one kind. A lone given name
+    beside a lone unknown word is a brand, not a person, and so is the unknown word."""
+    gz = gazetteer()
+    if len(pair) != 2 or any(len(m.words) != 1 or m.strong or m.cued for m in pair):
+        return pair
+    given = [m for m in pair if m.kind == "person" and m.words[0] in gz.given]
+    unknown = [
+        m
+        for m in pair
+        if m.kind in ("", "org")
+        and not (m.words[0] in gz.given or m.words[0] in gz.surnames)
+        and m.words[0] not in gz.places
+        and not gz.is_common(norm(m.words[0]))
+    ]
+    if len(given) == 1 and len(unknown) == 1:
+        for m in pair:
+            m.kind = "org"
+    return pair
 
 
 def split_places(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> list[Mention]:

@@ -41,6 +41,7 @@ class Doc:
         self.body = body
         self.lower = set(_LOWER.findall(body))
         self.mid: Counter[str] = Counter()  # capitalised words seen away from a sentence start
+        self.caps: Counter[str] = Counter()  # capitalised words seen anywhere
         self.headings = _heading_lines(body)
         self._heading_starts = [a for a, _ in self.headings]
         self._stems: dict[str, list[str]] | None = None
@@ -132,6 +133,8 @@ def _common_suffix(part: str) -> bool:
     return part.islower() and (part.endswith(("ed", "ing")) or part in _COMPOUND_TAILS)
 
 
+# "T-shirt", "X-ray", "U-turn": a letter and a common word make a common noun, not a name.
+_LETTER_COMPOUND = re.compile(r"[A-Z]-[a-z]+")
 _LONGEST = 12  # tokens: longer capitalised runs are cut, so the work stays linear
 _TITLE_WORDS = frozenset(["who", "what", "where", "how"])  # "Doctor Who" is one name
 
@@ -141,6 +144,11 @@ def segments(toks: list[Tok]) -> list[list[Tok]]:
     segs: list[list[Tok]] = []
     cur: list[Tok] = []
     for tok in toks:
+        if tok.word and _LETTER_COMPOUND.fullmatch(tok.text):
+            if cur:
+                segs.append(cur)
+            cur = []
+            continue
         if tok.word and tok.low in STOPWORDS and tok.low not in _TITLE_WORDS and cur:
             segs.append(cur)
             cur = []

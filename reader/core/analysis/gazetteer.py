@@ -183,7 +183,8 @@ DEMONYMS = word_set(
     Scandinavian Baltic Nordic Celtic Shiite Shiites Shia Sunni Sunnis Moslem Moslems Alawite
     Druze Pashtun Hutu Hutus Tutsi Tutsis Sephardic Ashkenazi Evangelical Mormon Spaniard Spaniards Briton Britons Brit Brits Dane Danes
     Swede Swedes Finn Finns Pole Poles Turk Turks Scot Scots Filipinos Kiwis Aussies Yankee
-    Frenchman Frenchmen Englishman Englishmen Dutchman Irishman Scotsman Welshman"""
+    Frenchman Frenchmen Englishman Englishmen Dutchman Irishman Scotsman Welshman Serb Serbs
+    Croat Croats Bosniak Bosniaks Kazakh Kazakhs Uzbek Uzbeks Tajik Tajiks"""
 )
 COMPASS = word_set("north south east west northern southern eastern western central")
 

@@ -1,0 +1,58 @@
+"""Words around a candidate name that say what kind of thing it names: "in X" and "X
+province" a place, "X said" a speaker, "X spokesman" and "shares of X" an organisation,
+"Air Force One" a vehicle rather than the organisation inside it."""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.analysis.entity_text import UPPER, Doc
+from reader.core.analysis.gazetteer import BIG_PLACE, gazetteer
+
+SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
+SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")
+PLACE_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:province|state|city|county|region|district|island|islands|river|valley|"
+    r"village|town|prefecture|border|coast|peninsula|mountains|governorate)\b"
+)
+_IN_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
+    r"eastern|western|central)\s+)$"
+)
+# Nouns that follow the name of a body, not of a person, product or work.
+_ORG_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:spokes(?:man|woman|person)|officials|executives|headquarters|"
+    r"shareholders|shares|employees|subsidiary|subsidiaries|factory|factories|plant|plants|"
+    r"dealers|dealerships|chief executive|board of directors)\b"
+)
+_ORG_BEFORE = re.compile(
+    r"\b(?:shares (?:of|in)|stake in|subsidiary of|(?:car|auto|drug|chip)makers?|carmakers|"
+    r"companies|firms|rivals)[ \t]+$",
+    re.IGNORECASE,
+)
+# "Air Force One", "Formula One": a name ending in a number word names a vehicle, a series
+# or a product; its first words are not a name on their own.
+_NUMBER_AFTER = re.compile(r"[ \t]+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
+
+
+def place_context(doc: Doc, start: int, end: int, single: bool) -> bool:
+    """ "X, Texas", "in X" or "northern X" where X is not otherwise known."""
+    body = doc.body
+    if single and body.startswith(", ", end):
+        nxt = re.match(rf"[{UPPER}][\w.]*(?: [{UPPER}][\w.]*)?", body[end + 2 : end + 40])
+        if nxt and gazetteer().places.get(nxt.group(), 0) >= BIG_PLACE:
+            return True
+    return single and bool(_IN_BEFORE.search(body, max(0, start - 14), start))
+
+
+def org_context(doc: Doc, start: int, end: int) -> bool:
+    """ "Kestrel spokesman", "Vantor's headquarters", "shares of Brightwell": a body."""
+    body = doc.body
+    return bool(
+        _ORG_NOUN_AFTER.match(body, end) or _ORG_BEFORE.search(body, max(0, start - 24), start)
+    )
+
+
+def before_number_word(doc: Doc, end: int) -> bool:
+    """ "Air Force" in "Air Force One", "Marine" in "Marine One"."""
+    return bool(_NUMBER_AFTER.match(doc.body, end))
