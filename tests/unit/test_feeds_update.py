@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -212,3 +214,29 @@ def test_subscriptions(lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not lib.remove_feed("feeds/b.xml")
     assert [f.location for f in lib.feeds()] == ["https://a.example/rss"]
     assert lib.feeds()[0].last_error == "boom"
+
+
+def test_fetches_overlap_and_reports_keep_subscription_order(
+    lib: Library, server: FeedServer
+) -> None:
+    inflight = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    def slow(headers: dict[str, str]) -> Reply:
+        with lock:
+            inflight["now"] += 1
+            inflight["most"] = max(inflight["most"], inflight["now"])
+        time.sleep(0.2)  # every server is slow: the next fetches start meanwhile
+        with lock:
+            inflight["now"] -= 1
+        return Reply(body=RSS2.encode())
+
+    paths = [f"/feed-{n}.xml" for n in range(4)]
+    locations = [server.url(path) for path in paths]
+    for path, location in zip(paths, locations, strict=True):
+        server.routes[path] = slow
+        lib.add_feed(location)
+    reports = update_feeds(lib, now=NOW)
+    assert [r.location for r in reports] == locations
+    assert [r.error for r in reports] == [""] * 4
+    assert inflight["most"] >= 2

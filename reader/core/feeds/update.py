@@ -1,4 +1,5 @@
-"""Update subscribed feeds: fetch each (conditionally), read it, store its new entries.
+"""Update subscribed feeds: fetch each (conditionally, several at once), read it, store its
+new entries.
 
 New entries go through `store_articles`, the importer's batch storing, so a feed entry is
 deduplicated, analysed and stored exactly as an imported file is. One feed failing never
@@ -10,18 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.article import Article
 from reader.core.feeds.errors import FeedError, shown
-from reader.core.feeds.fetch import fetch_feed
+from reader.core.feeds.fetch import FetchResult, fetch_feed
 from reader.core.feeds.parse import parse_feed
 from reader.core.importer import store_articles
 from reader.core.store import FeedRow, Library, LibraryError, feed_location
 
 if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
+
+FETCHERS = 6  # feeds fetched at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,26 +63,48 @@ def update_feeds(
         else list(dict.fromkeys(feed_location(x) for x in locations))
     )
     reports: list[FeedReport] = []
-    for done, location in enumerate(wanted, start=1):
-        row = subscribed.get(location)
-        if row is None:
-            reports.append(FeedReport(location, error=f"{shown(location)}: is not subscribed"))
-        else:
-            reports.append(_update_one(library, row, when, analyze, analysis_version))
-        if progress is not None:
-            progress(done, len(wanted), location)
+    # Fetches overlap (FETCHERS at a time: most of an update is waiting on servers); parsing
+    # and storing stay on this thread, in subscription order.
+    pool = ThreadPoolExecutor(max_workers=FETCHERS, thread_name_prefix="broadsheet-feed")
+    try:
+        fetches = {
+            location: pool.submit(_fetch, subscribed[location])
+            for location in wanted
+            if location in subscribed
+        }
+        for done, location in enumerate(wanted, start=1):
+            row = subscribed.get(location)
+            if row is None:
+                reports.append(FeedReport(location, error=f"{shown(location)}: is not subscribed"))
+            else:
+                fetched = fetches[location].result()
+                reports.append(_update_one(library, row, fetched, when, analyze, analysis_version))
+            if progress is not None:
+                progress(done, len(wanted), location)
+    finally:  # a library failure stops the update: fetches not started are dropped
+        pool.shutdown(wait=False, cancel_futures=True)
     return reports
+
+
+def _fetch(row: FeedRow) -> FetchResult | Exception:
+    """The feed's bytes, or what stopped them (raised later, on the storing thread)."""
+    try:
+        return fetch_feed(row.location, etag=row.etag, modified=row.modified)
+    except Exception as exc:
+        return exc
 
 
 def _update_one(
     library: Library,
     row: FeedRow,
+    fetched: FetchResult | Exception,
     when: dt.datetime,
     analyze: Callable[[Article], Analysis] | None,
     version: str,
 ) -> FeedReport:
     try:
-        fetched = fetch_feed(row.location, etag=row.etag, modified=row.modified)
+        if isinstance(fetched, Exception):
+            raise fetched
         parsed = (
             None
             if fetched.not_modified
