@@ -74,6 +74,7 @@ class BroadsheetApp(App[int]):
         gc.freeze()
         self.library_spec = library
         self.now = now or dt.datetime.now(dt.UTC)
+        self._fixed_now = now
         self._colour_wanted = colour
         self.user_keymap = keymap or {}
         self._keymap_problem = keymap_problem
@@ -84,6 +85,11 @@ class BroadsheetApp(App[int]):
 
             self.no_color = True
             self._filters.append(Monochrome())
+
+    def clock(self) -> dt.datetime:
+        """The time now: the one the app was made with (tests, screenshots), else the real
+        one."""
+        return self._fixed_now or dt.datetime.now(dt.UTC)
 
     @property
     def colour(self) -> bool:

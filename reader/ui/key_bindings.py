@@ -44,6 +44,15 @@ _MAIN: list[tuple[str, str, str, str, bool, str | None, str]] = [
     ),
     ("a", "add_feed", "Add feed", "add-feed", False, None, "Subscribe to an RSS or Atom feed"),
     (
+        "F",
+        "feeds",
+        "Feeds",
+        "feeds",
+        False,
+        None,
+        "Your feeds and their last update; read, update or unsubscribe one",
+    ),
+    (
         "y",
         "copy_citation",
         "Copy citation",

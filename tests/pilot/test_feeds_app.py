@@ -6,13 +6,17 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from conftest import FIXED_NOW
 from pilot_helpers import settle
 from test_hostile_app import assert_safe
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from reader.ui.screens.feed_actions import feeds_summary
 from reader.ui.screens.feed_prompt import FeedPrompt
+from reader.ui.screens.feeds_screen import FeedsScreen
+from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.search_results import SearchResults
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -119,3 +123,52 @@ def test_summary_names_failed_feeds_in_one_line_each() -> None:
 def test_summary_of_a_quiet_update() -> None:
     text, failed = feeds_summary([report(title="Gazette", added=1)])
     assert (text, failed) == ("1 feed: 1 new article", False)
+
+
+def subscribed_library(library_path: Path, feed: Path) -> Path:
+    from reader.core.feeds import update_feeds
+    from reader.core.store import Library
+
+    with Library.open(library_path) as library:
+        library.add_feed(str(feed))
+        update_feeds(library, now=FIXED_NOW)
+    return library_path
+
+
+async def test_feeds_panel_reads_and_unsubscribes(
+    library_path: Path, build_app: Any, tmp_path: Path
+) -> None:
+    path = subscribed_library(library_path, feed_file(tmp_path))
+    app = build_app(path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedsScreen)
+        shown = str(app.screen.query_one("#feed-list", OptionList).get_option_at_index(0).prompt)
+        assert "Harbour Gazette" in shown and "fetched just now · +2 new" in shown
+
+        await pilot.press("enter")  # read it: a search for the feed's source
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_text == 'source:"Harbour Gazette"'
+        hits = app.screen.query_one(SearchResults)
+        assert hits.option_count == 2
+        await pilot.press("escape")
+        await settle(pilot)
+
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert len(app.screen.feeds) == 1  # once only arms it
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.feeds == []
+        listed = app.screen.query_one("#feed-list", OptionList)
+        assert "No feeds yet" in str(listed.get_option_at_index(0).prompt)
+        notices = [n.message for n in app._notifications]
+        assert any("Unsubscribed from Harbour Gazette" in n for n in notices), notices
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Port strike ends after 12 days" in titles(app)  # its articles stay

@@ -1,4 +1,5 @@
-"""Feeds from the reading screen: subscribe (a) and update every subscribed feed (u).
+"""Feeds from the reading screen: subscribe (a), update every subscribed feed (u), and the
+feeds panel (F: each feed's state; read, update or unsubscribe one).
 
 Fetching and importing run in a thread worker; the title line counts the feeds as they are
 fetched, one notification sums up, and the list reloads with the new articles in place.
@@ -6,6 +7,7 @@ fetched, one notification sums up, and the list reloads with the new articles in
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,6 +43,29 @@ def feeds_summary(reports: Sequence[FeedReport]) -> tuple[str, bool]:
 
 
 class FeedActions(ArticleActions):
+    def _now(self) -> dt.datetime:
+        clock = getattr(self.app, "clock", None)
+        return clock() if clock is not None else dt.datetime.now(dt.UTC)
+
+    def action_feeds(self) -> None:
+        from reader.ui.screens.feeds_screen import FeedsScreen
+
+        if self.library is not None:
+            self.app.push_screen(FeedsScreen(self.library, now=self._now()), self._after_feeds)
+
+    def _after_feeds(self, outcome: tuple[str, str] | None) -> None:
+        what, value = outcome or ("", "")
+        if what == "read":
+            from reader.ui.screens.search_screen import SearchScreen
+
+            if self.library is not None:
+                query = f'source:"{value.replace(chr(34), " ")}"'
+                self.app.push_screen(SearchScreen(self.library, query=query), self.show_search)
+        elif what == "update":
+            self.update_feeds([value])
+        elif what == "add":
+            self.action_add_feed()
+
     def action_add_feed(self) -> None:
         from reader.ui.screens.feed_prompt import FeedPrompt
 
@@ -79,6 +104,7 @@ class FeedActions(ArticleActions):
                 progress=progress,
                 analyze=analyze,
                 analysis_version=analyzer_version(),
+                now=self._now(),
             )
         finally:
             app.call_from_thread(setattr, app, "sub_title", "")

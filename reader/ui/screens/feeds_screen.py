@@ -1,0 +1,150 @@
+"""Your feeds: each with when it was last fetched, what that added and what went wrong.
+
+enter reads the feed's articles (a search for its source), u updates it, d twice
+unsubscribes (its articles stay in the library), a subscribes to another. Library calls run
+in a thread worker; the screen is dismissed with what the reading screen should do next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.core.sanitize import one_line
+from reader.ui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from reader.core.store import FeedRow, Library
+
+HELP = "enter: read its articles · u: update it · d d: unsubscribe · a: add a feed · esc: close"
+NO_FEEDS = "No feeds yet: press a to subscribe to one."
+
+# What the reading screen does after: ("read", source), ("update", location), ("add", "").
+FeedsOutcome = tuple[str, str]
+
+
+def ago(when: dt.datetime | None, now: dt.datetime) -> str:
+    if when is None:
+        return "never fetched"
+    seconds = max(0, int((now - when).total_seconds()))
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            count = seconds // size
+            return f"fetched {count} {unit}{'s' if count != 1 else ''} ago"
+    return "fetched just now"
+
+
+def feed_content(feed: FeedRow, now: dt.datetime) -> Content:
+    """`Title`, then `location · fetched 2 hours ago · +3 new`, then the last error if any.
+    Everything from the feed is plain text."""
+    title = one_line(feed.title or feed.location, 200)
+    status = f"{one_line(feed.location, 200)} · {ago(feed.last_fetched, now)}"
+    if feed.last_fetched is not None and not feed.last_error:
+        status += f" · +{feed.last_added} new"
+    parts: list[Content | tuple[str, str] | str] = [
+        (title, "bold"),
+        "\n  ",
+        (status, "$text-muted"),
+    ]
+    if feed.last_error:
+        parts += ["\n  ", (one_line(feed.last_error, 300), "$text-error")]
+    return Content.assemble(*parts)
+
+
+class FeedsScreen(ModalScreen[FeedsOutcome | None]):
+    CSS_PATH = "screens.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close", id="feeds.close"),
+        Binding("u", "update", "Update", id="feeds.update", tooltip="Fetch this feed now"),
+        Binding("d", "unsubscribe", "Unsubscribe", id="feeds.remove", tooltip="Press twice"),
+        Binding("a", "add", "Add feed", id="feeds.add", tooltip="Subscribe to a feed"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, feeds: Sequence[FeedRow]) -> None:
+            super().__init__()
+            self.feeds = list(feeds)
+
+    def __init__(self, library: Library, now: dt.datetime | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.now = now
+        self.feeds: list[FeedRow] = []
+        self._armed = ""  # the location d was pressed on once
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="feeds-dialog") as dialog:
+            dialog.border_title = "Feeds"
+            yield OptionList(id="feed-list", markup=False)
+            yield Static(HELP, id="feeds-help", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _load(self, remove: str = "") -> None:
+        if remove:
+            self.library.remove_feed(remove)
+        self.post_message(self.Loaded(self.library.feeds()))
+
+    def on_feeds_screen_loaded(self, message: FeedsScreen.Loaded) -> None:
+        self.feeds = message.feeds
+        now = self.now or dt.datetime.now(dt.UTC)
+        listed = self.query_one(OptionList)
+        keep = listed.highlighted or 0
+        listed.set_options(
+            [Option(feed_content(feed, now), id=f"feed-{feed.id}") for feed in self.feeds]
+            or [Option(NO_FEEDS, disabled=True)]
+        )
+        if self.feeds:
+            listed.highlighted = min(keep, len(self.feeds) - 1)
+
+    def _current(self) -> FeedRow | None:
+        index = self.query_one(OptionList).highlighted
+        return self.feeds[index] if index is not None and index < len(self.feeds) else None
+
+    @on(OptionList.OptionSelected, "#feed-list")
+    def _read(self, event: OptionList.OptionSelected) -> None:
+        if (feed := self._current()) is not None:
+            self.dismiss(("read", feed.title or feed.location))
+
+    def action_update(self) -> None:
+        if (feed := self._current()) is not None:
+            self.dismiss(("update", feed.location))
+
+    def action_add(self) -> None:
+        self.dismiss(("add", ""))
+
+    def action_unsubscribe(self) -> None:
+        feed = self._current()
+        if feed is None:
+            return
+        if self._armed != feed.location:
+            self._armed = feed.location
+            name = one_line(feed.title or feed.location, 60)
+            self.notify(f"Press d again to unsubscribe from {name}", markup=False)
+            return
+        self._armed = ""
+        self._load(remove=feed.location)
+        self.notify(
+            f"Unsubscribed from {one_line(feed.title or feed.location, 60)}"
+            " (its articles stay in the library)",
+            markup=False,
+        )
+
+    @on(OptionList.OptionHighlighted, "#feed-list")
+    def _moved(self) -> None:
+        self._armed = ""
