@@ -49,7 +49,9 @@ def feed_content(feed: FeedRow, now: dt.datetime) -> Content:
     """`Title`, then `location · fetched 2 hours ago · +3 new`, then the last error if any.
     Everything from the feed is plain text."""
     title = one_line(feed.title or feed.location, 200)
-    status = f"{one_line(feed.location, 200)} · {ago(feed.last_fetched, now)}"
+    status = ago(feed.last_fetched, now)
+    if feed.title:  # (else the title line is the location)
+        status = f"{one_line(feed.location, 200)} · {status}"
     if feed.last_fetched is not None and not feed.last_error:
         status += f" · +{feed.last_added} new"
     parts: list[Content | tuple[str, str] | str] = [
