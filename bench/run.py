@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> Figures:
         )
 
     def searches() -> None:
-        from reader.core.store.library import SEARCH_CANDIDATES
+        from reader.core.store.library_search import SEARCH_CANDIDATES
 
         got = search_speed.measure(libraries["library"], 1 if args.quick else 3)
         values["search_p50_ms"] = round(got.p50_ms, 3)

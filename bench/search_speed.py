@@ -108,7 +108,7 @@ def _timed_pass(call: Callable[[str], Any], strings: list[str]) -> list[float]:
 def raw_query(db: Path) -> tuple[Callable[[str], list[Any]], Callable[[str], list[Any]]]:
     """The bare FTS5 query and the bounded one, on a connection of their own set up as the
     store sets up its own."""
-    from reader.core.store.library import SEARCH_CANDIDATES
+    from reader.core.store.library_search import SEARCH_CANDIDATES
 
     con = sqlite3.connect(db, check_same_thread=False)
     con.execute("PRAGMA cache_size = -16000")

@@ -316,9 +316,9 @@ def test_spans_in_text_whose_lower_case_is_longer() -> None:
 def test_broad_phrase_ranks_title_matches_first_then_newest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.core.store import library as library_module
+    from reader.core.store import library_search
 
-    monkeypatch.setattr(library_module, "SEARCH_CANDIDATES", 4)
+    monkeypatch.setattr(library_search, "SEARCH_CANDIDATES", 4)
     with Library.open(tmp_path / "l.sqlite3") as library:
         library.add(make_article(0, title="Old news", body="Nothing to see."))
         library.add(make_article(1, title="Said the minister", body="He said the word."))

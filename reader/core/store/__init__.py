@@ -1,14 +1,11 @@
 """The library: articles, reading state, cached analyses and feed subscriptions in one
 SQLite file."""
 
+from reader.core.store.articles import ArticleRow
+from reader.core.store.errors import LibraryError
 from reader.core.store.feeds import FeedRow, feed_location
-from reader.core.store.library import (
-    ArticleRow,
-    Library,
-    LibraryError,
-    SearchHit,
-    default_path,
-)
+from reader.core.store.library import Library, default_path
+from reader.core.store.library_search import SearchHit
 from reader.core.store.schema import SCHEMA_VERSION
 
 __all__ = [

@@ -1,0 +1,108 @@
+"""The analysis cache: each article's analysis, as the analysis version that computed it
+left it, and the names of the entities it found.
+
+`AnalysisCache` is a mixin of `Library`: it uses the library's connection, write transactions
+and error funnel. An analysis is kept with its version; one of another version is not
+returned, so the caller recomputes it. Storing an analysis also indexes its people, places
+and organisations, for search filters (`person:` …) and for completing them. The analysis
+package is imported only when a cached analysis is read back.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
+
+from reader.core.store.column_values import storable_text
+
+if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
+    from reader.core.analysis.model import Analysis
+
+
+class AnalysisCache:
+    """The library's analysis cache methods (see the module docstring)."""
+
+    if TYPE_CHECKING:  # provided by Library
+
+        @property
+        def _con(self) -> sqlite3.Connection: ...
+
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        def _errors(self) -> AbstractContextManager[None]: ...
+
+    def get_analysis(self, article_id: int, version: str) -> Analysis | None:
+        """The cached analysis of the article, or None if there is none of this `version`."""
+        with self._errors():
+            r = self._con.execute(
+                "SELECT version, data FROM analyses WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        if r is None or r[0] != version:
+            return None
+        from reader.core.analysis.model import Analysis
+
+        try:
+            return Analysis.from_json(json.loads(r[1]))
+        except (ValueError, TypeError, KeyError):
+            return None  # unreadable cache entry: recompute
+
+    def _put_analysis(
+        self, con: sqlite3.Connection, article_id: int, analysis: Analysis, version: str
+    ) -> None:
+        con.execute(
+            "INSERT INTO analyses (article_id, version, data) VALUES (?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data",
+            (article_id, version, json.dumps(analysis.to_json(), ensure_ascii=False)),
+        )
+        names: dict[str, list[str]] = {"person": [], "place": [], "org": []}
+        for entity in analysis.entities:
+            if entity.kind in names and entity.name and entity.name not in names[entity.kind]:
+                names[entity.kind].append(entity.name)
+        con.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
+        con.executemany(
+            "INSERT INTO entities (article_id, kind, name) VALUES (?, ?, ?)",
+            [(article_id, kind, name) for kind, ns in names.items() for name in ns],
+        )
+        con.execute("DELETE FROM entity_fts WHERE rowid = ?", (article_id,))
+        con.execute(
+            "INSERT INTO entity_fts (rowid, person, place, org) VALUES (?, ?, ?, ?)",
+            (
+                article_id,
+                "\n".join(names["person"]),
+                "\n".join(names["place"]),
+                "\n".join(names["org"]),
+            ),
+        )
+
+    def put_analysis(self, article_id: int, analysis: Analysis, version: str) -> None:
+        """Cache `analysis` (computed by analysis `version`) and index its entity names."""
+        with self._write() as con:
+            self._put_analysis(con, article_id, analysis, version)
+
+    def put_analyses(self, items: Iterable[tuple[int, Analysis]], version: str) -> None:
+        """`put_analysis` for many articles in one transaction."""
+        with self._write() as con:
+            for article_id, analysis in items:
+                self._put_analysis(con, article_id, analysis, version)
+
+    def entity_names(self, kind: str, prefix: str = "", limit: int = 20) -> list[str]:
+        """Entity names of `kind` starting with `prefix`, ignoring ASCII case (for
+        completing a filter), alphabetically."""
+        with self._errors():
+            return [
+                r[0]
+                for r in self._con.execute(
+                    "SELECT DISTINCT name COLLATE NOCASE FROM entities WHERE kind = ?"
+                    " AND name COLLATE NOCASE >= ? AND name COLLATE NOCASE < ?"
+                    " ORDER BY name COLLATE NOCASE LIMIT ?",
+                    (
+                        kind,
+                        storable_text(prefix),
+                        storable_text(prefix) + "\U0010ffff",
+                        max(0, limit),
+                    ),
+                )
+            ]

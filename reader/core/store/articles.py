@@ -1,0 +1,246 @@
+"""The articles in the library: adding them, paging and reading them, read and starred.
+
+`ArticleStore` is a mixin of `Library`: it uses the library's connection, write transactions
+and error funnel. An article is stored once, by the hash of its text as loaded: adding it
+again returns the id it has. Its text goes in with lone surrogates replaced (see
+`column_values`), so every offset into it, blocks' included, stays valid. A list shows
+`ArticleRow`s, everything but the text; `get` reads the whole article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reader.core.article import Article, Block
+from reader.core.store.column_values import storable_text, stored_date
+from reader.core.store.errors import LibraryError
+
+if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
+    from reader.core.analysis.model import Analysis
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What a list of articles shows: everything but the text."""
+
+    id: int
+    title: str
+    source: str
+    published: dt.date | None
+    read: bool
+    starred: bool
+    word_count: int
+    path: str
+    title_derived: bool
+
+
+_ROW_COLUMNS = "id, title, source, published, read, starred, word_count, path, title_derived"
+
+
+def _row(r: sqlite3.Row | tuple[Any, ...]) -> ArticleRow:
+    return ArticleRow(
+        id=r[0],
+        title=r[1],
+        source=r[2],
+        published=stored_date(r[3]),
+        read=bool(r[4]),
+        starred=bool(r[5]),
+        word_count=r[6],
+        path=r[7],
+        title_derived=bool(r[8]),
+    )
+
+
+def _blocks_json(blocks: list[Block]) -> str:
+    return json.dumps([[b.kind, b.start, b.end] for b in blocks])
+
+
+def _blocks(text: str) -> list[Block]:
+    try:
+        return [Block(kind, int(start), int(end)) for kind, start, end in json.loads(text)]
+    except (ValueError, TypeError):
+        return []
+
+
+class ArticleStore:
+    """The library's article methods (see the module docstring)."""
+
+    if TYPE_CHECKING:  # provided by Library
+
+        @property
+        def _con(self) -> sqlite3.Connection: ...
+
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        def _errors(self) -> AbstractContextManager[None]: ...
+
+        # provided by AnalysisCache (analysis_cache.py)
+        def _put_analysis(
+            self, con: sqlite3.Connection, article_id: int, analysis: Analysis, version: str
+        ) -> None: ...
+
+    def _insert(self, con: sqlite3.Connection, article: Article) -> tuple[int, bool]:
+        digest = article.content_hash  # of the text as loaded
+        title, body, source = (
+            storable_text(article.title),
+            storable_text(article.body),
+            storable_text(article.source),
+        )
+        found = con.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        if found is not None:
+            return int(found[0]), False
+        cur = con.execute(
+            "INSERT INTO articles (title, source, published, url, author, path, language,"
+            " title_derived, content_hash, added, word_count)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                title,
+                source,
+                article.published.isoformat() if article.published else None,
+                storable_text(article.url),
+                storable_text(article.author),
+                storable_text(article.path),
+                storable_text(article.language),
+                int(article.title_derived),
+                digest,
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                article.word_count,
+            ),
+        )
+        article_id = int(cur.lastrowid or 0)
+        con.execute(
+            "INSERT INTO article_text (id, body, blocks) VALUES (?, ?, ?)",
+            (article_id, body, _blocks_json(article.blocks)),
+        )
+        con.execute(
+            "INSERT INTO article_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
+            (article_id, title, body, source),
+        )
+        return article_id, True
+
+    def add(self, article: Article) -> tuple[int, bool]:
+        """Store `article` unless an article with the same body is there already.
+        Returns (id, created)."""
+        with self._write() as con:
+            return self._insert(con, article)
+
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        """`add` for each article, all in one transaction."""
+        with self._write() as con:
+            return [self._insert(con, a) for a in articles]
+
+    def add_analyzed(
+        self, items: Iterable[tuple[Article, Analysis | None]], version: str
+    ) -> list[tuple[int, bool]]:
+        """Add articles and cache the analyses given for them, all in one transaction (an
+        analysis is stored only for an article this call created)."""
+        results = []
+        with self._write() as con:
+            for article, analysis in items:
+                article_id, created = self._insert(con, article)
+                if created and analysis is not None:
+                    self._put_analysis(con, article_id, analysis, version)
+                results.append((article_id, created))
+        return results
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes the library already holds."""
+        wanted = list(dict.fromkeys(hashes))
+        found: set[str] = set()
+        with self._errors():
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    r[0]
+                    for r in self._con.execute(
+                        f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk
+                    )
+                )
+        return found
+
+    @staticmethod
+    def _where(unread_only: bool, starred_only: bool) -> str:
+        conditions = (["read = 0"] if unread_only else []) + (
+            ["starred = 1"] if starred_only else []
+        )
+        return (" WHERE " + " AND ".join(conditions)) if conditions else ""
+
+    def count(self, *, unread_only: bool = False, starred_only: bool = False) -> int:
+        with self._errors():
+            sql = "SELECT count(*) FROM articles" + self._where(unread_only, starred_only)
+            return int(self._con.execute(sql).fetchone()[0])
+
+    def rows(
+        self, offset: int, limit: int, *, unread_only: bool = False, starred_only: bool = False
+    ) -> list[ArticleRow]:
+        """A page of the list, newest first (undated articles last, then newest added)."""
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM articles{self._where(unread_only, starred_only)}"
+            " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?"
+        )
+        with self._errors():
+            return [_row(r) for r in self._con.execute(sql, (max(0, limit), max(0, offset)))]
+
+    def row(self, article_id: int) -> ArticleRow:
+        with self._errors():
+            r = self._con.execute(
+                f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        if r is None:
+            raise LibraryError(f"no article {article_id} in the library")
+        return _row(r)
+
+    def get(self, article_id: int) -> Article:
+        """The whole article, body and blocks included."""
+        with self._errors():
+            r = self._con.execute(
+                "SELECT a.title, t.body, t.blocks, a.source, a.published, a.url, a.author,"
+                " a.path, a.language, a.title_derived"
+                " FROM articles AS a JOIN article_text AS t ON t.id = a.id WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        if r is None:
+            raise LibraryError(f"no article {article_id} in the library")
+        return Article(
+            title=r[0],
+            body=r[1],
+            blocks=_blocks(r[2]),
+            source=r[3],
+            published=stored_date(r[4]),
+            url=r[5],
+            author=r[6],
+            path=r[7],
+            language=r[8],
+            title_derived=bool(r[9]),
+        )
+
+    def ids(self) -> list[int]:
+        """Every article id, in list order."""
+        with self._errors():
+            return [
+                r[0]
+                for r in self._con.execute(
+                    "SELECT id FROM articles ORDER BY published DESC, id DESC"
+                )
+            ]
+
+    def _set_flag(self, column: str, article_id: int, value: bool) -> None:
+        with self._write() as con:
+            cur = con.execute(
+                f"UPDATE articles SET {column} = ? WHERE id = ?", (int(value), article_id)
+            )
+            if cur.rowcount == 0:
+                raise LibraryError(f"no article {article_id} in the library")
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self._set_flag("read", article_id, read)
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        self._set_flag("starred", article_id, starred)
