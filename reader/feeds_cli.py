@@ -15,6 +15,7 @@ characters as symbols; JSON gives them verbatim.
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from reader.cli import _error, _open_library, _print_json, _ProgressBar
@@ -135,15 +136,7 @@ def _report_line(report: FeedReport) -> str:
 
 
 def _report_json(report: FeedReport) -> dict[str, Any]:
-    return {
-        "location": report.location,
-        "title": report.title,
-        "added": report.added,
-        "duplicates": report.duplicates,
-        "skipped": report.skipped,
-        "not_modified": report.not_modified,
-        "error": report.error,
-    }
+    return asdict(report)
 
 
 def _list(args: argparse.Namespace) -> int:
