@@ -155,7 +155,7 @@ class Library(ArticleStore, LibrarySearch, AnalysisCache, IndexMaintenance, Feed
             return None
         lib = cls(p)
         try:
-            con = lib._connect(timeout=0.0)
+            con = lib._connect(timeout=0.0, to_wal=False)
             lib._adopt(con)
             if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 lib.close()
@@ -168,14 +168,20 @@ class Library(ArticleStore, LibrarySearch, AnalysisCache, IndexMaintenance, Feed
 
     # -- connections and errors -------------------------------------------------------------
 
-    def _connect(self, timeout: float | None = None) -> sqlite3.Connection:
-        """A new connection; `timeout`: seconds to wait for a lock (default: the library's)."""
+    def _connect(self, timeout: float | None = None, *, to_wal: bool = True) -> sqlite3.Connection:
+        """A new connection; `timeout`: seconds to wait for a lock (default: the library's).
+        `to_wal=False`: a library not yet in WAL mode is an error instead of being switched
+        (switching writes to the file)."""
         wait = self._timeout if timeout is None else timeout
         try:
             con = sqlite3.connect(
                 self.path, timeout=wait, isolation_level=None, check_same_thread=False
             )
-            con.execute("PRAGMA journal_mode = WAL")
+            if to_wal:
+                con.execute("PRAGMA journal_mode = WAL")
+            elif con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                con.close()
+                raise LibraryError(f"the library {self.path} is not in WAL mode yet")
             con.execute("PRAGMA synchronous = NORMAL")  # durable across app crashes under WAL
             con.execute("PRAGMA foreign_keys = ON")
             con.execute("PRAGMA cache_size = -16000")  # 16 MB
