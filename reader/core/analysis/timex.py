@@ -19,22 +19,32 @@ Resolution rules (the anchor is the publication date unless said otherwise):
   hedges on durations: about/around -> APPROX, nearly/up to/within -> EQUAL_OR_LESS, more
   than/over -> MORE_THAN, less than -> LESS_THAN, at least -> EQUAL_OR_MORE.
 * Tense: the verbs of the clause (sentence up to ; or :) around the expression decide. The
-  nearest cue wins: future cues are will, 'll, shall, would, going to, plan(s) to, planned,
-  scheduled, slated, set to, due, expected to, upcoming, next, is/are to, as soon as, ahead
-  of; past cues are said, told, was, were, had, has, have, did, ago, last, earlier, and any
-  lower-case word ending in -ed that is not a passive ("will be named"; such a word counts
-  at twice its distance). No cue: unknown. A possessive weekday ("Wednesday's
-  ruling") ignores the tense.
+  nearest cue wins, but a cue on the expression's side of a quotation mark beats one across
+  it, and then one between the same commas, brackets or "that" beats one outside them (in
+  "said on Monday that it would close on Friday" the "would" governs Friday; in "the bill,
+  which passed in March, would ..." the "passed" governs March). Future cues are will,
+  'll, shall, would, going to, plan(s) to, planned, scheduled, slated, set to, due,
+  expected to, expects, intends, upcoming, next, is/are to, as soon as, ahead of; past cues
+  are said, told, was, were, had, has, have, did, ago, last, earlier, since, common
+  irregular past forms (began, brought, took, won ...) and any lower-case word ending in
+  -ed, neither of them a passive ("will be named", "to be held"; an -ed word counts at
+  twice its distance). An auxiliary with a plan word is one cue: "was/were scheduled
+  (planning, due, expected, set to)" looks ahead, "had (been) due" is past. A deadline
+  looks ahead: "effective Feb. 1", and "by February" unless a past cue stands between the
+  same commas ("had filed by Wednesday"). No cue: unknown. A possessive weekday
+  ("Wednesday's ruling") ignores the tense.
 * A weekday ("Monday") is the anchor itself when it names the anchor's weekday; otherwise
   the previous such day, or the next one when the clause is in the future tense. "last
   Monday" is strictly before the anchor, "next Monday" strictly after, "this Monday" follows
   the tense. "Wednesday night"/"Monday morning" -> the day itself (as the TempEval-3 and GUM data
   mostly do), "Friday evening" -> 2025-10-24TEV (TIME).
-* A month without a year is in the anchor's year, moved to the latest such month not after
-  the anchor's month in a past clause and to the next one not before it in a future clause;
-  "last October"/"next October" likewise. A month and day without a year is the nearest
-  such day in a clause of unknown tense (the latest one on or before the anchor in a past
-  clause, the next one on or after it in a future clause).
+* A month without a year is the nearest such month (at most six months away), moved a year
+  back in a past clause when it is more than three months ahead and a year on in a future
+  clause when it is more than a month behind; "last October"/"next October" are the latest
+  such month before the anchor's and the next one not before it. A month and day without a
+  year is the nearest such day, moved back in a past clause when it is more than 92 days
+  ahead and on in a future clause when it is more than 31 days behind; after "ended" ("the
+  fiscal year ended Jan. 31") it is the latest one on or before the anchor.
 * today/tonight/yesterday/tomorrow -> the anchor's day (tonight 2025-10-29TNI, type TIME),
   "this morning" -> 2025-10-29TMO (TIME), "last night" -> the day before, TNI.
 * this/last/next week|month|year|quarter|weekend|season -> the unit containing the anchor,

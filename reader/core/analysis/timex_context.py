@@ -34,19 +34,44 @@ class Ctx:
 # ------------------------------------------------------------------------------- tense
 _FUTURE = (
     r"will|won['\u2019]t|wo n['\u2019]t|shall|['\u2019]ll|would|going to|plans? to|planning|"
-    r"scheduled|slated|set to|due|planned|expected to|expects? to|upcoming|next|intends? to|to be held|"
+    r"scheduled|slated|set to|due|planned|expected to|expects?|upcoming|next|intends?|to be held|"
     r"aims? to|hopes? to|is to|are to|as soon as|as early as|ahead of"
 )
-_PAST = r"said|told|was|were|had|has|have|did|ago|last|earlier"
+_PAST = (
+    r"said|told|was|were|had|has|have|did|ago|last|earlier|since|"
+    # irregular simple pasts that are not also present forms, unless passive ("to be held")
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?:began|became|brought|bought|came|chose|drew|drove|"
+    r"fell|flew|fought|found|gave|got|grew|held|kept|knew|led|left|lost|made|meant|met|paid|ran|rose|sank|sat|saw|sent|shot|sold|"
+    r"spent|spoke|stood|struck|swore|thought|threw|took|tore|won|wore|wrote|went)"
+)
+# an auxiliary with a plan word is one cue: "were planning to" looks ahead, while "had been
+# due to" (the pluperfect) tells of a plan that has lapsed
+_PLAN = r"(?:planning|planned|scheduled|slated|due|expected|set\s+to|going\s+to)"
+_FUTURE_AUX = rf"(?:is|are|was|were)\s+{_PLAN}"
+_PAST_AUX = rf"had\s+(?:been\s+)?{_PLAN}"
 # a lower-case -ed word, not a passive participle ("will be named"); it counts at double distance
 _PAST_ED = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?-i:[a-z]{3,}ed)"
-_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST})|(?P<ed>{_PAST_ED}))\b", re.I)
+_CUE = re.compile(
+    rf"\b(?:(?P<f>{_FUTURE_AUX}|{_FUTURE})|(?P<p>{_PAST_AUX}|{_PAST})|(?P<ed>{_PAST_ED}))\b", re.I
+)
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
+# a deadline ("by February", "effective Feb. 1") looks ahead; "by" yields to a past cue
+# between the same commas ("had filed the reports by Wednesday")
+_DEADLINE = re.compile(r"(?<!\bbecame )(?<!\bbecome )(?:\bby|(?P<eff>\beffective))\s+$", re.I)
+# a cue across a quotation mark counts only when there is none on the span's side of it; then
+# one beyond what sets off a reported or relative clause ("said Monday that it would ...
+# Friday", "the bill, which passed in March, would ...") only when none is found within
+_QUOTE = re.compile(r"[\"\u201c\u201d]|''|``")
+_SEGMENT_BREAK = re.compile(r"[,()\"\u201c\u201d]|''|``|\bthat\b", re.I)
 
 
 def clause_tense(ctx: Ctx, start: int, end: int) -> int:
-    """+1 future, -1 past, 0 unknown: the nearest tense cue in the clause around the span."""
+    """+1 future, -1 past, 0 unknown: the nearest tense cue in the clause around the span,
+    preferring one between the same commas, quotes or "that" as the span."""
     body = ctx.body
+    deadline = _DEADLINE.search(body, max(0, start - 20), start)
+    if deadline and deadline["eff"]:
+        return 1
     lo = max(0, start - 200)
     left = body[lo:start]
     cut = max(left.rfind(c) for c in ".!?;\n")
@@ -55,15 +80,23 @@ def clause_tense(ctx: Ctx, start: int, end: int) -> int:
     hi_text = body[end : end + 200]
     m = _CLAUSE_END.search(hi_text)
     hi = end + (m.start() if m else len(hi_text))
-    best, best_d = 0, 10**9
+    seg_lo = max((b.end() for b in _SEGMENT_BREAK.finditer(body, lo, start)), default=lo)
+    after = _SEGMENT_BREAK.search(body, end, hi)
+    seg_hi = after.start() if after else hi
+    best, best_key = 0, (True, True, 10**9)
     for cue in _CUE.finditer(body, lo, hi):
         if start <= cue.start() < end:
             continue
         d = start - cue.end() if cue.end() <= start else cue.start() - end
         if cue.group("ed"):
             d *= 2
-        if d < best_d:
-            best_d, best = d, (1 if cue.group("f") else -1)
+        between = body[cue.end() : start] if cue.end() <= start else body[end : cue.start()]
+        key = (_QUOTE.search(between) is not None, not seg_lo <= cue.start() < seg_hi, d)
+        if key < best_key:
+            best_key, best = key, (1 if cue.group("f") else -1)
+    past_in_segment = best < 0 and not any(best_key[:2])
+    if deadline and not past_in_segment:
+        return 1
     return best
 
 
@@ -98,11 +131,24 @@ def weekday_number(text: str) -> int:
     return WEEKDAYS.get(t, WEEKDAYS.get(t[:3], 0))
 
 
-def nearest_date(anchor: dt.date, month: int, day: int, tense: int) -> dt.date | None:
+_ENDED = re.compile(r"\bended\s+$", re.I)
+
+
+def period_ended(ctx: Ctx, start: int) -> bool:
+    """The date closes a period that is over: "the fiscal year ended Jan. 31"."""
+    return _ENDED.search(ctx.body, max(0, start - 8), start) is not None
+
+
+def nearest_date(
+    anchor: dt.date, month: int, day: int, tense: int, *, ended: bool = False
+) -> dt.date | None:
     cands = [cal.safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
     dates = [c for c in cands if c]
     if not dates:
         return None
+    past = [c for c in dates if c <= anchor]
+    if ended and past:
+        return max(past)
     nearest = min(dates, key=lambda c: abs((c - anchor).days))
     if tense > 0 and nearest < anchor - dt.timedelta(days=31):
         return min(c for c in dates if c >= anchor)
@@ -158,10 +204,14 @@ def parse_iso(text: str) -> dt.date | None:
 
 
 def mid_sentence_capital(body: str, start: int) -> bool:
-    """A capitalised word inside a sentence (a title: "a Sustainable Tomorrow")."""
+    """A capitalised word inside a sentence (a title: "a Sustainable Tomorrow"), not at the
+    start of a line."""
     if not body[start : start + 1].isupper():
         return False
-    before = body[max(0, start - 3) : start].rstrip()
+    gap = body[max(0, start - 3) : start]
+    before = gap.rstrip()
+    if "\n" in gap[len(before) :]:
+        return False  # the first word of a line: a paragraph or a dateline ends before it
     return bool(before) and (before[-1].isalnum() or before[-1] == ",")
 
 

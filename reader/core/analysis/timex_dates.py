@@ -19,6 +19,7 @@ from reader.core.analysis.timex_context import (
     month_number,
     nearest_date,
     parse_iso,
+    period_ended,
     position_mod,
     weekday_date,
     weekday_number,
@@ -126,7 +127,8 @@ def _date(ctx: Ctx, g: dict[str, str | None], start: int, end: int) -> Found | N
             d = cal.safe_date(ctx.anchor.year + k, month, day)
             if d and d.weekday() == wd:
                 return "DATE", cal.iso(d), "", "", True
-    d = nearest_date(ctx.anchor, month, day, clause_tense(ctx, start, end))
+    tense = clause_tense(ctx, start, end)
+    d = nearest_date(ctx.anchor, month, day, tense, ended=period_ended(ctx, start))
     return ("DATE", cal.iso(d), "", "", True) if d else None
 
 
