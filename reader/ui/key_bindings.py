@@ -19,6 +19,7 @@ _MAIN: list[tuple[str, str, str, str, bool, str | None, str]] = [
         "Marked articles, or this one and its companions",
     ),
     ("r", "toggle_read", "Read/unread", "toggle-read", True, None, "Mark read or unread"),
+    ("A", "mark_all_read", "All read", "mark-all-read", False, None, "Mark every article read"),
     ("s", "toggle_star", "Star", "toggle-star", True, None, "Star or unstar"),
     ("slash", "search", "Search", "search", True, "/", "Search the library"),
     ("t", "timeline", "Timeline", "timeline", True, None, "Events of the reading set by date"),

@@ -45,3 +45,18 @@ async def test_views_filter_the_list_and_say_so(library_path: Path, build_app: A
         await settle(pilot)
         assert {r.id for r in listed.rows} == {first, second}
         assert "only" not in str(pilot.app.screen.query_one(TitleBar).render())
+
+
+async def test_mark_all_read(library_path: Path, build_app: Any) -> None:
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        listed = pilot.app.screen.query_one(ArticleList)
+        assert not any(r.read for r in listed.rows)
+        await pilot.press("A")
+        await settle(pilot)
+        assert listed.rows and all(r.read for r in listed.rows)
+        assert any("Marked 2 articles read" in n.message for n in app._notifications)
+        await pilot.press("v")  # unread only: nothing left
+        await settle(pilot)
+        assert listed.rows == []

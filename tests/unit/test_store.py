@@ -345,3 +345,15 @@ def test_rebuild_index_repairs_search(lib: Library) -> None:
     lib.optimize()
     assert lib.integrity_check() == []
     assert sorted(h.id for h in lib.search("harbour")) == [1, 2, 3]
+
+
+def test_mark_all_read_counts_what_it_changed(tmp_path: Path) -> None:
+    from reader.core.importer import import_seeds
+
+    with Library.open(tmp_path / "library.db") as library:
+        import_seeds(library)
+        first = library.ids()[0]
+        library.set_read(first)
+        assert library.mark_all_read() == 1
+        assert library.mark_all_read() == 0
+        assert library.count(unread_only=True) == 0

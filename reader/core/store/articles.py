@@ -244,3 +244,8 @@ class ArticleStore:
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         self._set_flag("starred", article_id, starred)
+
+    def mark_all_read(self) -> int:
+        """Mark every unread article read; how many there were."""
+        with self._write() as con:
+            return con.execute("UPDATE articles SET read = 1 WHERE read = 0").rowcount

@@ -41,6 +41,9 @@ class ArticleActions(ReadingHooks):
         elif (article_id := self.current_id()) is not None:
             self.with_article(article_id, then)
 
+    def action_mark_all_read(self) -> None:
+        self.mark_all_read()
+
     def action_cycle_view(self) -> None:
         """All articles, then only the unread, then only the starred."""
         self.list_view = VIEWS[(VIEWS.index(self.list_view) + 1) % len(VIEWS)]

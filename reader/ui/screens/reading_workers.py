@@ -148,6 +148,13 @@ class ReadingWorkers(Screen[None]):
     ) -> None:
         self._set_flag(self._lib(), article_id, read=read, starred=starred)
 
+    @work(thread=True, group="flags", exit_on_error=False)
+    def mark_all_read(self) -> None:
+        library = self._lib()
+        count = library.mark_all_read()
+        self.post_message(msg.Notice(f"Marked {count:,} article{'s' if count != 1 else ''} read"))
+        self.post_message(page(library, 0, self.list_view))
+
     @work(thread=True, group="fetch", exit_on_error=False)
     def with_article(self, article_id: int, then: Callable[[Any], None]) -> None:
         """Fetch one article, then run `then(article)` on the UI thread."""
