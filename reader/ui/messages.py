@@ -10,23 +10,25 @@ if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
     from reader.core.article import Article
     from reader.core.feeds import FeedReport
-    from reader.core.store import ArticleRow
+    from reader.core.store import ArticleCounts, ArticleRow
     from reader.ui.refs import SourceRef
 
 
 class RowsLoaded(Message):
     """A page of the list: `offset` 0 replaces the list, others extend it; `more`: whether
-    the library has rows past this page."""
+    the library has rows past this page; `counts`: the library's, as the page was read."""
 
-    def __init__(self, rows: list[ArticleRow], more: bool, offset: int) -> None:
+    def __init__(
+        self, rows: list[ArticleRow], more: bool, offset: int, counts: ArticleCounts
+    ) -> None:
         super().__init__()
-        self.rows, self.more, self.offset = rows, more, offset
+        self.rows, self.more, self.offset, self.counts = rows, more, offset, counts
 
 
 class RowChanged(Message):
-    def __init__(self, row: ArticleRow) -> None:
+    def __init__(self, row: ArticleRow, counts: ArticleCounts) -> None:
         super().__init__()
-        self.row = row
+        self.row, self.counts = row, counts
 
 
 class SetLoaded(Message):

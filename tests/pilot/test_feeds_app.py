@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from conftest import FIXED_NOW
 from pilot_helpers import settle
 from test_hostile_app import assert_safe
 from textual.widgets import Input, OptionList
@@ -125,20 +125,20 @@ def test_summary_of_a_quiet_update() -> None:
     assert (text, failed) == ("1 feed: 1 new article", False)
 
 
-def subscribed_library(library_path: Path, feed: Path) -> Path:
+def subscribed_library(library_path: Path, feed: Path, now: dt.datetime) -> Path:
     from reader.core.feeds import update_feeds
     from reader.core.store import Library
 
     with Library.open(library_path) as library:
         library.add_feed(str(feed))
-        update_feeds(library, now=FIXED_NOW)
+        update_feeds(library, now=now)
     return library_path
 
 
 async def test_feeds_panel_reads_and_unsubscribes(
-    library_path: Path, build_app: Any, tmp_path: Path
+    library_path: Path, build_app: Any, tmp_path: Path, fixed_now: dt.datetime
 ) -> None:
-    path = subscribed_library(library_path, feed_file(tmp_path))
+    path = subscribed_library(library_path, feed_file(tmp_path), fixed_now)
     app = build_app(path)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)

@@ -19,8 +19,11 @@ async def test_views_filter_the_list_and_say_so(library_path: Path, build_app: A
         first, second = (row.id for row in listed.rows)
         await pilot.press("s")  # star the first
         await settle(pilot)
+        title = pilot.app.screen.query_one(TitleBar)
+        assert "2 unread of 2" in str(title.render())
         await pilot.press("down", "r")  # the second read
         await settle(pilot)
+        assert "1 unread of 2" in str(title.render())
 
         await pilot.press("v")
         await settle(pilot)
@@ -57,6 +60,7 @@ async def test_mark_all_read(library_path: Path, build_app: Any) -> None:
         await settle(pilot)
         assert listed.rows and all(r.read for r in listed.rows)
         assert any("Marked 2 articles read" in n.message for n in app._notifications)
+        assert "0 unread of 2" in str(pilot.app.screen.query_one(TitleBar).render())
         await pilot.press("v")  # unread only: nothing left
         await settle(pilot)
         assert listed.rows == []

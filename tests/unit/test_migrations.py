@@ -123,7 +123,7 @@ def test_a_schema_2_library_keeps_its_analyses_and_gains_feeds(tmp_path: Path) -
     con.execute("INSERT INTO entity_fts (rowid, person, place, org) VALUES (1, '', 'Harbour', '')")
     con.close()
     with Library.open(path) as lib:
-        assert lib.schema_version == SCHEMA_VERSION == 3
+        assert lib.schema_version == SCHEMA_VERSION
         assert lib.row(2).read and lib.row(3).starred and not lib.row(1).read
         assert lib.get_analysis(1, "old") == cached
         assert [h.id for h in lib.search("place:harbour")] == [1]
@@ -133,3 +133,21 @@ def test_a_schema_2_library_keeps_its_analyses_and_gains_feeds(tmp_path: Path) -
     with Library.open(path) as again:  # opened again: nothing to migrate, all still there
         assert [f.location for f in again.feeds()] == ["https://gazette.example/rss"]
         assert again.get_analysis(1, "old") == cached
+
+
+def test_counts_are_taken_over_and_kept_by_triggers(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    make_old_library(path, 3)  # three articles: 2 read, 3 starred
+    with Library.open(path) as lib:
+        assert tuple(lib.counts()) == (3, 2, 1)
+        lib.set_read(2, False)
+        lib.set_starred(1)
+        lib.set_starred(3, False)
+        assert tuple(lib.counts()) == (3, 3, 1)
+        lib.mark_all_read()
+        assert tuple(lib.counts()) == (3, 0, 1)
+        con = sqlite3.connect(path)
+        with con:
+            con.execute("DELETE FROM articles WHERE id = 1")
+        con.close()
+        assert tuple(lib.counts()) == (2, 0, 0)

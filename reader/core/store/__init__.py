@@ -1,7 +1,7 @@
 """The library: articles, reading state, cached analyses and feed subscriptions in one
 SQLite file."""
 
-from reader.core.store.articles import ArticleRow
+from reader.core.store.articles import ArticleCounts, ArticleRow
 from reader.core.store.errors import LibraryError
 from reader.core.store.feeds import FeedRow, feed_location
 from reader.core.store.library import Library, default_path
@@ -10,6 +10,7 @@ from reader.core.store.schema import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ArticleCounts",
     "ArticleRow",
     "FeedRow",
     "Library",

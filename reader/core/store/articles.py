@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.core.article import Article, Block
 from reader.core.store.column_values import storable_text, stored_date
@@ -38,6 +38,15 @@ class ArticleRow:
     word_count: int
     path: str
     title_derived: bool
+
+
+class ArticleCounts(NamedTuple):
+    """How many articles the library holds, and how many are unread and starred (kept by
+    triggers, so reading them costs nothing at any size)."""
+
+    total: int
+    unread: int
+    starred: int
 
 
 _ROW_COLUMNS = "id, title, source, published, read, starred, word_count, path, title_derived"
@@ -244,6 +253,13 @@ class ArticleStore:
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         self._set_flag("starred", article_id, starred)
+
+    def counts(self) -> ArticleCounts:
+        with self._errors():
+            found = self._con.execute(
+                "SELECT total, unread, starred FROM article_counts WHERE id = 1"
+            ).fetchone()
+        return ArticleCounts(*found) if found else ArticleCounts(0, 0, 0)
 
     def mark_all_read(self) -> int:
         """Mark every unread article read; how many there were."""

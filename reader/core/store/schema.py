@@ -102,6 +102,41 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 4: how many articles, unread and starred, kept by triggers: the app shows them from its
+    # first frame, and count(*) over 100,000 rows took ~50 ms on a cold cache.
+    (
+        """
+        CREATE TABLE article_counts (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            total INTEGER NOT NULL,
+            unread INTEGER NOT NULL,
+            starred INTEGER NOT NULL
+        )
+        """,
+        """
+        INSERT INTO article_counts
+        SELECT 1, count(*), coalesce(sum(read = 0), 0), coalesce(sum(starred != 0), 0)
+        FROM articles
+        """,
+        """
+        CREATE TRIGGER article_counts_insert AFTER INSERT ON articles BEGIN
+            UPDATE article_counts SET total = total + 1, unread = unread + (NEW.read = 0),
+                starred = starred + (NEW.starred != 0);
+        END
+        """,
+        """
+        CREATE TRIGGER article_counts_delete AFTER DELETE ON articles BEGIN
+            UPDATE article_counts SET total = total - 1, unread = unread - (OLD.read = 0),
+                starred = starred - (OLD.starred != 0);
+        END
+        """,
+        """
+        CREATE TRIGGER article_counts_flags AFTER UPDATE OF read, starred ON articles BEGIN
+            UPDATE article_counts SET unread = unread + (NEW.read = 0) - (OLD.read = 0),
+                starred = starred + (NEW.starred != 0) - (OLD.starred != 0);
+        END
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ from reader.ui.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
     from reader.core.article import Article
-    from reader.core.store import ArticleRow
+    from reader.core.store import ArticleCounts, ArticleRow
 
 
 class ArticleActions(ReadingHooks):
@@ -47,8 +47,16 @@ class ArticleActions(ReadingHooks):
     def action_cycle_view(self) -> None:
         """All articles, then only the unread, then only the starred."""
         self.list_view = VIEWS[(VIEWS.index(self.list_view) + 1) % len(VIEWS)]
-        self.sub_title = "" if self.list_view == "all" else f"{self.list_view} only"
+        self.show_counts(self.counts)
         self.reload_list()
+
+    def show_counts(self, counts: ArticleCounts | None) -> None:
+        """The title line: which articles the list shows, and how many are unread."""
+        self.counts = counts
+        parts = [] if self.list_view == "all" else [f"{self.list_view} only"]
+        if counts is not None:
+            parts.append(f"{counts.unread:,} unread of {counts.total:,}")
+        self.sub_title = " · ".join(parts)
 
     def action_open_url(self) -> None:
         self._with_current(self._open_url)

@@ -130,6 +130,7 @@ class MainScreen(FeedActions):
     # --- messages up -----------------------------------------------------------------
 
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
+        self.show_counts(message.counts)
         if message.offset == 0:
             self.article_list.set_rows(message.rows, message.more)
             hint = "" if message.rows else EMPTY_LIBRARY
@@ -142,6 +143,7 @@ class MainScreen(FeedActions):
 
     def on_row_changed(self, message: msg.RowChanged) -> None:
         self.article_list.update_row(message.row)
+        self.show_counts(message.counts)
 
     def on_notice(self, message: msg.Notice) -> None:
         text = visible(message.text)

@@ -16,7 +16,7 @@ from reader.core.sanitize import one_line, visible
 from reader.ui import messages as msg
 
 if TYPE_CHECKING:
-    from reader.core.store import Library
+    from reader.core.store import ArticleCounts, Library
     from reader.ui.refs import Jump
 
 PAGE = 100  # rows fetched per page of the list
@@ -29,7 +29,7 @@ def page(library: Library, offset: int, view: str = "all") -> msg.RowsLoaded:
     rows = library.rows(
         offset, PAGE + 1, unread_only=view == "unread", starred_only=view == "starred"
     )
-    return msg.RowsLoaded(rows[:PAGE], len(rows) > PAGE, offset)
+    return msg.RowsLoaded(rows[:PAGE], len(rows) > PAGE, offset, library.counts())
 
 
 class ReadingWorkers(Screen[None]):
@@ -40,6 +40,7 @@ class ReadingWorkers(Screen[None]):
         self.token = 0  # bumped per reading set; late results for older sets are dropped
         self.pending_jump: Jump | None = None
         self.list_view = VIEWS[0]
+        self.counts: ArticleCounts | None = None  # the library's, as last read
         self._owns_library = False
 
     def on_unmount(self) -> None:
@@ -140,7 +141,7 @@ class ReadingWorkers(Screen[None]):
             library.set_starred(article_id, starred)
         row = library.row(article_id)
         if row is not None:
-            self.post_message(msg.RowChanged(row))
+            self.post_message(msg.RowChanged(row, library.counts()))
 
     @work(thread=True, group="flags", exit_on_error=False)
     def set_flag(
