@@ -117,6 +117,10 @@ def test_summary_names_failed_feeds_in_one_line_each() -> None:
     lines = text.splitlines()
     assert lines[0] == "3 feeds: 3 new articles (1 unchanged)"
     assert lines[1].startswith("https://bad.example/rss: HTTP 404")
+    text, _ = feeds_summary(
+        [report(location="https://x.example/a", error="https://x.example/a: timed out after 15 s")]
+    )
+    assert text.splitlines()[1] == "https://x.example/a: timed out after 15 s"
     assert "\x1b" not in text
 
 

@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 SHOWN_FAILURES = 3  # failed feeds named in the summary; the rest are counted
 
 
+def feed_error(error: str, location: str) -> str:
+    """The error without the feed's address in front (shown beside it already)."""
+    prefix = f"{one_line(location, 10_000)}: "
+    return error[len(prefix) :] if error.startswith(prefix) else error
+
+
 def feeds_summary(reports: Sequence[FeedReport]) -> tuple[str, bool]:
     """One notification for an update: what it added, then the feeds that failed (named,
     their errors in one line each). The flag says whether any failed."""
@@ -36,7 +42,7 @@ def feeds_summary(reports: Sequence[FeedReport]) -> tuple[str, bool]:
         lines[0] += f" ({unchanged} unchanged)"
     for report in failed[:SHOWN_FAILURES]:
         name = one_line(report.title or report.location, 40)
-        lines.append(f"{name}: {one_line(report.error, 100)}")
+        lines.append(f"{name}: {one_line(feed_error(report.error, report.location), 100)}")
     if len(failed) > SHOWN_FAILURES:
         lines.append(f"and {len(failed) - SHOWN_FAILURES} more failed")
     return "\n".join(lines), bool(failed)

@@ -22,6 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.sanitize import one_line
+from reader.ui.screens.feed_actions import feed_error
 from reader.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ def feed_content(feed: FeedRow, now: dt.datetime) -> Content:
         (status, "$text-muted"),
     ]
     if feed.last_error:
-        parts += ["\n  ", (one_line(feed.last_error, 300), "$text-error")]
+        error = feed_error(feed.last_error, feed.location)
+        parts += ["\n  ", (one_line(error, 300), "$text-error")]
     return Content.assemble(*parts)
 
 
