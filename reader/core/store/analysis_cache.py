@@ -13,26 +13,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from reader.core.store.column_values import storable_text
+from reader.core.store.library_part import LibraryPart
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
     from reader.core.analysis.model import Analysis
 
 
-class AnalysisCache:
+class AnalysisCache(LibraryPart):
     """The library's analysis cache methods (see the module docstring)."""
-
-    if TYPE_CHECKING:  # provided by Library
-
-        @property
-        def _con(self) -> sqlite3.Connection: ...
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        def _errors(self) -> AbstractContextManager[None]: ...
 
     def get_analysis(self, article_id: int, version: str) -> Analysis | None:
         """The cached analysis of the article, or None if there is none of this `version`."""

@@ -13,13 +13,13 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.core.article import Article, Block
 from reader.core.store.column_values import storable_text, stored_date
 from reader.core.store.errors import LibraryError
+from reader.core.store.library_part import LibraryPart
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
     from reader.core.analysis.model import Analysis
@@ -77,18 +77,10 @@ def _blocks(text: str) -> list[Block]:
         return []
 
 
-class ArticleStore:
+class ArticleStore(LibraryPart):
     """The library's article methods (see the module docstring)."""
 
-    if TYPE_CHECKING:  # provided by Library
-
-        @property
-        def _con(self) -> sqlite3.Connection: ...
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        def _errors(self) -> AbstractContextManager[None]: ...
-
+    if TYPE_CHECKING:
         # provided by AnalysisCache (analysis_cache.py)
         def _put_analysis(
             self, con: sqlite3.Connection, article_id: int, analysis: Analysis, version: str

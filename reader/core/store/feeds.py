@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
+
+from reader.core.store.library_part import LibraryPart
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +83,8 @@ def _feed_row(r: sqlite3.Row | tuple[Any, ...]) -> FeedRow:
     )
 
 
-class FeedSubscriptions:
+class FeedSubscriptions(LibraryPart):
     """The library's feed methods (see the module docstring)."""
-
-    if TYPE_CHECKING:  # provided by Library
-
-        @property
-        def _con(self) -> sqlite3.Connection: ...
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        def _errors(self) -> AbstractContextManager[None]: ...
 
     def add_feed(self, location: str) -> tuple[int, bool]:
         """Subscribe to the feed at `location` (stored as `feed_location` gives it).

@@ -8,21 +8,12 @@ articles and entities tables, so rebuilding them loses nothing.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+
+from reader.core.store.library_part import LibraryPart
 
 
-class IndexMaintenance:
+class IndexMaintenance(LibraryPart):
     """The library's maintenance methods (see the module docstring)."""
-
-    if TYPE_CHECKING:  # provided by Library
-
-        @property
-        def _con(self) -> sqlite3.Connection: ...
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        def _errors(self) -> AbstractContextManager[None]: ...
 
     def rebuild_index(self) -> None:
         """Rebuild the full-text indexes from the articles and entities tables (repair)."""

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.store.column_values import stored_date
+from reader.core.store.library_part import LibraryPart
 
 if TYPE_CHECKING:  # the query language is imported only when a search is made
     from reader.core.search import Query
@@ -44,15 +43,8 @@ class SearchHit:
     score: float
 
 
-class LibrarySearch:
+class LibrarySearch(LibraryPart):
     """The library's search methods (see the module docstring)."""
-
-    if TYPE_CHECKING:  # provided by Library
-
-        @property
-        def _con(self) -> sqlite3.Connection: ...
-
-        def _errors(self) -> AbstractContextManager[None]: ...
 
     def search(self, query: str | Query, limit: int = 50) -> list[SearchHit]:
         """Articles matching what the user typed, best first (see `reader.core.search` for
