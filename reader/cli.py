@@ -10,6 +10,8 @@ broadsheet feed add URL|FILE [--no-update]  subscribe to an RSS/Atom feed and fe
 broadsheet feed update [URL|FILE...] [--json]   fetch new articles from subscribed feeds
 broadsheet feed list [--json]               subscribed feeds and their last fetch
 broadsheet feed remove URL|FILE             unsubscribe (its articles stay)
+broadsheet feed import FILE.opml [--update]  subscribe to an OPML list's feeds
+broadsheet feed export                      the web feeds as OPML
 """
 
 from __future__ import annotations

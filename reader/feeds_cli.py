@@ -5,6 +5,8 @@ broadsheet feed add LOCATION [--no-update]     subscribe (an http(s) address or 
 broadsheet feed list [--json]                  the subscribed feeds and their last fetch
 broadsheet feed update [LOCATION...] [--json]  fetch new articles (all feeds, or those given)
 broadsheet feed remove LOCATION                unsubscribe (its articles stay)
+broadsheet feed import FILE.opml [--update]    subscribe to every feed an OPML file lists
+broadsheet feed export > FILE.opml             the web feeds as OPML, for another reader
 
 `update` prints a line per feed (`+N new · M already had · title`, failures as
 `error: …` on stderr) and exits 0 when every feed updated, 1 when one failed, 2 when the
@@ -53,9 +55,23 @@ def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = actions.add_parser("remove", help="unsubscribe from a feed (its articles stay)")
     p.add_argument("location", metavar="LOCATION")
 
+    p = actions.add_parser("import", help="subscribe to the feeds of an OPML file")
+    p.add_argument("file", metavar="FILE", help="an OPML file from another feed reader")
+    p.add_argument("--update", action="store_true", help="then fetch the new ones")
+    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+
+    actions.add_parser("export", help="print the web feeds as OPML")
+
 
 def cmd_feed(args: argparse.Namespace) -> int:
-    commands = {"add": _add, "list": _list, "update": _update, "remove": _remove}
+    commands = {
+        "add": _add,
+        "list": _list,
+        "update": _update,
+        "remove": _remove,
+        "import": _import,
+        "export": _export,
+    }
     return commands[args.feed_command](args)
 
 
@@ -178,4 +194,32 @@ def _remove(args: argparse.Namespace) -> int:
         _error(f"not subscribed to {location}")
         return 1
     print(f"unsubscribed from {one_line(location, 200)}; its articles stay in the library")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from reader.core.feeds import FeedError
+    from reader.core.feeds.opml import read_opml_file
+
+    try:
+        feeds, skipped = read_opml_file(args.file)
+    except FeedError as exc:
+        _error(str(exc))
+        return 1
+    library = _open_library(args)
+    new = [feed.location for feed in feeds if library.add_feed(feed.location)[1]]
+    print(
+        f"subscribed to {len(new)} feed{'s' if len(new) != 1 else ''}, "
+        f"{len(feeds) - len(new)} already subscribed, "
+        f"{skipped} skipped (not an http or https address)"
+    )
+    if args.update and new:
+        return _run_update(library, new, analyze=not args.no_analyze, as_json=False)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from reader.core.feeds.opml import write_opml
+
+    print(write_opml(_open_library(args).feeds()), end="")
     return 0
