@@ -14,40 +14,12 @@ from pilot_helpers import settle
 from textual.app import App
 from textual.worker import WorkerFailed
 
-from reader.core.article import Article
-from reader.core.store import SCHEMA_VERSION, Library
+from reader.core.store import Library
 from reader.ui import app as app_module
 from reader.ui.widgets.article_list import ArticleList
+from tests.hostile.libraries import REFUSED, not_sqlite
 
 KEYS = ["enter", "j", "c", "t", "m", "slash", "escape", "r", "s", "o", "y", "l", "question_mark"]
-
-
-def _not_sqlite(path: Path) -> str:
-    path.write_bytes(b"These are my notes, not a database.\n" * 100)
-    return "is not a Broadsheet library (not an SQLite database)"
-
-
-def _damaged(path: Path) -> str:
-    with Library.open(path) as lib:
-        lib.add(Article("A title", "A title\n\nSome body text."))
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode = DELETE")
-    con.close()
-    data = bytearray(path.read_bytes())
-    data[100:4096] = b"\xde\xad\xbe\xef" * ((4096 - 100) // 4)
-    path.write_bytes(bytes(data))
-    return "is damaged"
-
-
-def _newer(path: Path) -> str:
-    with Library.open(path) as lib:
-        lib.add(Article("A title", "A title\n\nSome body text."))
-    con = sqlite3.connect(path)
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    con.commit()
-    con.execute("PRAGMA journal_mode = DELETE")
-    con.close()
-    return "was written by a newer Broadsheet"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -67,7 +39,7 @@ def errors(app: Any) -> list[str]:
     return [n.message for n in app._notifications if n.severity == "error"]
 
 
-@pytest.mark.parametrize("make", [_not_sqlite, _damaged, _newer])
+@pytest.mark.parametrize("make", REFUSED)
 async def test_a_refused_library_is_one_clear_notice(
     tmp_path: Path, build_app: Any, make: Any
 ) -> None:
@@ -96,7 +68,7 @@ def test_run_app_on_a_refused_library_shows_the_notice(
 ) -> None:
     """`run_app` (what `broadsheet --library PATH` runs), driven headless."""
     path = tmp_path / "corrupt.sqlite3"
-    says = _not_sqlite(path)
+    says = not_sqlite(path)
     before = path.read_bytes()
     seen: list[str] = []
 
@@ -155,7 +127,7 @@ async def test_the_error_notice_shows_controls_as_symbols(tmp_path: Path, build_
     from test_hostile_app import assert_safe
 
     path = tmp_path / "lib\x1b]0;pwned\x07\u202e.sqlite3"
-    _not_sqlite(path)
+    not_sqlite(path)
     app = build_app(path)
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await settle(pilot)

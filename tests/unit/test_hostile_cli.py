@@ -19,8 +19,9 @@ import pytest
 from reader.cli import main
 from reader.core.article import Article
 from reader.core.loaders import load_path
-from reader.core.store import SCHEMA_VERSION, Library
+from reader.core.store import Library
 from tests.hostile.corpus import HostileCase, build_corpus
+from tests.hostile.libraries import REFUSED, not_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 # What must never reach a terminal from a non-JSON command: C0 but tab/LF, DEL, C1, bidi.
@@ -189,39 +190,7 @@ def test_analyze_as_a_subprocess(small_corpus: list[HostileCase], tmp_path: Path
 # --- libraries the CLI must refuse, untouched --------------------------------------------
 
 
-def _not_sqlite(path: Path) -> None:
-    path.write_bytes(b"These are my notes, not a database.\n" * 100)
-
-
-def _damaged(path: Path) -> None:
-    with Library.open(path) as lib:
-        lib.add(Article("A title", "A title\n\nSome body text."))
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode = DELETE")
-    con.close()
-    data = bytearray(path.read_bytes())
-    data[100:4096] = b"\xde\xad\xbe\xef" * ((4096 - 100) // 4)
-    path.write_bytes(bytes(data))
-
-
-def _newer(path: Path) -> None:
-    with Library.open(path) as lib:
-        lib.add(Article("A title", "A title\n\nSome body text."))
-    con = sqlite3.connect(path)
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    con.commit()
-    con.execute("PRAGMA journal_mode = DELETE")
-    con.close()
-
-
-@pytest.mark.parametrize(
-    ("make", "says"),
-    [
-        (_not_sqlite, "is not a Broadsheet library"),
-        (_damaged, "is damaged"),
-        (_newer, "was written by a newer Broadsheet"),
-    ],
-)
+@pytest.mark.parametrize("make", REFUSED)
 @pytest.mark.parametrize(
     "command", [["list"], ["list", "--json"], ["search", "x"], ["timeline"], ["add", "ART"]]
 )
@@ -229,13 +198,12 @@ def test_cli_refuses_a_bad_library_in_one_line(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     make: Any,
-    says: str,
     command: list[str],
 ) -> None:
     folder = tmp_path / "lib"
     folder.mkdir()
     db = folder / "corrupt.sqlite3"
-    make(db)
+    says = make(db)
     article = tmp_path / "article.txt"
     article.write_text("Headline\n\nBody text of the article.\n", encoding="utf-8")
     before = _tree(folder)
@@ -249,7 +217,7 @@ def test_cli_refuses_a_bad_library_in_one_line(
 
 def test_cli_list_of_a_bad_library_as_a_subprocess(tmp_path: Path) -> None:
     db = tmp_path / "corrupt.sqlite3"
-    _not_sqlite(db)
+    not_sqlite(db)
     before = db.read_bytes()
     done = _cli("--library", str(db), "list")
     assert done.returncode == 2 and done.stdout == ""
@@ -307,7 +275,7 @@ def test_library_errors_show_controls_as_symbols(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "lib\x1b]0;pwned\x07\u202e.sqlite3"
-    _not_sqlite(db)
+    not_sqlite(db)
     code, out, err = run(capsys, "--library", str(db), "list")
     assert code == 2 and out == "" and "is not a Broadsheet library" in err
     assert not RAW_CONTROL.search(err)
