@@ -79,12 +79,8 @@ def _check_file(path: Path, timeout: float) -> bool:
         version = con.execute("PRAGMA user_version").fetchone()[0]
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise _busy(path) from exc
-        raise LibraryError(f"the library {path} is damaged ({exc})") from exc
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"the library {path} is damaged ({exc})") from exc
+        raise _sqlite_error(path, exc, "") from exc
     finally:
         con.close()
     if app_id != APPLICATION_ID and (tables or version):
@@ -99,6 +95,18 @@ def _too_new(path: Path, version: int) -> LibraryError:
         f"{path} was written by a newer Broadsheet (schema {version}); "
         f"this one knows up to {SCHEMA_VERSION}"
     )
+
+
+def _sqlite_error(path: Path, exc: sqlite3.DatabaseError, doing: str) -> LibraryError:
+    """SQLite's exception as one line for the user: busy (another Broadsheet writes), what
+    failed while `doing` (an operational error), or damaged (anything else, and any error
+    at all while the file is being checked, `doing=""`)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        if "locked" in str(exc) or "busy" in str(exc):
+            return _busy(path)
+        if doing:
+            return LibraryError(f"{doing} {path}: {exc}")
+    return LibraryError(f"the library {path} is damaged ({exc})")
 
 
 def _busy(path: Path) -> LibraryError:
@@ -185,12 +193,8 @@ class Library(ArticleStore, LibrarySearch, AnalysisCache, IndexMaintenance, Feed
             con.execute("PRAGMA synchronous = NORMAL")  # durable across app crashes under WAL
             con.execute("PRAGMA foreign_keys = ON")
             con.execute("PRAGMA cache_size = -16000")  # 16 MB
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise _busy(self.path) from exc
-            raise LibraryError(f"cannot open the library {self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"the library {self.path} is damaged ({exc})") from exc
+            raise _sqlite_error(self.path, exc, "cannot open the library") from exc
         return con
 
     @property
@@ -219,12 +223,8 @@ class Library(ArticleStore, LibrarySearch, AnalysisCache, IndexMaintenance, Feed
         """Turn SQLite's exceptions into one-line `LibraryError`s."""
         try:
             yield
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise _busy(self.path) from exc
-            raise LibraryError(f"library {self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"the library {self.path} is damaged ({exc})") from exc
+            raise _sqlite_error(self.path, exc, "library") from exc
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
