@@ -13,7 +13,9 @@ cannot be read becomes a `LoadError` whose `str()` is one line, "path: reason".
   sidecar, or one that is a symbolic link out of its folder, only adds a notice to
   `Article.notices`. Nothing else is opened: not what links, images or entities point to.
 - `iter_article_files(paths)` lists the files to load from files and folders.
-- `parse_plaintext`, `parse_markdown`, `parse_html` turn text into an `Article`.
+- `parse_plaintext`, `parse_markdown`, `parse_html` turn text into an `Article`;
+  `extract_page(html, url)` reads a web page's main text (trafilatura) and metadata, and is
+  what HTML files are loaded with.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from reader.core.loaders.decode import binary_kind, count_controls, decode_bytes
 from reader.core.loaders.html import parse_html
 from reader.core.loaders.markdown import parse_markdown
 from reader.core.loaders.metadata import apply_metadata, read_sidecar, sidecar_for
+from reader.core.loaders.page import extract_page
 from reader.core.loaders.plaintext import parse_plaintext
 from reader.core.sanitize import visible
 
@@ -36,6 +39,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "LoadError",
     "decode_bytes",
+    "extract_page",
     "iter_article_files",
     "load_path",
     "load_text",
@@ -125,7 +129,7 @@ def load_text(text: str, *, suffix: str = ".txt", path: str = "") -> Article:
     if suffix in MARKDOWN_SUFFIXES:
         return parse_markdown(text, path=path)
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
-        return parse_html(text, path=path)
+        return extract_page(text, path=path)
     return parse_plaintext(text, path=path)
 
 
