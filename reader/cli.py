@@ -3,6 +3,7 @@
 broadsheet [--library PATH]                 open the app (the seeds on first run)
 broadsheet add PATH...                      import files and folders (recursive)
 broadsheet list [--json]                    the library, newest first
+broadsheet show ID [--json]                 one article: title, source, date, url, body
 broadsheet search QUERY [--json]            ranked matches with snippets
 broadsheet timeline [--json]                the events the library's articles report
 broadsheet analyze [--published D] --json FILE...   entities, numbers, dates, timeline
@@ -54,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the library's articles, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+
+    p = sub.add_parser("show", help="print one article (its id as `list` shows it)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("search", help="search the library")
     p.add_argument("query")
@@ -231,6 +236,30 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    from reader.core.sanitize import one_line, visible
+    from reader.core.store import LibraryError
+
+    library = _open_library(args)
+    try:
+        article = library.get(args.id)
+    except LibraryError:
+        _error(f"no article with id {args.id} in the library (`broadsheet list` shows the ids)")
+        return 1
+    date = article.published.isoformat() if article.published else None
+    if args.json:
+        fields = {"title": article.title, "source": article.source, "published": date}
+        _print_json({"id": args.id, **fields, "url": article.url, "body": article.body})
+        return 0
+    print(one_line(article.title, 2000))
+    print(" · ".join(one_line(x, 200) for x in (article.source, date or "") if x))
+    if article.url:
+        print(one_line(article.url, 2000))
+    print()
+    print(visible(article.body))
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.core.sanitize import one_line
 
@@ -295,6 +324,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
 COMMANDS = {
     "add": cmd_add,
     "list": cmd_list,
+    "show": cmd_show,
     "search": cmd_search,
     "timeline": cmd_timeline,
     "analyze": cmd_analyze,
