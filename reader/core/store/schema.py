@@ -137,6 +137,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         END
         """,
     ),
+    # 5: when a feed's server asked (HTTP 429/503 Retry-After) not to be tried before (UTC
+    # ISO time, "" for never): updates skip that server until then.
+    ("ALTER TABLE feeds ADD COLUMN retry_after TEXT NOT NULL DEFAULT ''",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -177,7 +177,7 @@ class WebClient:
         self.close()
 
     def _host(self, url: str) -> threading.BoundedSemaphore:
-        key = (urlsplit(url).hostname or "").lower()
+        key = urlsplit(url).netloc.lower()  # host and port: one server
         with self._lock:
             return self._hosts.setdefault(key, threading.BoundedSemaphore(PER_HOST))
 
