@@ -155,7 +155,8 @@ def _report_line(report: FeedReport) -> str:
     if report.not_modified:
         return f"+0 new · not modified since the last update · {name}"
     skipped = f"{report.skipped} without text · " if report.skipped else ""
-    return f"+{report.added} new · {report.duplicates} already had · {skipped}{name}"
+    notice = f"{report.notice} · " if report.notice else ""
+    return f"+{report.added} new · {report.duplicates} already had · {skipped}{notice}{name}"
 
 
 def _report_json(report: FeedReport) -> dict[str, Any]:

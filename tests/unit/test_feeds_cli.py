@@ -80,6 +80,7 @@ def test_add_list_update_remove_round_trip(
                 "skipped": 1,
                 "not_modified": False,
                 "error": "",
+                "notice": "",
                 "waiting": "",
             }
         ],

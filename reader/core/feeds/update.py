@@ -44,6 +44,7 @@ class FeedReport:
     skipped: int = 0
     not_modified: bool = False
     error: str = ""
+    notice: str = ""  # read, but with a warning (a truncated feed)
     waiting: str = ""  # skipped: its server asked not to be asked again before then
 
 
@@ -178,7 +179,14 @@ def _update_one(
         etag=fetched.etag,
         modified=fetched.modified,
     )
-    return FeedReport(row.location, parsed.title, stored.added, stored.duplicates, parsed.skipped)
+    return FeedReport(
+        row.location,
+        parsed.title,
+        stored.added,
+        stored.duplicates,
+        parsed.skipped,
+        notice="; ".join(parsed.notices),
+    )
 
 
 def _unexpected(location: str, exc: Exception) -> str:
