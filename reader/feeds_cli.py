@@ -156,6 +156,8 @@ def _report_line(report: FeedReport) -> str:
         return f"+0 new · not modified since the last update · {name}"
     skipped = f"{report.skipped} without text · " if report.skipped else ""
     notice = f"{report.notice} · " if report.notice else ""
+    if report.updated:
+        notice = f"{report.updated} updated · {notice}"
     return f"+{report.added} new · {report.duplicates} already had · {skipped}{notice}{name}"
 
 

@@ -81,6 +81,7 @@ def test_add_list_update_remove_round_trip(
                 "not_modified": False,
                 "error": "",
                 "notice": "",
+                "updated": 0,
                 "waiting": "",
             }
         ],

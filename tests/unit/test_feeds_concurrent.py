@@ -85,3 +85,34 @@ def test_ctrl_c_stops_feed_update_without_a_traceback(
     assert code == 130
     err = capsys.readouterr().err
     assert "interrupted" in err and "Traceback" not in err
+
+
+def _one_entry(title: str, text: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><guid>urn:wire:1</guid><link>https://wire.example/1</link><title>{title}</title>"
+        f"<description>{text}</description></item></channel></rss>"
+    ).encode()
+
+
+def test_a_re_published_entry_updates_its_article_in_place(
+    lib: Library, server: FeedServer
+) -> None:
+    location = server.url("/wire.xml")
+    lib.add_feed(location)
+    server.routes["/wire.xml"] = Reply(body=_one_entry("Storm nears", "The storm is near."))
+    first = update_feeds(lib)[0]
+    assert first.added == 1 and lib.count() == 1
+    (article_id,) = lib.ids()
+    lib.set_starred(article_id)
+    server.routes["/wire.xml"] = Reply(body=_one_entry("Storm hits", "The storm hit at dawn."))
+    second = update_feeds(lib)[0]
+    assert (second.added, second.updated, second.error) == (0, 1, "")
+    assert lib.ids() == [article_id]
+    stored = lib.get(article_id)
+    assert stored.title == "Storm hits" and "dawn" in stored.body
+    assert lib.row(article_id).starred
+    assert [r.id for r in lib.search("dawn")] == [article_id]
+    assert lib.search("near") == []
+    third = update_feeds(lib)[0]  # the same again: nothing to do
+    assert (third.added, third.updated) == (0, 0) and lib.count() == 1

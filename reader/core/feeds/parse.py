@@ -48,6 +48,7 @@ class ParsedFeed:
     skipped: int = 0
     fetched: dt.datetime | None = None
     notices: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # each entry's guid (else link), or ""
 
 
 def parse_feed(data: bytes, location: str, *, fetched: dt.datetime) -> ParsedFeed:
@@ -100,6 +101,7 @@ def parse_feed(data: bytes, location: str, *, fetched: dt.datetime) -> ParsedFee
             result.skipped += 1
         else:
             result.entries.append(article)
+            result.keys.append(_entry_key(item))
     if bozo is not None:
         read = len(result.entries)
         result.notices.append(
@@ -131,6 +133,15 @@ def _entry_article(item: Any, fallback_path: str, source: str, language: str) ->
     article.source = source
     article.language = language
     return article
+
+
+def _entry_key(item: Any) -> str:
+    """What names an entry across fetches: its guid (id), else its link; "" if neither."""
+    for name in ("id", "link"):
+        value = item.get(name)
+        if isinstance(value, str) and value.strip() and len(value) <= MAX_FIELD_CHARS:
+            return value.strip()
+    return ""
 
 
 def _first_text(article: Article) -> str:

@@ -44,6 +44,7 @@ class FeedReport:
     skipped: int = 0
     not_modified: bool = False
     error: str = ""
+    updated: int = 0  # entries re-published with a new title or text, updated in place
     notice: str = ""  # read, but with a warning (a truncated feed)
     waiting: str = ""  # skipped: its server asked not to be asked again before then
 
@@ -167,9 +168,23 @@ def _update_one(
             row.location, fetched=when, etag=fetched.etag, modified=fetched.modified
         )
         return FeedReport(row.location, row.title, not_modified=True)
+    known = library.entry_articles(row.location, [k for k in parsed.keys if k])
+    fresh: list[Article] = []
+    updated = 0
+    hashes: dict[str, str] = {}
+    for article, key in zip(parsed.entries, parsed.keys, strict=True):
+        if key and key in hashes:
+            continue  # the same entry twice in one feed: the first counts
+        if key in known:
+            updated += library.replace_entry_article(known[key], article)
+        else:
+            fresh.append(article)
+            if key:
+                hashes[key] = article.content_hash
     stored = store_articles(
-        library, parsed.entries, analyze=analyze, analysis_version=version
+        library, fresh, analyze=analyze, analysis_version=version
     )  # before the validators are recorded: a crash here means a full fetch next time
+    library.link_entries(row.location, hashes)
     library.record_fetch(
         row.location,
         fetched=when,
@@ -183,8 +198,9 @@ def _update_one(
         row.location,
         parsed.title,
         stored.added,
-        stored.duplicates,
+        stored.duplicates + len(known) - updated,
         parsed.skipped,
+        updated=updated,
         notice="; ".join(parsed.notices),
     )
 
