@@ -117,13 +117,18 @@ def _run_update(
     from reader.core.feeds import update_feeds
 
     bar = _ProgressBar()
-    reports = update_feeds(
-        library,
-        locations=locations,
-        progress=bar.update,
-        analyze=analyse_article if analyze else None,
-        analysis_version=analyzer_version(),
-    )
+    try:
+        reports = update_feeds(
+            library,
+            locations=locations,
+            progress=bar.update,
+            analyze=analyse_article if analyze else None,
+            analysis_version=analyzer_version(),
+        )
+    except KeyboardInterrupt:
+        bar.done()
+        _error("interrupted: the feeds fetched so far are stored; the others were not updated")
+        return 130
     bar.done()
     failed = [r for r in reports if r.error]
     if as_json:
@@ -145,10 +150,15 @@ def _run_update(
 
 def _report_line(report: FeedReport) -> str:
     name = one_line(report.title or report.location, 80)
+    if report.waiting:
+        return f"+0 new · skipped: {report.waiting} · {name}"
     if report.not_modified:
         return f"+0 new · not modified since the last update · {name}"
     skipped = f"{report.skipped} without text · " if report.skipped else ""
-    return f"+{report.added} new · {report.duplicates} already had · {skipped}{name}"
+    notice = f"{report.notice} · " if report.notice else ""
+    if report.updated:
+        notice = f"{report.updated} updated · {notice}"
+    return f"+{report.added} new · {report.duplicates} already had · {skipped}{notice}{name}"
 
 
 def _report_json(report: FeedReport) -> dict[str, Any]:

@@ -80,6 +80,9 @@ def test_add_list_update_remove_round_trip(
                 "skipped": 1,
                 "not_modified": False,
                 "error": "",
+                "notice": "",
+                "updated": 0,
+                "waiting": "",
             }
         ],
         "added": 0,

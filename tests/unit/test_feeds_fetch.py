@@ -38,7 +38,9 @@ def test_fetches_with_a_real_user_agent_and_returns_the_validators(server: FeedS
     assert (result.etag, result.modified) == ('"v1"', "Tue, 28 Oct 2025 08:00:00 GMT")
     assert not result.not_modified
     _path, headers = server.requests[-1]
-    assert headers["User-Agent"] == USER_AGENT == f"Broadsheet/{__version__} (+feed reader)"
+    assert (
+        headers["User-Agent"] == USER_AGENT == f"Broadsheet/{__version__} (+terminal news reader)"
+    )
     assert "If-None-Match" not in headers and "If-Modified-Since" not in headers
 
 

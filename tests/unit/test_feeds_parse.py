@@ -197,3 +197,38 @@ def test_feedparser_is_not_imported_until_a_feed_is_read() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "False"
+
+
+def test_a_truncated_feed_is_read_and_says_how_many_entries() -> None:
+    whole = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        + "".join(
+            f"<item><guid>g{n}</guid><title>Story {n}</title>"
+            f"<description>Body number {n} of the story.</description></item>"
+            for n in range(3)
+        )
+        + "</channel></rss>"
+    )
+    cut = whole[: whole.index("<item><guid>g2")] + "<item><guid>g2</guid><tit"
+    feed = parse_feed(cut.encode(), "https://t.example/feed", fetched=FETCHED)
+    assert len(feed.entries) >= 2
+    assert feed.notices[0].startswith(f"not well-formed: read {len(feed.entries)} entries anyway")
+
+
+@pytest.mark.parametrize("with_dtd", [True, False])
+def test_an_entity_bomb_is_refused(with_dtd: bool) -> None:
+    dtd = (
+        '<!DOCTYPE rss [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
+        + "]>"
+        if with_dtd
+        else ""
+    )
+    refs = "&lol9;" * 500
+    data = (
+        f'<?xml version="1.0"?>{dtd}<rss version="2.0"><channel><title>T</title>'
+        f"<item><title>x</title><description>{refs}</description></item></channel></rss>"
+    )
+    with pytest.raises(FeedError) as caught:
+        parse_feed(data.encode(), "https://t.example/feed", fetched=FETCHED)
+    assert "refused" in str(caught.value) and "entit" in str(caught.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reader.core.sanitize import one_line
 
 MAX_MESSAGE_CHARS = 1000
@@ -15,6 +17,14 @@ class FeedError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(one_line(message, MAX_MESSAGE_CHARS))
+
+
+class FeedRetryLater(FeedError):
+    """The server asked to be left alone (HTTP 429 or 503) until `until` (UTC)."""
+
+    def __init__(self, message: str, until: dt.datetime) -> None:
+        super().__init__(message)
+        self.until = until
 
 
 def shown(location: str) -> str:

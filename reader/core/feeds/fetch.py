@@ -1,11 +1,12 @@
 """Fetch a feed's bytes from the web (http, https) or from a saved file.
 
 Nothing else is read: `file://` URLs and every other scheme (ftp, data, javascript …) are
-refused, and so is a redirect to one. At most `MAX_REDIRECTS` redirects are followed and at
+refused, and so is a redirect to one. At most five redirects are followed and at
 most `max_bytes` are read (a body over it is an error, not a truncated feed). A conditional
 GET sends the ETag and Last-Modified of the last fetch; a 304 answer comes back as
 `FetchResult.not_modified`. Every failure raises `FeedError` with one line for the user.
-The http(s) half is in `http_get.py`, imported only when a web feed is fetched.
+The http(s) half is the one web client, `reader.core.web.client` (httpx), imported only when
+a web feed is fetched; a 429 or 503 answer raises `FeedRetryLater`.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from reader import __version__
-from reader.core.feeds.errors import FeedError, shown
+from reader.core.feeds.errors import FeedError, FeedRetryLater, shown
 
-USER_AGENT = f"Broadsheet/{__version__} (+feed reader)"
+USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"  # as the web client's
 MAX_FEED_BYTES = 16 * 1024 * 1024
-MAX_REDIRECTS = 5
 WEB_SCHEMES = frozenset({"http", "https"})
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml,"
+    " application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+MAX_VALIDATOR_CHARS = 1024  # an ETag or Last-Modified longer than this is not kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +71,45 @@ def fetch_feed(
     *,
     etag: str = "",
     modified: str = "",
-    timeout: float = 15.0,
+    timeout: float | None = None,
     max_bytes: int = MAX_FEED_BYTES,
 ) -> FetchResult:
     """Fetch the feed at `location` (an http(s) URL or a file path). `etag` and `modified`
     are the validators of the last fetch (sent as If-None-Match and If-Modified-Since);
-    `timeout` bounds connecting and the whole download, in seconds. Raises `FeedError`."""
+    `timeout` is the total deadline of the request in seconds (None: the client's, 15 s).
+    Raises `FeedError` (`FeedRetryLater` for a 429 or 503)."""
     if location_kind(location) == "file":
         return _read_file(location.strip(), max_bytes)
-    from reader.core.feeds.http_get import http_get  # (urllib.request and ssl: when needed)
+    from reader.core.web.client import RetryLater, WebError, shared_client  # (httpx: when needed)
 
-    return http_get(
-        location.strip(), etag=etag, modified=modified, timeout=timeout, max_bytes=max_bytes
-    )
+    url = location.strip()
+    headers = {"Accept": ACCEPT}
+    if _validator(etag):
+        headers["If-None-Match"] = etag
+    if _validator(modified):
+        headers["If-Modified-Since"] = modified
+    try:
+        answer = shared_client().get(
+            url, headers=headers, max_bytes=max_bytes, what="a feed", deadline=timeout
+        )
+    except RetryLater as exc:
+        raise FeedRetryLater(str(exc), exc.until) from exc
+    except WebError as exc:
+        raise FeedError(str(exc)) from exc
+    new_etag = _validator(answer.headers.get("etag"))
+    new_modified = _validator(answer.headers.get("last-modified"))
+    if answer.status == 304:
+        return FetchResult(
+            b"", answer.url, new_etag or etag, new_modified or modified, not_modified=True
+        )
+    return FetchResult(answer.body, answer.url, new_etag, new_modified)
+
+
+def _validator(value: str | None) -> str:
+    """An ETag or Last-Modified worth sending back: printable ASCII of a sane length."""
+    if not value or len(value) > MAX_VALIDATOR_CHARS:
+        return ""
+    return value if all(" " <= c <= "~" for c in value) else ""
 
 
 def _size(limit: int) -> str:

@@ -31,6 +31,9 @@ from reader.core.loaders.plaintext import parse_plaintext
 from reader.core.sanitize import one_line
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+_DECLARES_ENTITIES = re.compile(rb"<!DOCTYPE[^>\[]*\[.*?<!ENTITY", re.I | re.S)
+_NAMED_REF = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)[A-Za-z_][\w.-]*;")
+MAX_UNDEFINED_REFS = 100  # more undefined entity references than this: an entity bomb
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 
 
@@ -45,6 +48,7 @@ class ParsedFeed:
     skipped: int = 0
     fetched: dt.datetime | None = None
     notices: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # each entry's guid (else link), or ""
 
 
 def parse_feed(data: bytes, location: str, *, fetched: dt.datetime) -> ParsedFeed:
@@ -52,6 +56,11 @@ def parse_feed(data: bytes, location: str, *, fetched: dt.datetime) -> ParsedFee
     it; or a file path) at `fetched`. Raises `FeedError` when `data` is not a feed."""
     if not data.strip():
         raise FeedError(f"{shown(location)}: is empty")
+    if _DECLARES_ENTITIES.search(data[: 1 << 20]):
+        raise FeedError(
+            f"{shown(location)}: refused: it declares its own XML entities (a DTD),"
+            " which Broadsheet never expands (an entity bomb looks like this)"
+        )
     import feedparser  # (~50 ms to import: only when a feed is read)
 
     headers = {"content-type": "application/xml"}  # encoding: the XML's own declaration
@@ -77,14 +86,28 @@ def parse_feed(data: bytes, location: str, *, fetched: dt.datetime) -> ParsedFee
         entries=[],
         fetched=fetched,
     )
-    if bozo is not None:
-        result.notices.append(f"the feed is not well-formed ({_bozo_text(bozo)}); read anyway")
+    if (
+        bozo is not None
+        and "undefined entity" in _bozo_text(bozo).lower()
+        and len(_NAMED_REF.findall(data, 0, 1 << 22)) > MAX_UNDEFINED_REFS
+    ):
+        raise FeedError(
+            f"{shown(location)}: refused: it is built of undefined entity references"
+            " (an entity bomb), not a feed"
+        )
     for index, item in enumerate(items):
         article = _entry_article(item, f"feed:{location}#{index}", result.title, language)
         if article is None:
             result.skipped += 1
         else:
             result.entries.append(article)
+            result.keys.append(_entry_key(item))
+    if bozo is not None:
+        read = len(result.entries)
+        result.notices.append(
+            f"not well-formed: read {read} {'entry' if read == 1 else 'entries'} anyway"
+            f" ({_bozo_text(bozo)})"
+        )
     return result
 
 
@@ -110,6 +133,15 @@ def _entry_article(item: Any, fallback_path: str, source: str, language: str) ->
     article.source = source
     article.language = language
     return article
+
+
+def _entry_key(item: Any) -> str:
+    """What names an entry across fetches: its guid (id), else its link; "" if neither."""
+    for name in ("id", "link"):
+        value = item.get(name)
+        if isinstance(value, str) and value.strip() and len(value) <= MAX_FIELD_CHARS:
+            return value.strip()
+    return ""
 
 
 def _first_text(article: Article) -> str:

@@ -1,5 +1,8 @@
 """Update subscribed feeds: fetch each (conditionally, several at once), read it, store its
-new entries.
+new entries as soon as its own fetch ends (a slow server holds up no other feed).
+
+A server that answered 429 or 503 is not asked again before the time its Retry-After gave
+(stored with the feed): its feeds get a report saying so (`waiting`), not an error.
 
 New entries go through `store_articles`, the importer's batch storing, so a feed entry is
 deduplicated, analysed and stored exactly as an imported file is. One feed failing never
@@ -10,13 +13,14 @@ of the library itself (busy, damaged) raises, as `LibraryError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from reader.core.article import Article
-from reader.core.feeds.errors import FeedError, shown
+from reader.core.feeds.errors import FeedError, FeedRetryLater, shown
 from reader.core.feeds.fetch import FetchResult, fetch_feed
 from reader.core.feeds.parse import parse_feed
 from reader.core.importer import store_articles
@@ -40,6 +44,9 @@ class FeedReport:
     skipped: int = 0
     not_modified: bool = False
     error: str = ""
+    updated: int = 0  # entries re-published with a new title or text, updated in place
+    notice: str = ""  # read, but with a warning (a truncated feed)
+    waiting: str = ""  # skipped: its server asked not to be asked again before then
 
 
 def update_feeds(
@@ -50,11 +57,13 @@ def update_feeds(
     analyze: Callable[[Article], Analysis] | None = None,
     analysis_version: str = "",
     now: dt.datetime | None = None,
+    deadline: float | None = None,
 ) -> list[FeedReport]:
     """Update every subscribed feed, or only those at `locations` (a location that is not
-    subscribed gets a report with an error). `progress(done, total, location)` is called
-    after each feed; `analyze` and `analysis_version` are as for `import_paths`; `now` is
-    the time recorded as the fetch time. Raises `LibraryError` only."""
+        subscribed gets a report with an error). `progress(done, total, location)` is called
+        after each feed; `analyze` and `analysis_version` are as for `import_paths`; `now` is
+        the time recorded as the fetch time; `deadline` the total seconds one fetch may take (None:
+    the web client's 15 s). Ctrl-C (KeyboardInterrupt) stops it between feeds. Raises `LibraryError` only."""
     when = now if now is not None else dt.datetime.now(dt.UTC)
     subscribed = {row.location: row for row in library.feeds()}
     wanted = (
@@ -62,34 +71,71 @@ def update_feeds(
         if locations is None
         else list(dict.fromkeys(feed_location(x) for x in locations))
     )
-    reports: list[FeedReport] = []
-    # Fetches overlap (FETCHERS at a time: most of an update is waiting on servers); parsing
-    # and storing stay on this thread, in subscription order.
+    reports: dict[str, FeedReport] = {}
+    for location in wanted:
+        if location not in subscribed:
+            reports[location] = FeedReport(location, error=f"{shown(location)}: is not subscribed")
+    resting = _resting_hosts(subscribed.values(), when)
+    to_fetch: list[FeedRow] = []
+    for location in wanted:
+        row = subscribed.get(location)
+        if row is None:
+            continue
+        until = resting.get(_host(location))
+        if until is not None:
+            reports[location] = FeedReport(
+                location,
+                row.title,
+                waiting=f"{_host(location)} asked not to be tried again before"
+                f" {until:%Y-%m-%d %H:%M} UTC",
+            )
+        else:
+            to_fetch.append(row)
+    done = len(reports)
+    if progress is not None and done:
+        progress(done, len(wanted), "")
+    # Fetches overlap (FETCHERS at a time: most of an update is waiting on servers); each
+    # feed is read and stored on this thread as soon as its own fetch ends.
     pool = ThreadPoolExecutor(max_workers=FETCHERS, thread_name_prefix="broadsheet-feed")
     try:
-        fetches = {
-            location: pool.submit(_fetch, subscribed[location])
-            for location in wanted
-            if location in subscribed
+        fetches: dict[Future[FetchResult | Exception], FeedRow] = {
+            pool.submit(_fetch, row, deadline): row for row in to_fetch
         }
-        for done, location in enumerate(wanted, start=1):
-            row = subscribed.get(location)
-            if row is None:
-                reports.append(FeedReport(location, error=f"{shown(location)}: is not subscribed"))
-            else:
-                fetched = fetches[location].result()
-                reports.append(_update_one(library, row, fetched, when, analyze, analysis_version))
+        for future in as_completed(fetches):
+            row = fetches[future]
+            reports[row.location] = _update_one(
+                library, row, future.result(), when, analyze, analysis_version
+            )
+            done += 1
             if progress is not None:
-                progress(done, len(wanted), location)
-    finally:  # a library failure stops the update: fetches not started are dropped
+                progress(done, len(wanted), row.location)
+    finally:  # a library failure or Ctrl-C stops the update: fetches not started are dropped
         pool.shutdown(wait=False, cancel_futures=True)
-    return reports
+    return [reports[location] for location in wanted]
 
 
-def _fetch(row: FeedRow) -> FetchResult | Exception:
+def _host(location: str) -> str:
+    try:
+        return (urlsplit(location).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _resting_hosts(rows: Iterable[FeedRow], now: dt.datetime) -> dict[str, dt.datetime]:
+    """Servers that asked (Retry-After) not to be tried before a time still to come."""
+    resting: dict[str, dt.datetime] = {}
+    for row in rows:
+        until = row.retry_after
+        host = _host(row.location)
+        if until is not None and until > now and host:
+            resting[host] = max(until, resting.get(host, until))
+    return resting
+
+
+def _fetch(row: FeedRow, deadline: float | None) -> FetchResult | Exception:
     """The feed's bytes, or what stopped them (raised later, on the storing thread)."""
     try:
-        return fetch_feed(row.location, etag=row.etag, modified=row.modified)
+        return fetch_feed(row.location, etag=row.etag, modified=row.modified, timeout=deadline)
     except Exception as exc:
         return exc
 
@@ -114,16 +160,31 @@ def _update_one(
         raise
     except Exception as exc:
         error = str(exc) if isinstance(exc, FeedError) else _unexpected(row.location, exc)
-        library.record_fetch(row.location, fetched=when, error=error)
+        until = exc.until if isinstance(exc, FeedRetryLater) else None
+        library.record_fetch(row.location, fetched=when, error=error, retry_after=until)
         return FeedReport(row.location, row.title, error=error)
     if parsed is None:  # not modified
         library.record_fetch(
             row.location, fetched=when, etag=fetched.etag, modified=fetched.modified
         )
         return FeedReport(row.location, row.title, not_modified=True)
+    known = library.entry_articles(row.location, [k for k in parsed.keys if k])
+    fresh: list[Article] = []
+    updated = 0
+    hashes: dict[str, str] = {}
+    for article, key in zip(parsed.entries, parsed.keys, strict=True):
+        if key and key in hashes:
+            continue  # the same entry twice in one feed: the first counts
+        if key in known:
+            updated += library.replace_entry_article(known[key], article)
+        else:
+            fresh.append(article)
+            if key:
+                hashes[key] = article.content_hash
     stored = store_articles(
-        library, parsed.entries, analyze=analyze, analysis_version=version
+        library, fresh, analyze=analyze, analysis_version=version
     )  # before the validators are recorded: a crash here means a full fetch next time
+    library.link_entries(row.location, hashes)
     library.record_fetch(
         row.location,
         fetched=when,
@@ -133,7 +194,15 @@ def _update_one(
         etag=fetched.etag,
         modified=fetched.modified,
     )
-    return FeedReport(row.location, parsed.title, stored.added, stored.duplicates, parsed.skipped)
+    return FeedReport(
+        row.location,
+        parsed.title,
+        stored.added,
+        stored.duplicates + len(known) - updated,
+        parsed.skipped,
+        updated=updated,
+        notice="; ".join(parsed.notices),
+    )
 
 
 def _unexpected(location: str, exc: Exception) -> str:

@@ -35,10 +35,12 @@ class FeedRow:
     last_fetched: dt.datetime | None
     last_error: str
     last_added: int
+    retry_after: dt.datetime | None = None  # the server asked not to be tried before this
 
 
 _FEED_COLUMNS = (
-    "id, location, title, site, etag, modified, added, last_fetched, last_error, last_added"
+    "id, location, title, site, etag, modified, added, last_fetched, last_error, last_added,"
+    " retry_after"
 )
 
 
@@ -80,6 +82,7 @@ def _feed_row(r: sqlite3.Row | tuple[Any, ...]) -> FeedRow:
         last_fetched=_when(r[7]),
         last_error=r[8],
         last_added=r[9],
+        retry_after=_when(r[10]),
     )
 
 
@@ -134,15 +137,17 @@ class FeedSubscriptions(LibraryPart):
         site: str | None = None,
         etag: str | None = None,
         modified: str | None = None,
+        retry_after: dt.datetime | None = None,
     ) -> bool:
         """Record a fetch of the feed at `location`: when, its error ("" when it worked),
         how many articles it added; title, site, etag and modified are replaced when given
-        (None keeps what is stored). False when the feed is not subscribed (any more)."""
+        (None keeps what is stored); `retry_after` is replaced always (None clears it). False when the feed is not subscribed (any more)."""
         with self._write() as con:
             cur = con.execute(
                 "UPDATE feeds SET title = coalesce(?, title), site = coalesce(?, site),"
                 " etag = coalesce(?, etag), modified = coalesce(?, modified),"
-                " last_fetched = ?, last_error = ?, last_added = ? WHERE location = ?",
+                " last_fetched = ?, last_error = ?, last_added = ?, retry_after = ?"
+                " WHERE location = ?",
                 (
                     title,
                     site,
@@ -151,6 +156,7 @@ class FeedSubscriptions(LibraryPart):
                     _stamp(fetched),
                     error,
                     max(0, added),
+                    _stamp(retry_after) if retry_after is not None else "",
                     feed_location(location),
                 ),
             )

@@ -29,6 +29,7 @@ from pathlib import Path
 from reader.core.store.analysis_cache import AnalysisCache
 from reader.core.store.articles import ArticleStore
 from reader.core.store.errors import LibraryError
+from reader.core.store.feed_entries import FeedEntries
 from reader.core.store.feeds import FeedSubscriptions
 from reader.core.store.index_maintenance import IndexMaintenance
 from reader.core.store.library_search import LibrarySearch
@@ -113,7 +114,9 @@ def _busy(path: Path) -> LibraryError:
     return LibraryError(f"library is busy: another Broadsheet is writing to {path}")
 
 
-class Library(ArticleStore, LibrarySearch, AnalysisCache, IndexMaintenance, FeedSubscriptions):
+class Library(
+    ArticleStore, LibrarySearch, AnalysisCache, IndexMaintenance, FeedSubscriptions, FeedEntries
+):
     """See the module docstring. Open with `Library.open(path)`; use as a context manager."""
 
     path: Path

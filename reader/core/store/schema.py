@@ -137,6 +137,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         END
         """,
     ),
+    # 5: when a feed's server asked (HTTP 429/503 Retry-After) not to be tried before (UTC
+    # ISO time, "" for never): updates skip that server until then.
+    ("ALTER TABLE feeds ADD COLUMN retry_after TEXT NOT NULL DEFAULT ''",),
+    # 6: which article each feed entry (guid, else link) became: a re-published entry
+    # updates its article instead of adding a second one.
+    (
+        """
+        CREATE TABLE feed_entries (
+            feed TEXT NOT NULL,
+            entry_key TEXT NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (feed, entry_key)
+        ) WITHOUT ROWID
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

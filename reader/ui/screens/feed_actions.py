@@ -99,9 +99,20 @@ class FeedActions(ArticleActions):
             self.post_message(msg.Notice("No feeds yet: press a to subscribe to one"))
             return
         app = self.app
+        waiting = {
+            row.location
+            for row in library.feeds()
+            if locations is None or row.location in locations
+        }
 
-        def progress(done: int, total: int, _current: str) -> None:
-            app.call_from_thread(setattr, app, "sub_title", f"updating feeds {done}/{total}")
+        def progress(done: int, total: int, current: str) -> None:
+            waiting.discard(current)
+            names = sorted({_short_name(where) for where in waiting})
+            still = f" · waiting on {', '.join(names[:3])}" if names and done < total else ""
+            more = f" +{len(names) - 3}" if len(names) > 3 and still else ""
+            app.call_from_thread(
+                setattr, app, "sub_title", f"updating feeds {done}/{total}{still}{more}"
+            )
 
         try:
             reports = update_feeds(
@@ -126,3 +137,16 @@ class FeedActions(ArticleActions):
             markup=False,
             timeout=8 if failed else 4,
         )
+
+
+def _short_name(location: str) -> str:
+    """A feed's server (or file) name for the progress line: letters, digits and .-_ only
+    (the location is untrusted), at most 40 characters."""
+    from pathlib import PurePath
+    from urllib.parse import urlsplit
+
+    try:
+        name = urlsplit(location).hostname or PurePath(location).name
+    except ValueError:
+        name = ""
+    return "".join(c for c in name if c.isalnum() or c in ".-_")[:40] or "a feed"

@@ -1,0 +1,1 @@
+"""The web: one HTTP client (`client.py`, on httpx) that feeds and pages fetch through."""
