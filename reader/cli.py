@@ -255,6 +255,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    if not hits:
+        print(f"No matches for {one_line(args.query, 80)!r}")
+        return 0
     for h in hits:
         print(f"{h.id:>6} {one_line(h.source, 16):<16} {one_line(h.title, 80)}")
         print(f"       {one_line(h.snippet, 160)}")
