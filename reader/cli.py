@@ -232,9 +232,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.library_analysis import analyse_unanalysed
     from reader.core.sanitize import one_line
+    from reader.core.search import parse_query
 
     library = _open_library(args)
+    if parse_query(args.query).entity_expression():  # typed search needs the entity index
+        analyse_unanalysed(library)
     hits = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(
