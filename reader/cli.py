@@ -261,9 +261,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.library_analysis import analyse_unanalysed
     from reader.core.sanitize import one_line
+    from reader.core.search import parse_query
 
     library = _open_library(args)
+    if parse_query(args.query).entity_expression():  # typed search needs the entity index
+        analyse_unanalysed(library)
     hits = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(
@@ -283,6 +287,9 @@ def cmd_search(args: argparse.Namespace) -> int:
                 ],
             }
         )
+        return 0
+    if not hits:
+        print(f"No matches for {one_line(args.query, 80)!r}")
         return 0
     for h in hits:
         print(f"{h.id:>6} {one_line(h.source, 16):<16} {one_line(h.title, 80)}")

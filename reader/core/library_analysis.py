@@ -27,3 +27,23 @@ def analysed_items(library: Library, ids: Sequence[int]) -> list[tuple[Article, 
             cached[k] = an
     per_article = [an for an in cached if an is not None]
     return list(zip(articles, analyze_set(articles, cached=per_article), strict=True))
+
+
+def analyse_unanalysed(library: Library) -> int:
+    """Analyse every article with no analysis cached by this analyser version and index its
+    entity names, so a typed search (person:, place:, org:) finds it. Returns how many were
+    analysed; an article the analysis fails on is skipped (it stays searchable by text)."""
+    from reader.core.analysis import analyze
+
+    version = analyzer_version()
+    fresh: list[tuple[int, Analysis]] = []
+    for article_id in library.ids():
+        if library.get_analysis(article_id, version) is not None:
+            continue
+        try:
+            fresh.append((article_id, analyze(library.get(article_id))))
+        except Exception:  # one bad article must not stop the others being indexed
+            continue
+    if fresh:
+        library.put_analyses(fresh, version)
+    return len(fresh)
