@@ -70,7 +70,7 @@ def test_retry_after_is_stored_and_the_next_update_skips_that_server(
 def test_ctrl_c_stops_feed_update_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from reader import feeds_cli
+    from reader.cli import feeds as feeds_cli
     from reader.core import feeds
 
     def interrupted(*_args: object, **_kwargs: object) -> list[object]:

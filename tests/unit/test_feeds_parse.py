@@ -189,7 +189,7 @@ def test_hostile_titles_and_bodies_are_kept_verbatim_and_links_must_be_web() -> 
 def test_feedparser_is_not_imported_until_a_feed_is_read() -> None:
     code = (
         "import sys\n"
-        "import reader.cli, reader.core.feeds, reader.core.store, reader.feeds_cli\n"
+        "import reader.cli, reader.core.feeds, reader.core.store, reader.cli.feeds\n"
         "reader.cli.build_parser()\n"
         "print('feedparser' in sys.modules)\n"
     )

@@ -20,7 +20,7 @@ import argparse
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from reader.cli import _error, _open_library, _print_json, _ProgressBar
+from reader.cli.output import ProgressBar, error, open_library, print_json
 from reader.core.sanitize import one_line
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from reader.core.store import FeedRow, Library
 
 
-def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `feed` and its actions on the main parser's subcommands."""
     feed = sub.add_parser(
         "feed",
@@ -37,6 +37,7 @@ def add_feed_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=__doc__,
     )
+    feed.set_defaults(run=cmd_feed)
     actions = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
 
     p = actions.add_parser("add", help="subscribe to a feed, then fetch it")
@@ -82,9 +83,9 @@ def _add(args: argparse.Namespace) -> int:
     try:
         location_kind(args.location)  # refuse ftp:, file:, javascript: … before subscribing
     except FeedError as exc:
-        _error(str(exc))
+        error(str(exc))
         return 1
-    library = _open_library(args)
+    library = open_library(args)
     location = feed_location(args.location)
     _id, created = library.add_feed(location)
     if not created:
@@ -97,10 +98,10 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    library = _open_library(args)
+    library = open_library(args)
     if not args.locations and not library.feeds():
         if args.json:
-            _print_json({"feeds": [], "added": 0, "failed": 0})
+            print_json({"feeds": [], "added": 0, "failed": 0})
         else:
             print("no feeds yet: subscribe with `broadsheet feed add URL`")
         return 0
@@ -116,7 +117,7 @@ def _run_update(
     from reader.core.analysis import analyzer_version
     from reader.core.feeds import update_feeds
 
-    bar = _ProgressBar()
+    bar = ProgressBar()
     try:
         reports = update_feeds(
             library,
@@ -127,12 +128,12 @@ def _run_update(
         )
     except KeyboardInterrupt:
         bar.done()
-        _error("interrupted: the feeds fetched so far are stored; the others were not updated")
+        error("interrupted: the feeds fetched so far are stored; the others were not updated")
         return 130
     bar.done()
     failed = [r for r in reports if r.error]
     if as_json:
-        _print_json(
+        print_json(
             {
                 "feeds": [_report_json(r) for r in reports],
                 "added": sum(r.added for r in reports),
@@ -142,7 +143,7 @@ def _run_update(
     else:
         for report in reports:
             if report.error:
-                _error(f"error: {report.error}")
+                error(f"error: {report.error}")
             else:
                 print(_report_line(report))
     return 1 if failed else 0
@@ -166,10 +167,10 @@ def _report_json(report: FeedReport) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    library = _open_library(args)
+    library = open_library(args)
     rows = library.feeds()
     if args.json:
-        _print_json({"feeds": [_row_json(row) for row in rows]})
+        print_json({"feeds": [_row_json(row) for row in rows]})
         return 0
     if not rows:
         print("no feeds yet: subscribe with `broadsheet feed add URL`")
@@ -198,10 +199,10 @@ def _row_json(row: FeedRow) -> dict[str, Any]:
 def _remove(args: argparse.Namespace) -> int:
     from reader.core.store import feed_location
 
-    library = _open_library(args)
+    library = open_library(args)
     location = feed_location(args.location)
     if not library.remove_feed(location):
-        _error(f"not subscribed to {location}")
+        error(f"not subscribed to {location}")
         return 1
     print(f"unsubscribed from {one_line(location, 200)}; its articles stay in the library")
     return 0
@@ -214,9 +215,9 @@ def _import(args: argparse.Namespace) -> int:
     try:
         feeds, skipped = read_opml_file(args.file)
     except FeedError as exc:
-        _error(str(exc))
+        error(str(exc))
         return 1
-    library = _open_library(args)
+    library = open_library(args)
     new = [feed.location for feed in feeds if library.add_feed(feed.location)[1]]
     print(
         f"subscribed to {len(new)} feed{'s' if len(new) != 1 else ''}, "
@@ -231,5 +232,5 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from reader.core.feeds.opml import write_opml
 
-    print(write_opml(_open_library(args).feeds()), end="")
+    print(write_opml(open_library(args).feeds()), end="")
     return 0
