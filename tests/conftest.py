@@ -109,3 +109,22 @@ def library(library_path: Path) -> Iterator[Library]:
     lib = Library.open(library_path)
     yield lib
     lib.close()
+
+
+_TIERS = {"unit": "unit", "hostile": "unit", "pilot": "pilot", "snapshots": "snapshot"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test by tier from its folder (unit, pilot, snapshot), and `subprocess`
+    when its module starts processes, so `-m 'not subprocess'` or `-m unit` pick a tier."""
+    uses_processes: dict[Path, bool] = {}
+    for item in items:
+        path = Path(str(item.fspath))
+        tier = next((t for part, t in _TIERS.items() if part in path.parts), None)
+        if tier:
+            item.add_marker(getattr(pytest.mark, tier))
+        if path not in uses_processes:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            uses_processes[path] = "subprocess" in text
+        if uses_processes[path]:
+            item.add_marker(pytest.mark.subprocess)

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import settle
 
 from reader.core.sanitize import visible
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.highlight_legend import HighlightLegend
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.section_view import SectionView
+from tests.settling import settle
 
 SIZES = [(20, 6), (80, 24), (300, 100), (40, 10), (120, 36), (21, 7), (200, 50), (80, 24)]
 

@@ -6,17 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.pilot import Pilot
-
 from reader.ui.screens.comparison_screen import ComparisonScreen
 from reader.ui.widgets.comparison_list import ComparisonList, MentionOption
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.settling import settle
 
 
 async def test_compare_step_to_figures_and_jump(library_path: Path, build_app: Any) -> None:

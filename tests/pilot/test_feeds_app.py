@@ -7,7 +7,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from pilot_helpers import settle
 from test_hostile_app import assert_safe
 from textual.widgets import Input, OptionList
 
@@ -17,6 +16,7 @@ from reader.ui.screens.feeds_screen import FeedsScreen
 from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_results import SearchResults
+from tests.settling import settle
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">

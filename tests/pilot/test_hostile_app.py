@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import settle
 from rich.cells import cell_len
 
 from reader.core.importer import import_paths
@@ -23,6 +22,7 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.section_view import SectionView
 from tests.hostile.corpus import HostileCase, build_corpus
+from tests.settling import settle
 
 # C0 but LF, DEL, C1, and the bidi controls: never in a rendered cell.
 RAW_CONTROL = re.compile(

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import settle
 from textual.app import App
 from textual.worker import WorkerFailed
 
@@ -18,6 +17,7 @@ from reader.core.store import Library
 from reader.ui import app as app_module
 from reader.ui.widgets.article_list import ArticleList
 from tests.hostile.libraries import REFUSED, not_sqlite
+from tests.settling import settle
 
 KEYS = ["enter", "j", "c", "t", "m", "slash", "escape", "r", "s", "o", "y", "l", "question_mark"]
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import settle
 from test_hostile_app import assert_safe
 
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.widgets.article_list import ArticleList
+from tests.settling import settle
 
 SIZES = [(20, 6), (300, 100), (21, 7), (80, 24), (45, 12), (200, 60), (20, 6), (120, 36)]
 SHORT = [(20, 6), (300, 100), (45, 12), (120, 36)]

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pilot_helpers import settle
-
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.title_bar import TitleBar
+from tests.settling import settle
 
 
 async def test_views_filter_the_list_and_say_so(library_path: Path, build_app: Any) -> None:

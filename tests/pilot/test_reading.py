@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pilot_helpers import settle
-
 from reader.ui.screens.help_screen import HelpScreen
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.section_view import SectionView
+from tests.settling import settle
 
 
 def rows_by_source(app: Any) -> dict[str, Any]:

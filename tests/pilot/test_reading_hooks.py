@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pilot_helpers import settle
-
 from reader.ui.refs import Jump, SearchOutcome
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.widgets.reading_pane import ReadingPane
+from tests.settling import settle
 
 
 async def side_by_side(pilot: Any) -> MainScreen:

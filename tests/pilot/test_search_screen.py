@@ -15,6 +15,7 @@ from reader.core.store import Library, LibraryError, SearchHit
 from reader.ui.refs import SearchOutcome
 from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.search_results import MATCH_STYLE, HitOption, SearchResults
+from tests.settling import settle
 
 HOSTILE_TITLE = "[/] [@click=app.quit]tariff[/] [breaking] news \x1b[2J\u202e"
 
@@ -24,11 +25,6 @@ async def open_search(pilot: Any, library: Any) -> list[SearchOutcome | None]:
     await pilot.app.push_screen(SearchScreen(cast(Library, library)), results.append)
     await pilot.pause()
     return results
-
-
-async def settle(pilot: Any) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def hits(screen: SearchScreen) -> list[SearchHit]:

@@ -15,15 +15,9 @@ from reader.core.store import Library
 from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.screens.timeline_screen import TimelineScreen
 from reader.ui.widgets.timeline_list import EventOption, TimelineList
+from tests.settling import settle
 
 _TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>')
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def screen_text(pilot: Pilot[Any]) -> str:

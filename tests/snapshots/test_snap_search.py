@@ -9,15 +9,11 @@ from textual.pilot import Pilot
 
 from reader.core.store import Library
 from reader.ui.screens.search_screen import SearchScreen
+from tests.settling import settle
 
 
 def _search(library_path: Path, typed: str = "", *then: str) -> Any:
     """Open the search, type `typed`, wait for its results, then press `then`."""
-
-    async def settle(pilot: Pilot[Any]) -> None:
-        for _ in range(3):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()

@@ -1,4 +1,4 @@
-"""Small helpers for the pilot tests."""
+"""The one `settle()`: let an app's workers finish and their messages land (pilot and snapshot tests)."""
 
 from __future__ import annotations
 
