@@ -106,12 +106,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from reader.core.analysis import analyze, analyzer_version
     from reader.core.importer import ImportReport, import_paths
+    from reader.core.loaders import LoadError
     from reader.core.web.pages import is_web_address
 
     library = open_library(args)
     urls = [p for p in args.paths if is_web_address(p)]
-    paths = [p for p in args.paths if not is_web_address(p)]
+    other = [p for p in args.paths if p not in urls and "://" not in p]  # files and folders
     report = ImportReport()
+    for address in args.paths:
+        if address not in urls and address not in other:  # ftp://, file://, javascript://…
+            report.errors.append(LoadError(address, "is not an http or https address"))
+    paths = other
     if paths:
         bar = ProgressBar()
         report = import_paths(

@@ -231,3 +231,13 @@ def test_full_text_toggle(capsys: pytest.CaptureFixture[str], db: str, tmp_path:
     assert not listed()
     code, _, err = run(capsys, db, "feed", "full-text", str(tmp_path / "nope.xml"), "on")
     assert code == 1 and "not subscribed" in err
+
+
+def test_add_refuses_other_schemes_without_touching_files(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, err = run(
+        capsys, db, "add", "--no-analyze", "ftp://files.example/a", "file:///etc/passwd"
+    )
+    assert code == 1 and out.strip() == "added 0, already in the library 0, could not read 2"
+    assert err.count("is not an http or https address") == 2
