@@ -70,34 +70,34 @@ def page_article(body: bytes, url: str, *, final: str = "") -> Article:
     return article
 
 
-def _full(entry: Article, deadline: float | None) -> Article:
-    """`entry` with its page's text, or `entry` with a notice saying why not."""
+def read_in_full(entry: Article, *, deadline: float | None = None) -> str:
+    """Put the text of `entry`'s linked page in place of its own (a feed's summary); the
+    entry's title and source stay, its author and date are filled when missing. Returns ""
+    when it did, else why not (one line; the entry is then unchanged)."""
     if not entry.url:
-        entry.notices.append("full text not read: the entry has no link")
-        return entry
+        return "the entry has no link"
     try:
         page = fetch_page(entry.url, deadline=deadline)
     except WebError as exc:
-        entry.notices.append(f"full text not read: {exc}; the feed's summary is kept")
-        return entry
+        return str(exc)
     except Exception as exc:  # a bug on one page must not lose the entry
-        entry.notices.append(
-            f"full text not read: {shown(entry.url)}: unexpected error"
-            f" ({type(exc).__name__}); the feed's summary is kept"
-        )
-        return entry
+        return f"{shown(entry.url)}: unexpected error ({type(exc).__name__})"
     if page.word_count < max(MIN_WORDS, entry.word_count):
-        entry.notices.append(
-            f"full text not read: {shown(entry.url)}: the page has less text than the"
-            " feed's summary; the summary is kept"
-        )
-        return entry
+        return f"{shown(entry.url)}: the page has less text than the feed's summary"
     entry.body, entry.blocks = page.body, page.blocks
     entry.title_derived = entry.title_derived and page.title_derived
     if entry.title_derived:
         entry.title = page.title
     entry.author = entry.author or page.author
     entry.published = entry.published or page.published
+    return ""
+
+
+def _full(entry: Article, deadline: float | None) -> Article:
+    """`entry` with its page's text, or with a notice saying why not."""
+    why = read_in_full(entry, deadline=deadline)
+    if why:
+        entry.notices.append(f"full text not read: {why}; the feed's summary is kept")
     return entry
 
 
