@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from reader.core.store import FeedRow, Library
 
 HELP = (
-    "enter: read its articles · u: update it · f: full text on/off · d d: unsubscribe"
+    "enter: read its articles · u: update it · f: full text · d d: unsubscribe"
     " · a: add a feed · esc: close"
 )
 NO_FEEDS = "No feeds yet: press a to subscribe to one."
