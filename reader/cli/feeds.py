@@ -1,7 +1,9 @@
 """`broadsheet feed …`: subscribe to RSS and Atom feeds, list, update and remove them.
 
 broadsheet feed add LOCATION [--no-update]     subscribe (an http(s) address or a saved
-                                               feed file), then fetch it now
+           [--full-text]                       feed file), then fetch it now; --full-text:
+                                               fetch each new entry's page for its text
+broadsheet feed full-text LOCATION on|off      read the feed's new entries in full, or not
 broadsheet feed list [--json]                  the subscribed feeds and their last fetch
 broadsheet feed update [LOCATION...] [--json]  fetch new articles (all feeds, or those given)
 broadsheet feed remove LOCATION                unsubscribe (its articles stay)
@@ -44,6 +46,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("location", metavar="LOCATION", help="http(s) address or saved feed file")
     p.add_argument("--no-update", action="store_true", help="subscribe without fetching now")
     p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+    p.add_argument(
+        "--full-text",
+        action="store_true",
+        help="fetch each new entry's web page and keep its main text (the summary if it fails)",
+    )
+
+    p = actions.add_parser("full-text", help="read a feed's new entries in full, or not")
+    p.add_argument("location", metavar="LOCATION")
+    p.add_argument("state", choices=["on", "off"], metavar="on|off")
 
     p = actions.add_parser("list", help="the subscribed feeds and their last fetch")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -72,6 +83,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
         "remove": _remove,
         "import": _import,
         "export": _export,
+        "full-text": _full_text,
     }
     return commands[args.feed_command](args)
 
@@ -87,14 +99,33 @@ def _add(args: argparse.Namespace) -> int:
         return 1
     library = open_library(args)
     location = feed_location(args.location)
-    _id, created = library.add_feed(location)
+    _id, created = library.add_feed(location, full_text=args.full_text)
     if not created:
         print(f"already subscribed to {one_line(location, 200)}")
+        if args.full_text and library.set_full_text(location, True):
+            print("its new entries will be read in full from the next update on")
         return 0
-    print(f"subscribed to {one_line(location, 200)}")
+    full = " (new entries read in full from their pages)" if args.full_text else ""
+    print(f"subscribed to {one_line(location, 200)}{full}")
     if args.no_update:
         return 0
     return _run_update(library, [location], analyze=not args.no_analyze, as_json=False)
+
+
+def _full_text(args: argparse.Namespace) -> int:
+    from reader.core.store import feed_location
+
+    library = open_library(args)
+    location = feed_location(args.location)
+    on = args.state == "on"
+    if not library.set_full_text(location, on):
+        error(f"not subscribed to {location}")
+        return 1
+    if on:
+        print(f"full text on for {one_line(location, 200)}: new entries' pages will be fetched")
+    else:
+        print(f"full text off for {one_line(location, 200)}: new entries keep the feed's text")
+    return 0
 
 
 def _update(args: argparse.Namespace) -> int:
@@ -146,6 +177,8 @@ def _run_update(
                 error(f"error: {report.error}")
             else:
                 print(_report_line(report))
+                for why in report.pages_failed:
+                    print(f"    {one_line(why, 300)}")
     return 1 if failed else 0
 
 
@@ -159,6 +192,9 @@ def _report_line(report: FeedReport) -> str:
     notice = f"{report.notice} · " if report.notice else ""
     if report.updated:
         notice = f"{report.updated} updated · {notice}"
+    if report.full_text or report.pages_failed:
+        kept = f", {len(report.pages_failed)} kept their summary" if report.pages_failed else ""
+        notice = f"{report.full_text} read in full{kept} · {notice}"
     return f"+{report.added} new · {report.duplicates} already had · {skipped}{notice}{name}"
 
 
@@ -177,7 +213,8 @@ def _list(args: argparse.Namespace) -> int:
     for row in rows:
         fetched = row.last_fetched.strftime("%Y-%m-%d %H:%M") if row.last_fetched else "never"
         title = one_line(row.title or "(not fetched yet)", 40)
-        print(f"{title:<40} {fetched:<16} +{row.last_added:<5} {one_line(row.location, 200)}")
+        full = " [full text]" if row.full_text else ""
+        print(f"{title:<40} {fetched:<16} +{row.last_added:<5} {one_line(row.location, 200)}{full}")
         if row.last_error:
             print(f"    error: {one_line(row.last_error, 200)}")
     return 0
@@ -193,6 +230,7 @@ def _row_json(row: FeedRow) -> dict[str, Any]:
         "last_fetched": row.last_fetched.isoformat() if row.last_fetched else None,
         "last_error": row.last_error,
         "last_added": row.last_added,
+        "full_text": row.full_text,
     }
 
 

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.output import ProgressBar, article_json, error, open_library, print_json
+
+if TYPE_CHECKING:
+    from reader.core.analysis.model import Analysis
+    from reader.core.article import Article
+    from reader.core.importer import ImportReport
+    from reader.core.store import Library
 
 
 def _date(text: str) -> dt.date:
@@ -18,9 +25,11 @@ def _date(text: str) -> dt.date:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the library's commands to the main parser."""
-    p = sub.add_parser("add", help="import article files and folders into the library")
+    p = sub.add_parser(
+        "add", help="add article files, folders and web pages (http/https) to the library"
+    )
     p.set_defaults(run=cmd_add)
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
 
     p = sub.add_parser("list", help="list the library's articles, newest first")
@@ -96,18 +105,30 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from reader.core.analysis import analyze, analyzer_version
-    from reader.core.importer import import_paths
+    from reader.core.importer import ImportReport, import_paths
+    from reader.core.loaders import LoadError
+    from reader.core.web.pages import is_web_address
 
     library = open_library(args)
-    bar = ProgressBar()
-    report = import_paths(
-        library,
-        args.paths,
-        progress=bar.update,
-        analyze=None if args.no_analyze else analyze,
-        analysis_version=analyzer_version(),
-    )
-    bar.done()
+    urls = [p for p in args.paths if is_web_address(p)]
+    other = [p for p in args.paths if p not in urls and "://" not in p]  # files and folders
+    report = ImportReport()
+    for address in args.paths:
+        if address not in urls and address not in other:  # ftp://, file://, javascript://…
+            report.errors.append(LoadError(address, "is not an http or https address"))
+    paths = other
+    if paths:
+        bar = ProgressBar()
+        report = import_paths(
+            library,
+            paths,
+            progress=bar.update,
+            analyze=None if args.no_analyze else analyze,
+            analysis_version=analyzer_version(),
+        )
+        bar.done()
+    if urls:
+        _add_pages(library, urls, report, None if args.no_analyze else analyze)
     for problem in report.errors:
         error(f"skipped {problem}")
     print(
@@ -115,6 +136,43 @@ def cmd_add(args: argparse.Namespace) -> int:
         f"could not read {len(report.errors)}"
     )
     return 1 if report.errors and not report.added else 0
+
+
+def _add_pages(
+    library: Library,
+    urls: list[str],
+    report: ImportReport,
+    analyze: Callable[[Article], Analysis] | None,
+) -> None:
+    """Fetch the pages at `urls` (several at once), store the new ones into `report`."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reader.core.analysis import analyzer_version
+    from reader.core.importer import store_articles
+    from reader.core.loaders import LoadError
+    from reader.core.web.client import WebError, shown
+    from reader.core.web.pages import PAGE_FETCHERS, fetch_page
+
+    def fetch(url: str) -> Article | WebError:
+        try:
+            return fetch_page(url)
+        except WebError as exc:
+            return exc
+
+    fresh: list[Article] = []
+    wanted = [u for u in dict.fromkeys(urls) if library.article_at_url(u.strip()) is None]
+    report.duplicates += len(urls) - len(wanted)
+    with ThreadPoolExecutor(max_workers=PAGE_FETCHERS) as pool:
+        for url, got in zip(wanted, pool.map(fetch, wanted), strict=True):
+            if isinstance(got, WebError):
+                message = str(got)
+                reason = message.removeprefix(f"{shown(url.strip())}: ")  # (named already)
+                report.errors.append(LoadError(url, reason))
+            else:
+                fresh.append(got)
+    store_articles(
+        library, fresh, analyze=analyze, analysis_version=analyzer_version(), report=report
+    )
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -33,6 +33,15 @@ _MAIN: list[tuple[str, str, str, str, bool, str | None, str]] = [
         None,
         "List all articles, only the unread, or only the starred",
     ),
+    (
+        "f",
+        "fetch_full_text",
+        "Full article",
+        "fetch-full-text",
+        False,
+        None,
+        "Fetch the whole article from its web address, in place of a feed's summary",
+    ),
     ("o", "open_url", "Open in browser", "open-url", False, None, "Open the article's web page"),
     (
         "u",

@@ -83,6 +83,8 @@ def test_add_list_update_remove_round_trip(
                 "notice": "",
                 "updated": 0,
                 "waiting": "",
+                "full_text": 0,
+                "pages_failed": [],
             }
         ],
         "added": 0,

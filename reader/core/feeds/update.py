@@ -47,6 +47,8 @@ class FeedReport:
     updated: int = 0  # entries re-published with a new title or text, updated in place
     notice: str = ""  # read, but with a warning (a truncated feed)
     waiting: str = ""  # skipped: its server asked not to be asked again before then
+    full_text: int = 0  # new entries read in full from their pages (full-text feeds)
+    pages_failed: tuple[str, ...] = ()  # why each page that could not be read was not
 
 
 def update_feeds(
@@ -104,7 +106,7 @@ def update_feeds(
         for future in as_completed(fetches):
             row = fetches[future]
             reports[row.location] = _update_one(
-                library, row, future.result(), when, analyze, analysis_version
+                library, row, future.result(), when, analyze, analysis_version, deadline
             )
             done += 1
             if progress is not None:
@@ -147,6 +149,7 @@ def _update_one(
     when: dt.datetime,
     analyze: Callable[[Article], Analysis] | None,
     version: str,
+    deadline: float | None = None,
 ) -> FeedReport:
     try:
         if isinstance(fetched, Exception):
@@ -170,17 +173,26 @@ def _update_one(
         return FeedReport(row.location, row.title, not_modified=True)
     known = library.entry_articles(row.location, [k for k in parsed.keys if k])
     fresh: list[Article] = []
+    fresh_keys: list[str] = []
+    taken: set[str] = set()
     updated = 0
-    hashes: dict[str, str] = {}
     for article, key in zip(parsed.entries, parsed.keys, strict=True):
-        if key and key in hashes:
+        if key and key in taken:
             continue  # the same entry twice in one feed: the first counts
         if key in known:
-            updated += library.replace_entry_article(known[key], article)
+            if not row.full_text:  # (a full-text article is not put back to its summary)
+                updated += library.replace_entry_article(known[key], article)
         else:
             fresh.append(article)
-            if key:
-                hashes[key] = article.content_hash
+            fresh_keys.append(key)
+            taken.add(key)
+    failed: list[str] = []
+    if row.full_text and fresh:
+        from reader.core.web.pages import fill_full_text  # (trafilatura: only when needed)
+
+        fill_full_text(fresh, deadline=deadline)  # several at once, per-server limits kept
+        failed = [n for a in fresh for n in a.notices if n.startswith("full text not read")]
+    hashes = {key: a.content_hash for a, key in zip(fresh, fresh_keys, strict=True) if key}
     stored = store_articles(
         library, fresh, analyze=analyze, analysis_version=version
     )  # before the validators are recorded: a crash here means a full fetch next time
@@ -202,6 +214,8 @@ def _update_one(
         parsed.skipped,
         updated=updated,
         notice="; ".join(parsed.notices),
+        full_text=len(fresh) - len(failed) if row.full_text else 0,
+        pages_failed=tuple(failed),
     )
 
 

@@ -150,6 +150,16 @@ class ArticleStore(LibraryPart):
                 results.append((article_id, created))
         return results
 
+    def article_at_url(self, url: str) -> int | None:
+        """The id of an article stored from `url` (the oldest), or None."""
+        if not url:
+            return None
+        with self._errors():
+            found = self._con.execute(
+                "SELECT min(id) FROM articles WHERE url = ?", (storable_text(url),)
+            ).fetchone()
+        return int(found[0]) if found and found[0] is not None else None
+
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of these content hashes the library already holds."""
         wanted = list(dict.fromkeys(hashes))

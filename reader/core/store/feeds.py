@@ -36,11 +36,12 @@ class FeedRow:
     last_error: str
     last_added: int
     retry_after: dt.datetime | None = None  # the server asked not to be tried before this
+    full_text: bool = False  # new entries' links are fetched for their full text
 
 
 _FEED_COLUMNS = (
     "id, location, title, site, etag, modified, added, last_fetched, last_error, last_added,"
-    " retry_after"
+    " retry_after, full_text"
 )
 
 
@@ -83,23 +84,25 @@ def _feed_row(r: sqlite3.Row | tuple[Any, ...]) -> FeedRow:
         last_error=r[8],
         last_added=r[9],
         retry_after=_when(r[10]),
+        full_text=bool(r[11]),
     )
 
 
 class FeedSubscriptions(LibraryPart):
     """The library's feed methods (see the module docstring)."""
 
-    def add_feed(self, location: str) -> tuple[int, bool]:
-        """Subscribe to the feed at `location` (stored as `feed_location` gives it).
-        Returns (id, created); created is False when it was subscribed already."""
+    def add_feed(self, location: str, *, full_text: bool = False) -> tuple[int, bool]:
+        """Subscribe to the feed at `location` (stored as `feed_location` gives it), its new
+        entries read in full when `full_text`. Returns (id, created); created is False when
+        it was subscribed already (its full-text setting is then left as it was)."""
         where = feed_location(location)
         with self._write() as con:
             found = con.execute("SELECT id FROM feeds WHERE location = ?", (where,)).fetchone()
             if found is not None:
                 return int(found[0]), False
             cur = con.execute(
-                "INSERT INTO feeds (location, added) VALUES (?, ?)",
-                (where, _stamp(dt.datetime.now(dt.UTC))),
+                "INSERT INTO feeds (location, added, full_text) VALUES (?, ?, ?)",
+                (where, _stamp(dt.datetime.now(dt.UTC)), int(full_text)),
             )
             return int(cur.lastrowid or 0), True
 
@@ -118,6 +121,16 @@ class FeedSubscriptions(LibraryPart):
                 f"SELECT {_FEED_COLUMNS} FROM feeds WHERE location = ?", (feed_location(location),)
             ).fetchone()
         return _feed_row(r) if r is not None else None
+
+    def set_full_text(self, location: str, on: bool) -> bool:
+        """Read the feed's new entries in full (or not) from its next update on. False when
+        the feed is not subscribed."""
+        with self._write() as con:
+            cur = con.execute(
+                "UPDATE feeds SET full_text = ? WHERE location = ?",
+                (int(on), feed_location(location)),
+            )
+            return cur.rowcount > 0
 
     def remove_feed(self, location: str) -> bool:
         """Unsubscribe; the articles it brought stay in the library. False when the feed

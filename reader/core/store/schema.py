@@ -152,6 +152,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID
         """,
     ),
+    # 7: feeds whose new entries are read in full: each entry's link is fetched and its
+    # page's main text replaces the feed's summary (kept when the page cannot be read).
+    ("ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -78,8 +78,47 @@ class FeedActions(ArticleActions):
         self.app.push_screen(FeedPrompt(), self._subscribe)
 
     def _subscribe(self, location: str | None) -> None:
-        if location:
+        from reader.core.web.pages import is_web_address
+
+        if location and is_web_address(location):
+            self.subscribe_or_add(location)  # a feed, or an article page: fetch and see
+        elif location:
             self.update_feeds([location], subscribe=True)
+
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
+    def subscribe_or_add(self, location: str) -> None:
+        """Fetch `location` once: a feed is subscribed (and updated), a page is added."""
+        from reader.core.analysis import analyze, analyzer_version
+        from reader.core.importer import store_articles
+        from reader.core.web.client import WebError
+        from reader.core.web.sniff import sniff
+
+        library = self._lib()
+        self.app.call_from_thread(
+            setattr, self.app, "sub_title", f"fetching {_short_name(location)}"
+        )
+        try:
+            found = sniff(location)
+        except WebError as exc:
+            self.post_message(msg.Notice(str(exc), "warning"))
+            return
+        finally:
+            self.app.call_from_thread(setattr, self.app, "sub_title", "")
+        if found.kind == "feed" or found.article is None:
+            self.app.call_from_thread(self.update_feeds, [location], True)
+            return
+        article = found.article
+        if library.article_at_url(article.url) is not None:
+            self.post_message(msg.Notice(f"Already in the library: {one_line(article.title, 80)}"))
+            return
+        report = store_articles(
+            library, [article], analyze=analyze, analysis_version=analyzer_version()
+        )
+        if report.added:
+            self.post_message(msg.Notice(f"Added the page: {one_line(article.title, 80)}"))
+        else:
+            self.post_message(msg.Notice(f"Already in the library: {one_line(article.title, 80)}"))
+        self.post_message(page(library, 0, self.list_view))
 
     def action_update_feeds(self) -> None:
         self.update_feeds(None)
@@ -126,6 +165,35 @@ class FeedActions(ArticleActions):
         finally:
             app.call_from_thread(setattr, app, "sub_title", "")
         self.post_message(msg.FeedsUpdated(reports))
+        self.post_message(page(library, 0, self.list_view))
+
+    def action_fetch_full_text(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            self.fetch_full_text(article_id)
+
+    @work(thread=True, exclusive=True, group="full-text", exit_on_error=False)
+    def fetch_full_text(self, article_id: int) -> None:
+        """Read the article's page in place of its text, then open it again (re-analysed)."""
+        from reader.core.web.pages import is_web_address, read_in_full
+
+        library = self._lib()
+        article = library.get(article_id)
+        if not is_web_address(article.url):
+            self.post_message(msg.Notice("This article has no web address to fetch"))
+            return
+        self.app.call_from_thread(setattr, self.app, "sub_title", "fetching the full article")
+        try:
+            why = read_in_full(article)
+        finally:
+            self.app.call_from_thread(setattr, self.app, "sub_title", "")
+        if why:
+            self.post_message(msg.Notice(f"Full article not read: {why}", "warning"))
+            return
+        if not library.replace_entry_article(article_id, article):
+            self.post_message(msg.Notice("The page has no other text than this article's"))
+            return
+        self.post_message(msg.Notice(f"Full article read: {article.word_count:,} words"))
+        self.app.call_from_thread(self.open_set, [article_id])
         self.post_message(page(library, 0, self.list_view))
 
     def on_feeds_updated(self, message: msg.FeedsUpdated) -> None:

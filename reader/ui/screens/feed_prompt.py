@@ -14,8 +14,9 @@ from textual.widgets import Input, Static
 from reader.ui.widgets.safe_input import SafeInput
 
 HELP = (
-    "An RSS or Atom feed's web address (http or https), or the path of a saved feed file. "
-    "Broadsheet fetches it now and whenever you update feeds (u)."
+    "An RSS or Atom feed's web address (http or https), or the path of a saved feed file: "
+    "Broadsheet fetches it now and whenever you update feeds (u). An article's address "
+    "adds that page to the library."
 )
 
 

@@ -28,7 +28,10 @@ from reader.ui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from reader.core.store import FeedRow, Library
 
-HELP = "enter: read its articles · u: update it · d d: unsubscribe · a: add a feed · esc: close"
+HELP = (
+    "enter: read its articles · u: update it · f: full text · d d: unsubscribe"
+    " · a: add a feed · esc: close"
+)
 NO_FEEDS = "No feeds yet: press a to subscribe to one."
 
 # What the reading screen does after: ("read", source), ("update", location), ("add", "").
@@ -55,6 +58,8 @@ def feed_content(feed: FeedRow, now: dt.datetime) -> Content:
         status = f"{one_line(feed.location, 200)} · {status}"
     if feed.last_fetched is not None and not feed.last_error:
         status += f" · +{feed.last_added} new"
+    if feed.full_text:
+        status += " · full text"
     parts: list[Content | tuple[str, str] | str] = [
         (title, "bold"),
         "\n  ",
@@ -71,6 +76,13 @@ class FeedsScreen(ModalScreen[FeedsOutcome | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close", id="feeds.close"),
         Binding("u", "update", "Update", id="feeds.update", tooltip="Fetch this feed now"),
+        Binding(
+            "f",
+            "full_text",
+            "Full text",
+            id="feeds.full-text",
+            tooltip="Fetch each new entry's web page for its whole text (on/off)",
+        ),
         Binding("d", "unsubscribe", "Unsubscribe", id="feeds.remove", tooltip="Press twice"),
         Binding("a", "add", "Add feed", id="feeds.add", tooltip="Subscribe to a feed"),
     ]
@@ -99,9 +111,11 @@ class FeedsScreen(ModalScreen[FeedsOutcome | None]):
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(self, remove: str = "") -> None:
+    def _load(self, remove: str = "", full_text: tuple[str, bool] | None = None) -> None:
         if remove:
             self.library.remove_feed(remove)
+        if full_text is not None:
+            self.library.set_full_text(*full_text)
         self.post_message(self.Loaded(self.library.feeds()))
 
     def on_feeds_screen_loaded(self, message: FeedsScreen.Loaded) -> None:
@@ -128,6 +142,19 @@ class FeedsScreen(ModalScreen[FeedsOutcome | None]):
     def action_update(self) -> None:
         if (feed := self._current()) is not None:
             self.dismiss(("update", feed.location))
+
+    def action_full_text(self) -> None:
+        feed = self._current()
+        if feed is None:
+            return
+        on = not feed.full_text
+        self._load(full_text=(feed.location, on))
+        name = one_line(feed.title or feed.location, 60)
+        self.notify(
+            f"Full text {'on' if on else 'off'} for {name}: "
+            + ("new entries' pages will be fetched" if on else "new entries keep the feed's text"),
+            markup=False,
+        )
 
     def action_add(self) -> None:
         self.dismiss(("add", ""))

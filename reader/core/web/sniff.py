@@ -1,0 +1,51 @@
+"""What lives at an address: a feed to subscribe to, or an article page to add.
+
+`sniff(url)` fetches the address once (with the one web client) and reads the reply: a
+reply the feed parser takes is a feed; an HTML page is read as an article (its text
+extracted); anything else is a `WebError` saying so. The app's subscribe prompt uses it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reader.core.article import Article
+from reader.core.web.client import WebError, shared_client, shown
+from reader.core.web.pages import MAX_PAGE_BYTES, page_article
+
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, text/html;q=0.9, application/xml;q=0.9, */*;q=0.5"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sniffed:
+    """`kind` is "feed" (subscribe to `url`) or "page" (`article` is the page read)."""
+
+    kind: str
+    url: str
+    article: Article | None = None
+
+
+def sniff(url: str, *, deadline: float | None = None) -> Sniffed:
+    """Fetch `url` once and say whether it is a feed or a page. Raises `WebError`."""
+    from reader.core.feeds import FeedError, parse_feed
+
+    address = url.strip()
+    answer = shared_client().get(
+        address,
+        headers={"Accept": ACCEPT},
+        max_bytes=MAX_PAGE_BYTES,
+        what="a page",
+        deadline=deadline,
+    )
+    try:
+        parse_feed(answer.body, answer.url or address, fetched=dt.datetime.now(dt.UTC))
+    except FeedError as exc:
+        kind = answer.headers.get("content-type", "").split(";")[0].strip().lower()
+        head = answer.body[:2048].lstrip().lower()
+        if "html" in kind or head.startswith((b"<!doctype html", b"<html")):
+            return Sniffed("page", address, page_article(answer.body, address, final=answer.url))
+        raise WebError(f"{shown(address)}: is neither a feed nor a web page") from exc
+    return Sniffed("feed", address)
