@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.ui.screens.feed_actions import _short_name
+from reader.core.feeds.summary import short_name as _short_name
 
 
 def test_pending_feeds_are_named_by_server_or_file_safely() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from test_hostile_app import assert_safe
 from textual.widgets import Input, OptionList
 
-from reader.ui.screens.feed_actions import feeds_summary
+from reader.core.feeds.summary import feeds_summary
 from reader.ui.screens.feed_prompt import FeedPrompt
 from reader.ui.screens.feeds_screen import FeedsScreen
 from reader.ui.screens.search_screen import SearchScreen

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import settle
 from textual.widgets import Input
 
 from reader.core.store import Library
 from reader.ui.screens.feed_prompt import FeedPrompt
 from reader.ui.screens.feeds_screen import FeedsScreen
 from reader.ui.widgets.article_list import ArticleList
+from tests.settling import settle
 
 PAGES = Path(__file__).parent.parent / "unit" / "pages"
 

@@ -8,44 +8,14 @@ fetched, one notification sums up, and the list reloads with the new articles in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from textual import work
 
+from reader.core.feeds.summary import feeds_summary, short_name
 from reader.core.sanitize import one_line
 from reader.ui import messages as msg
 from reader.ui.screens.article_actions import ArticleActions
 from reader.ui.screens.reading_workers import page
-
-if TYPE_CHECKING:
-    from reader.core.feeds import FeedReport
-
-SHOWN_FAILURES = 3  # failed feeds named in the summary; the rest are counted
-
-
-def feed_error(error: str, location: str) -> str:
-    """The error without the feed's address in front (shown beside it already)."""
-    prefix = f"{one_line(location, 10_000)}: "
-    return error[len(prefix) :] if error.startswith(prefix) else error
-
-
-def feeds_summary(reports: Sequence[FeedReport]) -> tuple[str, bool]:
-    """One notification for an update: what it added, then the feeds that failed (named,
-    their errors in one line each). The flag says whether any failed."""
-    added = sum(r.added for r in reports)
-    failed = [r for r in reports if r.error]
-    unchanged = sum(1 for r in reports if r.not_modified)
-    feeds = f"{len(reports)} feed{'s' if len(reports) != 1 else ''}"
-    lines = [f"{feeds}: {added:,} new article{'s' if added != 1 else ''}"]
-    if unchanged:
-        lines[0] += f" ({unchanged} unchanged)"
-    for report in failed[:SHOWN_FAILURES]:
-        name = one_line(report.title or report.location, 40)
-        lines.append(f"{name}: {one_line(feed_error(report.error, report.location), 100)}")
-    if len(failed) > SHOWN_FAILURES:
-        lines.append(f"and {len(failed) - SHOWN_FAILURES} more failed")
-    return "\n".join(lines), bool(failed)
 
 
 class FeedActions(ArticleActions):
@@ -95,7 +65,7 @@ class FeedActions(ArticleActions):
 
         library = self._lib()
         self.app.call_from_thread(
-            setattr, self.app, "sub_title", f"fetching {_short_name(location)}"
+            setattr, self.app, "sub_title", f"fetching {short_name(location)}"
         )
         try:
             found = sniff(location)
@@ -146,7 +116,7 @@ class FeedActions(ArticleActions):
 
         def progress(done: int, total: int, current: str) -> None:
             waiting.discard(current)
-            names = sorted({_short_name(where) for where in waiting})
+            names = sorted({short_name(where) for where in waiting})
             still = f" · waiting on {', '.join(names[:3])}" if names and done < total else ""
             more = f" +{len(names) - 3}" if len(names) > 3 and still else ""
             app.call_from_thread(
@@ -205,16 +175,3 @@ class FeedActions(ArticleActions):
             markup=False,
             timeout=8 if failed else 4,
         )
-
-
-def _short_name(location: str) -> str:
-    """A feed's server (or file) name for the progress line: letters, digits and .-_ only
-    (the location is untrusted), at most 40 characters."""
-    from pathlib import PurePath
-    from urllib.parse import urlsplit
-
-    try:
-        name = urlsplit(location).hostname or PurePath(location).name
-    except ValueError:
-        name = ""
-    return "".join(c for c in name if c.isalnum() or c in ".-_")[:40] or "a feed"

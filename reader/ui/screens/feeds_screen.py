@@ -21,8 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.feeds.summary import feed_error
 from reader.core.sanitize import one_line
-from reader.ui.screens.feed_actions import feed_error
 from reader.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
