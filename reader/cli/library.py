@@ -53,8 +53,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     import reader.core.analysis as analysis
-    from reader.core.analysis.compare import compare
-    from reader.core.analysis.timeline import build_timeline
+    from reader.core.analysis.compare.comparison import compare
+    from reader.core.analysis.timeline.build import build_timeline
     from reader.core.loaders import LoadError, load_path
     from reader.core.sanitize import one_line
 
@@ -213,7 +213,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from reader.core.analysis.timeline import build_timeline
+    from reader.core.analysis.timeline.build import build_timeline
     from reader.core.library_analysis import analysed_items
     from reader.core.sanitize import one_line
 

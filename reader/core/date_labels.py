@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from reader.core.analysis.timeline import Event
+from reader.core.analysis.timeline.build import Event
 
 _MONTHS = [
     "January",

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import platformdirs
 
-from reader.core.analysis.timeline import Event
+from reader.core.analysis.timeline.build import Event
 from reader.core.date_labels import chronological, date_label, day_label, group_key
 from reader.core.sanitize import one_line
 

@@ -91,14 +91,14 @@ def _items(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analysis
 
 
 def timeline(library: Library, ids: Sequence[int]) -> tuple[list[Any], list[SourceRef]]:
-    from reader.core.analysis.timeline import build_timeline
+    from reader.core.analysis.timeline.build import build_timeline
 
     items = _items(library, ids)
     return build_timeline(items), source_refs(ids, [a for a, _ in items])
 
 
 def comparison(library: Library, ids: Sequence[int]) -> tuple[Any, list[SourceRef]]:
-    from reader.core.analysis.compare import compare
+    from reader.core.analysis.compare.comparison import compare
 
     items = _items(library, ids)
     return compare(items), source_refs(ids, [a for a, _ in items])

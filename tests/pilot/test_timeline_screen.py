@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from reader.core.analysis.timeline import Event, EventSource
+from reader.core.analysis.timeline.build import Event, EventSource
 from reader.core.store import Library
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.screens.timeline_screen import TimelineScreen

@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from reader.core.analysis.timeline import Event, EventSource
+from reader.core.analysis.timeline.build import Event, EventSource
 from reader.ui.refs import SourceRef
 from reader.ui.screens.timeline_screen import TimelineScreen
 

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis import analyze, analyze_set
-from reader.core.analysis.compare import compare
+from reader.core.analysis.compare.comparison import compare
 from reader.core.analysis.model import Analysis
-from reader.core.analysis.timeline import build_timeline
+from reader.core.analysis.timeline.build import build_timeline
 from reader.core.article import Article
 from reader.core.loaders import load_text
 

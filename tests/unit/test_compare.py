@@ -7,9 +7,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.analysis.compare import Comparison, compare, compare_sources
+from reader.core.analysis.compare.comparison import Comparison, compare, compare_sources
 from reader.core.analysis.model import Analysis, Entity
-from reader.core.analysis.numbers import find_numbers
+from reader.core.analysis.numbers.find import find_numbers
 from reader.core.article import Article
 
 

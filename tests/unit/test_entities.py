@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.analysis.entities import find_entities
-from reader.core.analysis.entity_names import merge_aliases, name_key
+from reader.core.analysis.entities.find import find_entities
+from reader.core.analysis.entities.names import merge_aliases, name_key
 from reader.core.analysis.model import Entity
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

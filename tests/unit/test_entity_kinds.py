@@ -3,7 +3,7 @@ a brand named like a person, checked on invented news sentences."""
 
 from __future__ import annotations
 
-from reader.core.analysis.entities import find_entities
+from reader.core.analysis.entities.find import find_entities
 
 
 def found(body: str) -> dict[str, str]:

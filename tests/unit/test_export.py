@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reader.core.analysis.timeline import Event, EventSource
+from reader.core.analysis.timeline.build import Event, EventSource
 from reader.core.date_labels import chronological, date_label, day_label
 from reader.core.export import (
     comparison_json,

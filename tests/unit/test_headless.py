@@ -19,7 +19,7 @@ def core_modules() -> list[str]:
 
 def test_core_imports_neither_textual_nor_rich() -> None:
     modules = core_modules()
-    assert "reader.core.store" in modules and "reader.core.analysis.timex" in modules
+    assert "reader.core.store" in modules and "reader.core.analysis.timex.find" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis.model import Number
-from reader.core.analysis.numbers import find_numbers
+from reader.core.analysis.numbers.find import find_numbers
 
 
 def only(text: str) -> Number:

@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.analysis.event_text import SUMMARY_LIMIT, clause_span, summary
 from reader.core.analysis.model import Analysis, Entity, TimeExpr
-from reader.core.analysis.timeline import Event, build_timeline
-from reader.core.analysis.timeline_dates import date_bounds
+from reader.core.analysis.text.clauses import SUMMARY_LIMIT, clause_span, summary
+from reader.core.analysis.timeline.build import Event, build_timeline
+from reader.core.analysis.timeline.dates import date_bounds
 from reader.core.article import Article
 
 

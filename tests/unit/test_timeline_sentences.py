@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.analysis.sentences import sentence_at, split_sentences
+from reader.core.analysis.text.sentences import sentence_at, split_sentences
 
 
 def texts(body: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""TIMEX3 tagging: every resolution rule of `reader.core.analysis.timex`, on invented sentences."""
+"""TIMEX3 tagging: every resolution rule of `reader.core.analysis.timex.find`, on invented sentences."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.analysis import analyze
 from reader.core.analysis.model import TimeExpr
-from reader.core.analysis.timex import find_times, infer_anchor
+from reader.core.analysis.timex.find import find_times, infer_anchor
 from reader.core.article import Article
 
 ANCHOR = dt.date(2025, 10, 29)  # a Wednesday
@@ -421,8 +421,8 @@ def test_seed_articles() -> None:
 
 def test_trigger_words_cover_every_family() -> None:
     """The fast scan (`_hits`) finds what the plain scan of the big alternation finds."""
-    from reader.core.analysis.timex import _hits
-    from reader.core.analysis.timex_rules import MASTER
+    from reader.core.analysis.timex.find import _hits
+    from reader.core.analysis.timex.rules import MASTER
 
     source = Path(__file__).read_text(encoding="utf-8")
     extra = (

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from reader.core.analysis.timex import find_times
+from reader.core.analysis.timex.find import find_times
 
 ANCHOR = dt.date(2025, 10, 29)  # a Wednesday
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from reader.core.analysis.timeline import Event
+from reader.core.analysis.timeline.build import Event
 from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.widgets.key_footer import KeyFooter

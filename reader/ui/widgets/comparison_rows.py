@@ -1,6 +1,6 @@
 """How rows of the comparison look: `Content` in fixed columns, one column per source.
 
-The comparison dict comes from `reader.core.analysis.compare.compare`; every string in it
+The comparison dict comes from `reader.core.analysis.compare.comparison.compare`; every string in it
 is article text (untrusted) and goes through `one_line` into plain `Content`.
 """
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.analysis.timeline import Event
+from reader.core.analysis.timeline.build import Event
 from reader.core.date_labels import chronological, group_key
 from reader.ui.refs import Jump, SourceRef
 from reader.ui.widgets.sectioned_list import SectionedOptionList

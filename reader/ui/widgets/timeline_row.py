@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from reader.core.analysis.timeline import Event
+from reader.core.analysis.timeline.build import Event
 from reader.core.date_labels import date_label, day_label
 from reader.core.sanitize import one_line
 from reader.ui.refs import SourceRef

@@ -33,10 +33,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.analysis.event_text import clause_span, content_words, name_key, summary
 from reader.core.analysis.model import Analysis, Entity, TimeExpr
-from reader.core.analysis.sentences import Sentence, sentence_at, split_sentences
-from reader.core.analysis.timeline_dates import DateBounds, date_bounds
+from reader.core.analysis.text.clauses import clause_span, content_words, name_key, summary
+from reader.core.analysis.text.sentences import Sentence, sentence_at, split_sentences
+from reader.core.analysis.timeline.dates import DateBounds, date_bounds
 from reader.core.article import Article
 
 

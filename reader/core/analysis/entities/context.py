@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis.entity_text import UPPER, Doc
-from reader.core.analysis.gazetteer import BIG_PLACE, gazetteer
+from reader.core.analysis.entities.doc import UPPER, Doc
+from reader.core.analysis.entities.gazetteer import BIG_PLACE, gazetteer
 
 SAID = re.compile(r"\s*,?\s*(?:said|says|told|added|wrote|explained|stated|noted)\b")
 SAID_BEFORE = re.compile(r"(?:said|says|told|according to)\s+$")

@@ -1,7 +1,7 @@
 """Word lists for the entity finder: places, given names, titles, organisation heads.
 
 Loaded once, lazily. Places and given names are files in `data/` built by
-`gazetteer_build.py`; the rest are small hand-written lists of general English.
+`scripts/build_gazetteer.py`; the rest are small hand-written lists of general English.
 """
 
 from __future__ import annotations

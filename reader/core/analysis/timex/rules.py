@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reader.core.analysis.timex_lexicon import (
+from reader.core.analysis.timex.lexicon import (
     APOS,
     CLOCK,
     DAY,

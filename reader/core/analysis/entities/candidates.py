@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis.entity_classify import NOT_ACRONYMS, classify, coordinated
-from reader.core.analysis.entity_context import before_number_word
-from reader.core.analysis.entity_demonyms import demonym_adjective
-from reader.core.analysis.entity_names import Mention
-from reader.core.analysis.entity_peel import peel_event, peel_title, split_and, strip_demonyms
-from reader.core.analysis.entity_text import Doc, Tok, confirmed, norm, span, trim
-from reader.core.analysis.gazetteer import (
+from reader.core.analysis.entities.classify import NOT_ACRONYMS, classify, coordinated
+from reader.core.analysis.entities.context import before_number_word
+from reader.core.analysis.entities.demonyms import demonym_adjective
+from reader.core.analysis.entities.doc import Doc, Tok, confirmed, norm, span, trim
+from reader.core.analysis.entities.gazetteer import (
     BIG_PLACE,
     COMPASS,
     DEMONYMS,
@@ -25,6 +23,8 @@ from reader.core.analysis.gazetteer import (
     TITLE_MODIFIERS,
     gazetteer,
 )
+from reader.core.analysis.entities.names import Mention
+from reader.core.analysis.entities.peel import peel_event, peel_title, split_and, strip_demonyms
 
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
 

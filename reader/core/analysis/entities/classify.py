@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis.entity_context import (
+from reader.core.analysis.entities.context import (
     PLACE_NOUN_AFTER,
     SAID,
     SAID_BEFORE,
     org_context,
     place_context,
 )
-from reader.core.analysis.entity_demonyms import demonym_adjective, demonym_noun
-from reader.core.analysis.entity_names import Mention
-from reader.core.analysis.entity_text import Doc, Tok, confirmed, norm, span
-from reader.core.analysis.gazetteer import (
+from reader.core.analysis.entities.demonyms import demonym_adjective, demonym_noun
+from reader.core.analysis.entities.doc import Doc, Tok, confirmed, norm, span
+from reader.core.analysis.entities.gazetteer import (
     AREA_HEADS,
     BIG_PLACE,
     COMPASS,
@@ -30,6 +29,7 @@ from reader.core.analysis.gazetteer import (
     gazetteer,
     word_set,
 )
+from reader.core.analysis.entities.names import Mention
 
 NOT_ACRONYMS = word_set(
     """CEO CFO COO GDP ICT TV AI PM AM OK ID IT PC DNA HIV AIDS COVID SARS GPS USB PDF URL

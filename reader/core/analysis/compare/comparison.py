@@ -22,9 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from reader.core.analysis.comparison_figures import Figure, article_figures, match_score
-from reader.core.analysis.event_text import name_key
+from reader.core.analysis.compare.figures import Figure, article_figures, match_score
 from reader.core.analysis.model import Analysis
+from reader.core.analysis.text.clauses import name_key
 from reader.core.article import Article
 
 Status = Literal["agree", "differ", "single"]

@@ -26,7 +26,7 @@ import math
 import re
 
 from reader.core.analysis.model import Number, NumberKind
-from reader.core.analysis.number_words import (
+from reader.core.analysis.numbers.words import (
     CURRENCY_PREFIXES,
     CURRENCY_QUALIFIERS,
     CURRENCY_WORDS,

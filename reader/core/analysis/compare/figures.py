@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.analysis.event_text import content_words
 from reader.core.analysis.model import Number
-from reader.core.analysis.sentences import Sentence, sentence_at, split_sentences
+from reader.core.analysis.text.clauses import content_words
+from reader.core.analysis.text.sentences import Sentence, sentence_at, split_sentences
 
 MATCH_THRESHOLD = 0.5
 DIFFER_THRESHOLD = 0.65  # claiming two sources disagree needs more evidence than agreeing

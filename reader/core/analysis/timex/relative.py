@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reader.core.analysis import timex_calendar as cal
-from reader.core.analysis.timex_context import (
+from reader.core.analysis.timex import calendar as cal
+from reader.core.analysis.timex.context import (
     Ctx,
     Found,
     Handler,
@@ -20,7 +20,7 @@ from reader.core.analysis.timex_context import (
     weekday_number,
     year_for_month,
 )
-from reader.core.analysis.timex_lexicon import (
+from reader.core.analysis.timex.lexicon import (
     MOD_VALUES,
     MONTHS,
     PARTS_OF_DAY,

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from reader.core.analysis.gazetteer import (
+from reader.core.analysis.entities.gazetteer import (
     CONNECTORS,
     STOPWORDS,
     gazetteer,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.analysis import number_words
+from reader.core.analysis.numbers import words as number_words
 
 MONTHS = {
     "january": 1,

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.core.analysis.entity_text import Doc, Tok
-from reader.core.analysis.gazetteer import BIG_PLACE, gazetteer, word_set
+from reader.core.analysis.entities.doc import Doc, Tok
+from reader.core.analysis.entities.gazetteer import BIG_PLACE, gazetteer, word_set
 
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "en", "ic", "i")  # longest first
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reader.core.analysis import number_words
-from reader.core.analysis import timex_calendar as cal
-from reader.core.analysis.timex_context import (
+from reader.core.analysis.numbers import words as number_words
+from reader.core.analysis.timex import calendar as cal
+from reader.core.analysis.timex.context import (
     Ctx,
     Found,
     Handler,
@@ -24,7 +24,7 @@ from reader.core.analysis.timex_context import (
     weekday_date,
     weekday_number,
 )
-from reader.core.analysis.timex_lexicon import (
+from reader.core.analysis.timex.lexicon import (
     DECADE_WORDS,
     ORDINALS,
 )

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.analysis import timex_calendar as cal
 from reader.core.analysis.model import TimexType
-from reader.core.analysis.timex_lexicon import (
+from reader.core.analysis.timex import calendar as cal
+from reader.core.analysis.timex.lexicon import (
     DAY_ORDINALS,
     MONTHS,
     POSITION_MOD,

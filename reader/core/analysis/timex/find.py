@@ -81,10 +81,10 @@ import re
 from collections.abc import Iterator
 
 from reader.core.analysis.model import TimeExpr
-from reader.core.analysis.timex_context import Ctx, Found, Handler, note_value, parse_iso
-from reader.core.analysis.timex_dates import HANDLERS as DATE_HANDLERS
-from reader.core.analysis.timex_relative import HANDLERS as RELATIVE_HANDLERS
-from reader.core.analysis.timex_rules import CONTENT, MASTER, TRIGGERS, family_rx
+from reader.core.analysis.timex.context import Ctx, Found, Handler, note_value, parse_iso
+from reader.core.analysis.timex.dates import HANDLERS as DATE_HANDLERS
+from reader.core.analysis.timex.relative import HANDLERS as RELATIVE_HANDLERS
+from reader.core.analysis.timex.rules import CONTENT, MASTER, TRIGGERS, family_rx
 
 __all__ = ["find_times", "infer_anchor"]
 

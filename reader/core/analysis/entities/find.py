@@ -10,9 +10,9 @@ takes the kind and canonical name of the full name, an acronym those of its expa
 
 from __future__ import annotations
 
-from reader.core.analysis.entity_candidates import candidates
-from reader.core.analysis.entity_names import Mention, merge_aliases, resolve
-from reader.core.analysis.entity_text import RUN, Doc, segments, tokens
+from reader.core.analysis.entities.candidates import candidates
+from reader.core.analysis.entities.doc import RUN, Doc, segments, tokens
+from reader.core.analysis.entities.names import Mention, merge_aliases, resolve
 from reader.core.analysis.model import Entity
 
 __all__ = ["find_entities", "merge_aliases"]

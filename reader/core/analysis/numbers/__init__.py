@@ -1,0 +1,1 @@
+"""Figures: numbers, money, percentages and counts with their units. `find.find_numbers`."""
