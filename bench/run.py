@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` importable
     sys.path.insert(0, str(REPO))
 
-from bench import analysis_speed, import_speed, search_speed, startup  # noqa: E402
+from bench import analysis_speed, import_speed, search_exact, search_speed, startup  # noqa: E402
 from bench.corpus import default_data_path, read_stories, write_text_files  # noqa: E402
 from bench.library_cache import (  # noqa: E402
     cached_folder,
@@ -38,6 +38,8 @@ KEYS = (
     "import_ratio",
     "analysis_wps",
     "rss_mb",
+    "search_exact",
+    "rss_scrolled_mb",
 )
 
 
@@ -146,6 +148,36 @@ def run(args: argparse.Namespace) -> Figures:
             f"{SEARCH_CANDIDATES} matches, as the store ranks) p95 {got.bounded_p95_ms:.3f} ms"
         )
 
+    def scrolled() -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.probe_rss_scrolled", str(libraries["library"])],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+            check=True,
+            env=startup.child_env(cache / "home"),
+        )
+        got = dict(line.split() for line in done.stdout.splitlines() if line.count(" ") == 1)
+        peak, opened = float(got["maxrss_kb"]) / 1024, float(got["open_kb"]) / 1024
+        values["rss_scrolled_mb"] = round(peak, 1)
+        notes["memory"] = notes.get("memory", "") + (
+            f"\n  scrolled: headless app at 120x36, End until all {int(got['rows']):,} rows"
+            f" are listed: peak {peak:.1f} MB, {peak - opened:.1f} MB above the open app"
+            f" ({opened:.1f} MB)"
+        )
+
+    def exactness() -> None:
+        got = search_exact.measure(libraries["library"])
+        values["search_exact"] = got.exact
+        shown = ", ".join(repr(p) for p in got.differing[:6])
+        more = f" and {len(got.differing) - 6} more" if len(got.differing) > 6 else ""
+        notes["search_exact"] = (
+            f"top {search_exact.LIMIT} against exact bm25 over all matches: "
+            f"{got.checked - len(got.differing)} of {got.checked} keystrokes agree"
+            + (f"; differ: {shown}{more}" if got.differing else "")
+        )
+
     def imports() -> None:
         count = 20 if args.quick else args.import_files
         folder = cached_folder(cache, f"import-{count}", data, REPO)
@@ -182,6 +214,8 @@ def run(args: argparse.Namespace) -> Figures:
         figures.attempt("start-up", startups)
         figures.attempt("search", searches)
         figures.attempt("memory", memory)
+        figures.attempt("memory, list scrolled to its end", scrolled)
+        figures.attempt("search exactness", exactness)
     figures.attempt("import", imports)
     figures.attempt("analysis", analysis)
     return figures
@@ -193,6 +227,7 @@ TARGETS = {
     "search_p95_ms": ("≤ 16", 16.0),
     "search_ratio": ("≤ 2", 2.0),
     "rss_mb": ("≤ 150", 150.0),
+    "rss_scrolled_mb": ("≤ 100", 100.0),
 }
 
 
@@ -202,7 +237,7 @@ def table(figures: Figures, articles: int) -> str:
     for key in KEYS:
         value = figures.values[key]
         target, limit = TARGETS.get(key, ("", None))
-        shown = "n/a" if value is None else f"{value:,}"
+        shown = "n/a" if value is None else str(value) if isinstance(value, bool) else f"{value:,}"
         verdict = ""
         if value is not None and limit is not None:
             verdict = "met" if value <= limit else "MISSED"

@@ -132,7 +132,7 @@ HOSTILE = f"""<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>
 """
 
-BIG = 17 * 1024 * 1024  # over the 16 MB limit
+BIG = 1024 * 1024 + 1  # over a 1 MB limit (tests set BROADSHEET_MAX_FEED_MB=1)
 
 
 @dataclass

@@ -99,12 +99,15 @@ def test_an_unknown_server_name(monkeypatch: pytest.MonkeyPatch) -> None:
     assert message.endswith("cannot find the server no-such-host.example")
 
 
-def test_a_body_over_the_limit_is_refused_with_or_without_a_length(server: FeedServer) -> None:
+def test_a_body_over_the_limit_is_refused_with_or_without_a_length(
+    server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BROADSHEET_MAX_FEED_MB", "1")
     big = b"<rss>" + b"x" * BIG
     server.routes["/told"] = Reply(body=big)
     server.routes["/streamed"] = Reply(body=big, send_length=False)
-    assert refused(server.url("/told")).endswith("is over the 16 MB limit for a feed")
-    assert refused(server.url("/streamed")).endswith("is over the 16 MB limit for a feed")
+    assert refused(server.url("/told")).endswith("is over the 1 MB limit for a feed")
+    assert refused(server.url("/streamed")).endswith("is over the 1 MB limit for a feed")
     server.routes["/small"] = Reply(body=b"x" * 101, send_length=False)
     assert refused(server.url("/small"), max_bytes=100).endswith(
         "over the 100 bytes limit for a feed"
@@ -177,13 +180,14 @@ def test_a_saved_feed_file_is_read(tmp_path: Path) -> None:
     assert (result.body, result.url, result.not_modified) == (FEED, str(path), False)
 
 
-def test_files_that_cannot_be_feeds(tmp_path: Path) -> None:
+def test_files_that_cannot_be_feeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_MAX_FEED_MB", "1")
     assert refused(str(tmp_path / "missing.xml")).endswith("missing.xml: does not exist")
     assert refused(str(tmp_path)).endswith(": is not a file (a folder)")
     big = tmp_path / "big.xml"
     with big.open("wb") as f:
-        f.truncate(BIG)  # sparse: 17 MB without writing them
-    assert refused(str(big)).endswith("is over the 16 MB limit for a feed")
+        f.truncate(BIG)  # sparse: over the limit without writing it
+    assert refused(str(big)).endswith("is over the 1 MB limit for a feed")
     small = tmp_path / "small.xml"
     small.write_bytes(b"x" * 11)
     assert refused(str(small), max_bytes=10).endswith("over the 10 bytes limit for a feed")

@@ -2,7 +2,8 @@
 
 Nothing else is read: `file://` URLs and every other scheme (ftp, data, javascript …) are
 refused, and so is a redirect to one. At most five redirects are followed and at
-most `max_bytes` are read (a body over it is an error, not a truncated feed). A conditional
+most `max_bytes` are read (a body over it is an error, not a truncated feed): by default
+`max_feed_bytes()`, 64 MB unless the environment's BROADSHEET_MAX_FEED_MB says otherwise. A conditional
 GET sends the ETag and Last-Modified of the last fetch; a 304 answer comes back as
 `FetchResult.not_modified`. Every failure raises `FeedError` with one line for the user.
 The http(s) half is the one web client, `reader.core.web.client` (httpx), imported only when
@@ -22,7 +23,9 @@ from reader import __version__
 from reader.core.feeds.errors import FeedError, FeedRetryLater, shown
 
 USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"  # as the web client's
-MAX_FEED_BYTES = 16 * 1024 * 1024
+MAX_FEED_BYTES = 64 * 1024 * 1024  # the default limit (a 10,000-item feed is ~42 MB)
+MAX_FEED_ENV = "BROADSHEET_MAX_FEED_MB"  # a whole number of MB overrides it
+_MAX_FEED_MB_ALLOWED = 4096
 WEB_SCHEMES = frozenset({"http", "https"})
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml,"
@@ -72,12 +75,15 @@ def fetch_feed(
     etag: str = "",
     modified: str = "",
     timeout: float | None = None,
-    max_bytes: int = MAX_FEED_BYTES,
+    max_bytes: int | None = None,
 ) -> FetchResult:
     """Fetch the feed at `location` (an http(s) URL or a file path). `etag` and `modified`
     are the validators of the last fetch (sent as If-None-Match and If-Modified-Since);
     `timeout` is the total deadline of the request in seconds (None: the client's, 15 s).
+    `max_bytes` is the most read (None: `max_feed_bytes()`).
     Raises `FeedError` (`FeedRetryLater` for a 429 or 503)."""
+    if max_bytes is None:
+        max_bytes = max_feed_bytes()
     if location_kind(location) == "file":
         return _read_file(location.strip(), max_bytes)
     from reader.core.web.client import RetryLater, WebError, shared_client  # (httpx: when needed)
@@ -103,6 +109,21 @@ def fetch_feed(
             b"", answer.url, new_etag or etag, new_modified or modified, not_modified=True
         )
     return FetchResult(answer.body, answer.url, new_etag, new_modified)
+
+
+def max_feed_bytes() -> int:
+    """The largest feed read, in bytes: MAX_FEED_BYTES, or BROADSHEET_MAX_FEED_MB megabytes
+    when that is set. `FeedError` when it is set to anything but a whole number of MB from 1
+    to 4096."""
+    text = os.environ.get(MAX_FEED_ENV, "").strip()
+    if not text:
+        return MAX_FEED_BYTES
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= _MAX_FEED_MB_ALLOWED:
+        raise FeedError(
+            f"{MAX_FEED_ENV}={shown(text)}: give the largest feed to read as a whole number"
+            f" of MB from 1 to {_MAX_FEED_MB_ALLOWED}"
+        )
+    return int(text) * 1024 * 1024
 
 
 def _validator(value: str | None) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from reader.core.feeds.errors import FeedError, shown
-from reader.core.feeds.fetch import MAX_FEED_BYTES, location_kind
+from reader.core.feeds.fetch import location_kind, max_feed_bytes
 
 if TYPE_CHECKING:
     from reader.core.store import FeedRow
@@ -39,8 +39,9 @@ def read_opml_file(path: str | Path) -> tuple[list[OpmlFeed], int]:
     try:
         if not where.is_file():
             raise FeedError(f"{shown(str(where))}: no such file")
-        if where.stat().st_size > MAX_FEED_BYTES:
-            raise FeedError(f"{shown(str(where))}: larger than {MAX_FEED_BYTES >> 20} MB")
+        limit = max_feed_bytes()
+        if where.stat().st_size > limit:
+            raise FeedError(f"{shown(str(where))}: larger than {limit >> 20} MB")
         data = where.read_bytes()
     except OSError as exc:
         raise FeedError(f"{shown(str(where))}: cannot be read ({exc.strerror or exc})") from exc

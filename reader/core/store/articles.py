@@ -199,6 +199,49 @@ class ArticleStore(LibraryPart):
         with self._errors():
             return [_row(r) for r in self._con.execute(sql, (max(0, limit), max(0, offset)))]
 
+    def rows_after(
+        self,
+        after: ArticleRow | None,
+        limit: int,
+        *,
+        unread_only: bool = False,
+        starred_only: bool = False,
+    ) -> list[ArticleRow]:
+        """The `limit` rows that follow `after` in list order (the first ones when it is
+        None): keyset pagination on (published, id), so a page deep in the list costs what
+        the first one does (OFFSET walks every row before it) and needs no earlier page
+        kept. Undated articles sort last, as in `rows`."""
+        conditions = (["read = 0"] if unread_only else []) + (
+            ["starred = 1"] if starred_only else []
+        )
+        params: list[object] = []
+        with self._errors():
+            key = None if after is None else self._published_key(after)
+            if after is not None and key is not None:
+                conditions.append(
+                    "(published < ? OR (published = ? AND id < ?) OR published IS NULL)"
+                )
+                params += [key, key, after.id]
+            elif after is not None:
+                conditions.append("(published IS NULL AND id < ?)")
+                params.append(after.id)
+            where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+            sql = (
+                f"SELECT {_ROW_COLUMNS} FROM articles{where}"
+                " ORDER BY published DESC, id DESC LIMIT ?"
+            )
+            return [_row(r) for r in self._con.execute(sql, (*params, max(0, limit)))]
+
+    def _published_key(self, row: ArticleRow) -> str | None:
+        """The `published` column as stored for `row` (the sort key, even where the stored
+        text is not a readable date); its row's date if the article is gone."""
+        found = self._con.execute(
+            "SELECT published FROM articles WHERE id = ?", (row.id,)
+        ).fetchone()
+        if found is not None:
+            return found[0] if found[0] is None else str(found[0])
+        return row.published.isoformat() if row.published else None
+
     def row(self, article_id: int) -> ArticleRow:
         with self._errors():
             r = self._con.execute(

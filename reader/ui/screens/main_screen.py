@@ -159,7 +159,7 @@ class MainScreen(FeedActions):
 
     @on(ArticleList.NeedMore)
     def _more(self, event: ArticleList.NeedMore) -> None:
-        self.load_page(event.offset)
+        self.load_page(event.offset, event.article_list.last_row)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:

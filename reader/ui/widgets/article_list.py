@@ -127,6 +127,14 @@ class ArticleList(OptionList):
     def rows(self) -> list[ArticleRow]:
         return [o.row for o in self.options if isinstance(o, ArticleOption)]
 
+    @property
+    def last_row(self) -> ArticleRow | None:
+        """The last row listed (the next page starts after it)."""
+        if not self.option_count:
+            return None
+        option = self.get_option_at_index(self.option_count - 1)
+        return option.row if isinstance(option, ArticleOption) else None
+
     def set_rows(self, rows: Iterable[ArticleRow], more: bool) -> None:
         keep = self.highlighted_id
         self.more = more
@@ -138,9 +146,11 @@ class ArticleList(OptionList):
 
     def add_rows(self, rows: Iterable[ArticleRow], more: bool) -> None:
         self.more = more
-        known = {r.id for r in self.rows}
+        # (one id lookup per new row: a set of every listed id cost O(list) per page)
         self.add_options(
-            ArticleOption(row, row.id in self.marked) for row in rows if row.id not in known
+            ArticleOption(row, row.id in self.marked)
+            for row in rows
+            if self._index_of(row.id) is None
         )
 
     def update_row(self, row: ArticleRow) -> None:
