@@ -18,7 +18,7 @@ MAX_STEPS = 100_000  # a guard: a list that never ends must not hang the bench
 
 async def scroll_to_end(db: str) -> tuple[int, int, int]:
     from reader.ui.app import make_app
-    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.reading.article_list import ArticleList
 
     app = make_app(library=db)
     async with app.run_test(headless=True, size=(120, 36)) as pilot:

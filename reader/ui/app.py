@@ -21,9 +21,9 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.core.sanitize import visible
-from reader.ui.commands import ReaderCommands
-from reader.ui.key_bindings import all_binding_groups, app_bindings
-from reader.ui.keymap import KeymapError, default_keymap_path, load_keymap
+from reader.ui.chrome.commands import ReaderCommands
+from reader.ui.chrome.key_bindings import all_binding_groups, app_bindings
+from reader.ui.chrome.keymap import KeymapError, default_keymap_path, load_keymap
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -97,7 +97,7 @@ class BroadsheetApp(App[int]):
         return self._colour_wanted and self.theme != MONO_THEME
 
     def get_default_screen(self) -> Screen[Any]:
-        from reader.ui.screens.main_screen import MainScreen
+        from reader.ui.reading.main_screen import MainScreen
 
         return MainScreen(self.library_spec)
 
@@ -109,7 +109,7 @@ class BroadsheetApp(App[int]):
             self.notify(problem, title="Keymap not used", severity="warning", markup=False)
 
     def action_help(self) -> None:
-        from reader.ui.screens.help_screen import HelpScreen
+        from reader.ui.chrome.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

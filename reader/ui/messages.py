@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from reader.core.article import Article
     from reader.core.feeds import FeedReport
     from reader.core.store import ArticleCounts, ArticleRow
-    from reader.ui.refs import SourceRef
+    from reader.ui.reading.refs import SourceRef
 
 
 class RowsLoaded(Message):

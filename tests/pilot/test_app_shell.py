@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from reader.core.sanitize import visible
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.highlight_legend import HighlightLegend
-from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.section_view import SectionView
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.highlight_legend import HighlightLegend
+from reader.ui.reading.reading_pane import ReadingPane
+from reader.ui.reading.section_view import SectionView
 from tests.settling import settle
 
 SIZES = [(20, 6), (80, 24), (300, 100), (40, 10), (120, 36), (21, 7), (200, 50), (80, 24)]
@@ -202,7 +202,7 @@ async def test_monochrome_theme_switches_to_colour_free(library_path: Path, buil
 
 
 async def test_palette_runs_app_list_and_pane_actions(library_path: Path, build_app: Any) -> None:
-    from reader.ui.screens.help_screen import HelpScreen
+    from reader.ui.chrome.help_screen import HelpScreen
 
     async def palette(pilot: Any, text: str) -> None:
         await pilot.press("ctrl+p")
@@ -248,7 +248,7 @@ async def test_narrowing_hides_panes_that_no_longer_fit(
 async def test_a_huge_paragraph_opens_in_bounded_sections(
     library_path: Path, build_app: Any, add_articles: Any
 ) -> None:
-    from reader.ui.widgets.section_view import MAX_CHARS
+    from reader.ui.reading.section_view import MAX_CHARS
 
     add_articles(library_path, [{"text": "One long line\n\n" + "word " * 200_000}])
     async with build_app(library_path).run_test(size=(120, 36)) as pilot:
@@ -277,7 +277,7 @@ async def test_an_article_the_analysis_fails_on_spoils_nothing_else(
     library_path: Path, build_app: Any, add_articles: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader.core import analysis
-    from reader.ui import reading_set
+    from reader.ui.reading import reading_set
 
     [bad] = add_articles(library_path, [{"text": "BOOM\n\nDonald Trump in Seoul, BOOM."}])
     real_analysed, real_analyze = reading_set.analysed, analysis.analyze
@@ -325,8 +325,7 @@ def test_first_frame_needs_no_analysis_engine(library_path: Path) -> None:
         "async def first_frame(pilot):\n"
         "    await pilot.pause()\n"
         "    seen.extend(m for m in sys.modules if m.startswith(('reader.core.analysis',\n"
-        "        'reader.ui.screens.timeline', 'reader.ui.screens.search',\n"
-        "        'reader.ui.screens.comparison')))\n"
+        "        'reader.ui.timeline', 'reader.ui.search', 'reader.ui.comparison')))\n"
         "    pilot.app.exit()\n"
         "app = make_app(sys.argv[1], keymap=None)\n"
         "app.run(headless=True, size=(120, 36), auto_pilot=first_frame)\n"

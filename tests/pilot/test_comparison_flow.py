@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.ui.screens.comparison_screen import ComparisonScreen
-from reader.ui.widgets.comparison_list import ComparisonList, MentionOption
+from reader.ui.comparison.comparison_list import ComparisonList, MentionOption
+from reader.ui.comparison.comparison_screen import ComparisonScreen
 from tests.settling import settle
 
 

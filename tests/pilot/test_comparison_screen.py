@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.store import Library
-from reader.ui.refs import Jump, SourceRef
-from reader.ui.screens.comparison_screen import ComparisonScreen
-from reader.ui.widgets.comparison_list import ComparisonList, MentionOption
+from reader.ui.comparison.comparison_list import ComparisonList, MentionOption
+from reader.ui.comparison.comparison_screen import ComparisonScreen
+from reader.ui.reading.refs import Jump, SourceRef
 
 HOSTILE = "[/] [@click=app.quit]boom[/] \x1b[2J\u202eevil"
 

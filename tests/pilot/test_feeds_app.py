@@ -11,11 +11,11 @@ from test_hostile_app import assert_safe
 from textual.widgets import Input, OptionList
 
 from reader.core.feeds.summary import feeds_summary
-from reader.ui.screens.feed_prompt import FeedPrompt
-from reader.ui.screens.feeds_screen import FeedsScreen
-from reader.ui.screens.search_screen import SearchScreen
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.search_results import SearchResults
+from reader.ui.feeds.feed_prompt import FeedPrompt
+from reader.ui.feeds.feeds_screen import FeedsScreen
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.search.search_results import SearchResults
+from reader.ui.search.search_screen import SearchScreen
 from tests.settling import settle
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>

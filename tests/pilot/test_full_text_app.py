@@ -14,9 +14,9 @@ import pytest
 from textual.widgets import Input
 
 from reader.core.store import Library
-from reader.ui.screens.feed_prompt import FeedPrompt
-from reader.ui.screens.feeds_screen import FeedsScreen
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.feeds.feed_prompt import FeedPrompt
+from reader.ui.feeds.feeds_screen import FeedsScreen
+from reader.ui.reading.article_list import ArticleList
 from tests.settling import settle
 
 PAGES = Path(__file__).parent.parent / "unit" / "pages"

@@ -17,10 +17,10 @@ from rich.cells import cell_len
 from reader.core.importer import import_paths
 from reader.core.sanitize import one_line, visible
 from reader.core.store import Library
-from reader.ui.screens.main_screen import MainScreen
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.section_view import SectionView
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.main_screen import MainScreen
+from reader.ui.reading.reading_pane import ReadingPane
+from reader.ui.reading.section_view import SectionView
 from tests.hostile.corpus import HostileCase, build_corpus
 from tests.settling import settle
 
@@ -139,9 +139,9 @@ async def test_every_corpus_article_opens_verbatim_and_safely(
 async def test_side_by_side_and_search_of_hostile_articles(
     small_corpus_library: Path, build_app: Any
 ) -> None:
-    from reader.ui.screens.comparison_screen import ComparisonScreen
-    from reader.ui.screens.search_screen import SearchScreen
-    from reader.ui.screens.timeline_screen import TimelineScreen
+    from reader.ui.comparison.comparison_screen import ComparisonScreen
+    from reader.ui.search.search_screen import SearchScreen
+    from reader.ui.timeline.timeline_screen import TimelineScreen
 
     app = build_app(small_corpus_library)
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
@@ -327,7 +327,7 @@ async def test_a_huge_paragraph_is_cut_into_bounded_sections(
 ) -> None:
     """A 5 MB one-line paragraph was one SectionView wrapped on the UI thread: the app froze
     for ~19 s (fixed in 3d6ad8d)."""
-    from reader.ui.widgets.section_view import MAX_CHARS
+    from reader.ui.reading.section_view import MAX_CHARS
 
     add_articles(library_path, [{"text": "One long line\n\n" + "word " * 40_000}])
     app = build_app(library_path)
@@ -369,7 +369,7 @@ async def test_a_pasted_query_is_shown_with_controls_as_symbols(
     from textual import events
     from textual.widgets import Input
 
-    from reader.ui.screens.search_screen import SearchScreen
+    from reader.ui.search.search_screen import SearchScreen
 
     app = build_app(library_path)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:

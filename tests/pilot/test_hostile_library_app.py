@@ -15,7 +15,7 @@ from textual.worker import WorkerFailed
 
 from reader.core.store import Library
 from reader.ui import app as app_module
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.reading.article_list import ArticleList
 from tests.hostile.libraries import REFUSED, not_sqlite
 from tests.settling import settle
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from test_hostile_app import assert_safe
 
-from reader.ui.screens.main_screen import MainScreen
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.main_screen import MainScreen
 from tests.settling import settle
 
 SIZES = [(20, 6), (300, 100), (21, 7), (80, 24), (45, 12), (200, 60), (20, 6), (120, 36)]
@@ -74,8 +74,8 @@ async def test_side_by_side_survives_every_size(library: Path, build_app: Any) -
 
 
 async def test_timeline_and_search_survive_resizes(library: Path, build_app: Any) -> None:
-    from reader.ui.screens.search_screen import SearchScreen
-    from reader.ui.screens.timeline_screen import TimelineScreen
+    from reader.ui.search.search_screen import SearchScreen
+    from reader.ui.timeline.timeline_screen import TimelineScreen
 
     async with build_app(library).run_test(size=(120, 36), notifications=True) as pilot:
         screen, marked, ids = await mark_all_and_side_by_side(pilot)

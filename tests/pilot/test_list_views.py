@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.title_bar import TitleBar
+from reader.ui.chrome.title_bar import TitleBar
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.reading_pane import ReadingPane
 from tests.settling import settle
 
 

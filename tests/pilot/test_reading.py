@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.ui.screens.help_screen import HelpScreen
-from reader.ui.screens.main_screen import MainScreen
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.section_view import SectionView
+from reader.ui.chrome.help_screen import HelpScreen
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.main_screen import MainScreen
+from reader.ui.reading.reading_pane import ReadingPane
+from reader.ui.reading.section_view import SectionView
 from tests.settling import settle
 
 

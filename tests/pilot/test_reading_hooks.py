@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.ui.refs import Jump, SearchOutcome
-from reader.ui.screens.main_screen import MainScreen
-from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.reading.main_screen import MainScreen
+from reader.ui.reading.reading_pane import ReadingPane
+from reader.ui.reading.refs import Jump, SearchOutcome
 from tests.settling import settle
 
 
@@ -24,8 +24,8 @@ async def side_by_side(pilot: Any) -> MainScreen:
 async def test_timeline_and_comparison_screens_open_over_the_set(
     library_path: Path, build_app: Any
 ) -> None:
-    from reader.ui.screens.comparison_screen import ComparisonScreen
-    from reader.ui.screens.timeline_screen import TimelineScreen
+    from reader.ui.comparison.comparison_screen import ComparisonScreen
+    from reader.ui.timeline.timeline_screen import TimelineScreen
 
     async with build_app(library_path).run_test(size=(120, 36)) as pilot:
         main = await side_by_side(pilot)
@@ -62,7 +62,7 @@ async def test_jump_to_an_article_not_open_opens_it(library_path: Path, build_ap
 async def test_search_outcome_highlights_every_pane_and_n_steps(
     library_path: Path, build_app: Any
 ) -> None:
-    from reader.ui.screens.search_screen import SearchScreen
+    from reader.ui.search.search_screen import SearchScreen
 
     async with build_app(library_path).run_test(size=(120, 36)) as pilot:
         main = await side_by_side(pilot)
@@ -91,7 +91,7 @@ async def test_search_outcome_highlights_every_pane_and_n_steps(
 async def test_timeline_from_a_single_article_uses_its_companions(
     library_path: Path, build_app: Any
 ) -> None:
-    from reader.ui.screens.timeline_screen import TimelineScreen
+    from reader.ui.timeline.timeline_screen import TimelineScreen
 
     async with build_app(library_path).run_test(size=(120, 36)) as pilot:
         await settle(pilot)

@@ -12,9 +12,9 @@ from textual.content import Content
 
 from reader.core.article import Article
 from reader.core.store import Library, LibraryError, SearchHit
-from reader.ui.refs import SearchOutcome
-from reader.ui.screens.search_screen import SearchScreen
-from reader.ui.widgets.search_results import MATCH_STYLE, HitOption, SearchResults
+from reader.ui.reading.refs import SearchOutcome
+from reader.ui.search.search_results import MATCH_STYLE, HitOption, SearchResults
+from reader.ui.search.search_screen import SearchScreen
 from tests.settling import settle
 
 HOSTILE_TITLE = "[/] [@click=app.quit]tariff[/] [breaking] news \x1b[2J\u202e"

@@ -12,9 +12,9 @@ from typing import Any
 from textual.pilot import Pilot
 
 from reader.core.store import Library
-from reader.ui.screens.search_screen import SearchScreen
-from reader.ui.screens.timeline_screen import TimelineScreen
-from reader.ui.widgets.timeline_list import EventOption, TimelineList
+from reader.ui.search.search_screen import SearchScreen
+from reader.ui.timeline.timeline_list import EventOption, TimelineList
+from reader.ui.timeline.timeline_screen import TimelineScreen
 from tests.settling import settle
 
 _TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>')

@@ -9,9 +9,9 @@ from typing import Any
 
 from reader.core.analysis.timeline.build import Event, EventSource
 from reader.core.store import Library
-from reader.ui.refs import Jump, SourceRef
-from reader.ui.screens.timeline_screen import TimelineScreen
-from reader.ui.widgets.timeline_list import EventOption, TimelineList
+from reader.ui.reading.refs import Jump, SourceRef
+from reader.ui.timeline.timeline_list import EventOption, TimelineList
+from reader.ui.timeline.timeline_screen import TimelineScreen
 
 HOSTILE = "[/] [@click=app.quit]boom[/] [breaking] news \x1b[2J\u202eevil"
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from reader.ui.refs import SourceRef
-from reader.ui.screens.comparison_screen import ComparisonScreen
+from reader.ui.comparison.comparison_screen import ComparisonScreen
+from reader.ui.reading.refs import SourceRef
 
 SOURCES = [
     SourceRef(1, "Seed source A", "Trump South Korea alliance", "2025-10-29"),

@@ -8,7 +8,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from reader.core.store import Library
-from reader.ui.screens.search_screen import SearchScreen
+from reader.ui.search.search_screen import SearchScreen
 from tests.settling import settle
 
 

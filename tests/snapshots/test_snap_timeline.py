@@ -8,8 +8,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from reader.core.analysis.timeline.build import Event, EventSource
-from reader.ui.refs import SourceRef
-from reader.ui.screens.timeline_screen import TimelineScreen
+from reader.ui.reading.refs import SourceRef
+from reader.ui.timeline.timeline_screen import TimelineScreen
 
 SOURCES = [
     SourceRef(1, "Seed source A", "Trump South Korea alliance", "2025-10-29"),

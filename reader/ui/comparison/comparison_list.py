@@ -13,13 +13,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.ui.widgets.comparison_rows import (
+from reader.ui.chrome.sectioned_list import SectionedOptionList
+from reader.ui.comparison.comparison_rows import (
     ENTITY_COLUMNS,
     entity_row,
     heading,
     number_row,
 )
-from reader.ui.widgets.sectioned_list import SectionedOptionList
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.ui.screens.reading_hooks import ReadingHooks
-from reader.ui.screens.reading_workers import VIEWS
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.reading_hooks import ReadingHooks
+from reader.ui.reading.reading_workers import VIEWS
 
 if TYPE_CHECKING:
     from reader.core.article import Article
@@ -71,7 +71,7 @@ class ArticleActions(ReadingHooks):
         self._with_current(self._copy_citation)
 
     def _copy_citation(self, article: Article) -> None:
-        from reader.ui.reading_set import citation
+        from reader.ui.reading.reading_set import citation
 
         self.app.copy_to_clipboard(citation(article))
         self.notify("Citation copied", markup=False)

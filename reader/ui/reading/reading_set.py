@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.core.sanitize import one_line
-from reader.ui.companions import closest, features
-from reader.ui.refs import SourceRef
+from reader.ui.reading.companions import closest, features
+from reader.ui.reading.refs import SourceRef
 
 if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis

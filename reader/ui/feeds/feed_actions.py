@@ -14,8 +14,8 @@ from textual import work
 from reader.core.feeds.summary import feeds_summary, short_name
 from reader.core.sanitize import one_line
 from reader.ui import messages as msg
-from reader.ui.screens.article_actions import ArticleActions
-from reader.ui.screens.reading_workers import page
+from reader.ui.reading.article_actions import ArticleActions
+from reader.ui.reading.reading_workers import page
 
 
 class FeedActions(ArticleActions):
@@ -24,7 +24,7 @@ class FeedActions(ArticleActions):
         return clock() if clock is not None else dt.datetime.now(dt.UTC)
 
     def action_feeds(self) -> None:
-        from reader.ui.screens.feeds_screen import FeedsScreen
+        from reader.ui.feeds.feeds_screen import FeedsScreen
 
         if self.library is not None:
             self.app.push_screen(FeedsScreen(self.library, now=self._now()), self._after_feeds)
@@ -32,7 +32,7 @@ class FeedActions(ArticleActions):
     def _after_feeds(self, outcome: tuple[str, str] | None) -> None:
         what, value = outcome or ("", "")
         if what == "read":
-            from reader.ui.screens.search_screen import SearchScreen
+            from reader.ui.search.search_screen import SearchScreen
 
             if self.library is not None:
                 query = f'source:"{value.replace(chr(34), " ")}"'
@@ -43,7 +43,7 @@ class FeedActions(ArticleActions):
             self.action_add_feed()
 
     def action_add_feed(self) -> None:
-        from reader.ui.screens.feed_prompt import FeedPrompt
+        from reader.ui.feeds.feed_prompt import FeedPrompt
 
         self.app.push_screen(FeedPrompt(), self._subscribe)
 

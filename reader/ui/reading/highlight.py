@@ -13,7 +13,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from reader.core.sanitize import one_line, visible
-from reader.ui.marks import KINDS, Mark, MarkKind
+from reader.ui.reading.marks import KINDS, Mark, MarkKind
 
 __all__ = ["block_content", "legend_content", "one_line", "visible"]
 

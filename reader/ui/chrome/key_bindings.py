@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from reader.ui.marks import KIND_LABELS, KINDS
+from reader.ui.reading.marks import KIND_LABELS, KINDS
 
 # (key, action, description, id, shown in the footer, key display, tooltip)
 _MAIN: list[tuple[str, str, str, str, bool, str | None, str]] = [
@@ -143,8 +143,8 @@ def app_bindings() -> list[BindingType]:
 
 def all_binding_groups() -> list[tuple[str, list[Binding]]]:
     """Every key, grouped as the help panel shows them."""
-    from reader.ui.widgets.article_list import ArticleList
-    from reader.ui.widgets.reading_pane import ReadingPane
+    from reader.ui.reading.article_list import ArticleList
+    from reader.ui.reading.reading_pane import ReadingPane
 
     def only(bindings: list[BindingType]) -> list[Binding]:
         return [b for b in bindings if isinstance(b, Binding)]

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from reader.ui.widgets.safe_input import SafeInput
+from reader.ui.chrome.safe_input import SafeInput
 
 HELP = (
     "An RSS or Atom feed's web address (http or https), or the path of a saved feed file: "
@@ -23,7 +23,7 @@ HELP = (
 class FeedPrompt(ModalScreen[str | None]):
     """Dismissed with the address typed (stripped), or None when cancelled."""
 
-    CSS_PATH = "screens.tcss"
+    CSS_PATH = "../screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="feed.cancel", tooltip="Subscribe to nothing"),
     ]

@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.ui.highlight import one_line
+from reader.ui.reading.highlight import one_line
 
 if TYPE_CHECKING:
     from reader.core.store import ArticleRow

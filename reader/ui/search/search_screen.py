@@ -22,9 +22,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core.search import match_spans, parse_query
 from reader.core.store import Library, SearchHit
-from reader.ui.refs import Jump, SearchOutcome
-from reader.ui.widgets.safe_input import SafeInput
-from reader.ui.widgets.search_results import SearchResults
+from reader.ui.chrome.safe_input import SafeInput
+from reader.ui.reading.refs import Jump, SearchOutcome
+from reader.ui.search.search_results import SearchResults
 
 LIMIT = 50
 # A worker waits this long before it searches: a keystroke within it cancels the worker
@@ -55,7 +55,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     """An input over ranked hits; every keystroke searches in a thread worker."""
 
     # The styles of the timeline, search and comparison screens (loaded once, app-wide).
-    CSS_PATH = "screens.tcss"
+    CSS_PATH = "../screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="search.close", tooltip="Close the search"),
         Binding("down", "move(1)", "Next hit", show=False, id="search.next"),

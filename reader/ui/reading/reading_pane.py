@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from reader.ui.highlight import PaneSpans, View, block_content, one_line, visible
-from reader.ui.marks import Mark, marks_from_analysis
-from reader.ui.widgets.section_view import SectionView, sections
+from reader.ui.reading.highlight import PaneSpans, View, block_content, one_line, visible
+from reader.ui.reading.marks import Mark, marks_from_analysis
+from reader.ui.reading.section_view import SectionView, sections
 
 if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis

@@ -25,9 +25,9 @@ from reader.core.export import (
     write_export,
 )
 from reader.core.store import Library
-from reader.ui.refs import Jump, SourceRef
-from reader.ui.widgets.comparison_list import ComparisonList, Mention
-from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.chrome.key_footer import KeyFooter
+from reader.ui.comparison.comparison_list import ComparisonList, Mention
+from reader.ui.reading.refs import Jump, SourceRef
 
 
 def find_name(body: str, name: str) -> tuple[int, int] | None:
@@ -49,7 +49,7 @@ class ComparisonScreen(Screen[Jump | None]):
     """Entities and figures side by side, one column per source."""
 
     # The styles of the timeline, search and comparison screens (loaded once, app-wide).
-    CSS_PATH = "screens.tcss"
+    CSS_PATH = "../screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="comparison.close", tooltip="Back to the articles"),
         Binding(

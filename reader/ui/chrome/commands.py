@@ -9,7 +9,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from reader.ui.key_bindings import all_binding_groups
+from reader.ui.chrome.key_bindings import all_binding_groups
 
 SKIP = {"command-palette"}
 
@@ -28,8 +28,8 @@ class ReaderCommands(Provider):
                 yield binding.description, binding.action, tip, group
 
     def _target(self, group: str) -> DOMNode | None:
-        from reader.ui.widgets.article_list import ArticleList
-        from reader.ui.widgets.reading_pane import ReadingPane
+        from reader.ui.reading.article_list import ArticleList
+        from reader.ui.reading.reading_pane import ReadingPane
 
         screen = self.screen
         if group == "Everywhere":

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 from textual.worker import Worker, WorkerState
 
 from reader.ui import messages as msg
-from reader.ui.highlight import View, one_line
-from reader.ui.marks import find_all
-from reader.ui.screens.reading_workers import ReadingWorkers
-from reader.ui.widgets.highlight_legend import HighlightLegend
-from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.reading.highlight import View, one_line
+from reader.ui.reading.highlight_legend import HighlightLegend
+from reader.ui.reading.marks import find_all
+from reader.ui.reading.reading_pane import ReadingPane
+from reader.ui.reading.reading_workers import ReadingWorkers
 
 if TYPE_CHECKING:
-    from reader.ui.refs import Jump, SearchOutcome
+    from reader.ui.reading.refs import Jump, SearchOutcome
 
 NOT_YET = "{} is not available yet"
 
@@ -51,7 +51,7 @@ class ReadingHooks(ReadingWorkers):
 
     def action_search(self) -> None:
         try:
-            from reader.ui.screens.search_screen import SearchScreen
+            from reader.ui.search.search_screen import SearchScreen
         except ImportError:
             self.notify(NOT_YET.format("Search"), markup=False)
             return
@@ -67,7 +67,7 @@ class ReadingHooks(ReadingWorkers):
     def _prepare(self, kind: str) -> None:
         module = "timeline_screen" if kind == "timeline" else "comparison_screen"
         try:
-            __import__(f"reader.ui.screens.{module}")
+            __import__(f"reader.ui.{kind}.{module}")
         except ImportError:
             self.notify(NOT_YET.format(kind.capitalize()), markup=False)
             return
@@ -83,11 +83,11 @@ class ReadingHooks(ReadingWorkers):
         self.redraw()  # puts the legend's status line back
         screen: Any
         if message.kind == "timeline":
-            from reader.ui.screens.timeline_screen import TimelineScreen
+            from reader.ui.timeline.timeline_screen import TimelineScreen
 
             screen = TimelineScreen(message.payload, message.sources)
         else:
-            from reader.ui.screens.comparison_screen import ComparisonScreen
+            from reader.ui.comparison.comparison_screen import ComparisonScreen
 
             screen = ComparisonScreen(message.payload, message.sources)
         self.app.push_screen(screen, self.show_jump)

@@ -13,7 +13,7 @@ from textual.content import Content
 from reader.core.analysis.timeline.build import Event
 from reader.core.date_labels import date_label, day_label
 from reader.core.sanitize import one_line
-from reader.ui.refs import SourceRef
+from reader.ui.reading.refs import SourceRef
 
 INFERRED_MARK = "≈"
 SUMMARY_LIMIT = 600

@@ -15,15 +15,15 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 
 from reader.ui import messages as msg
-from reader.ui.highlight import PaneSpans, View, one_line, visible
-from reader.ui.key_bindings import main_bindings
-from reader.ui.marks import KINDS, Mark
-from reader.ui.screens.feed_actions import FeedActions
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.highlight_legend import HighlightLegend
-from reader.ui.widgets.key_footer import KeyFooter
-from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.title_bar import TitleBar
+from reader.ui.chrome.key_bindings import main_bindings
+from reader.ui.chrome.key_footer import KeyFooter
+from reader.ui.chrome.title_bar import TitleBar
+from reader.ui.feeds.feed_actions import FeedActions
+from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.highlight import PaneSpans, View, one_line, visible
+from reader.ui.reading.highlight_legend import HighlightLegend
+from reader.ui.reading.marks import KINDS, Mark
+from reader.ui.reading.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
     from reader.core.article import Article

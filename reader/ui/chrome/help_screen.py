@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.ui.key_bindings import all_binding_groups
+from reader.ui.chrome.key_bindings import all_binding_groups
 
 EXTRA = [
     ("Article list", "↑ ↓ pgup pgdn home end", "Move"),

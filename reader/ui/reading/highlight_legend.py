@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.ui.highlight import legend_content, visible
-from reader.ui.marks import KIND_LABELS, KINDS, MarkKind
+from reader.ui.reading.highlight import legend_content, visible
+from reader.ui.reading.marks import KIND_LABELS, KINDS, MarkKind
 
 
 class HighlightLegend(Static):

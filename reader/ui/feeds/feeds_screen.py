@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from reader.core.feeds.summary import feed_error
 from reader.core.sanitize import one_line
-from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.chrome.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reader.core.store import FeedRow, Library
@@ -72,7 +72,7 @@ def feed_content(feed: FeedRow, now: dt.datetime) -> Content:
 
 
 class FeedsScreen(ModalScreen[FeedsOutcome | None]):
-    CSS_PATH = "screens.tcss"
+    CSS_PATH = "../screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close", id="feeds.close"),
         Binding("u", "update", "Update", id="feeds.update", tooltip="Fetch this feed now"),

@@ -18,17 +18,17 @@ from textual.worker import Worker, WorkerState
 
 from reader.core.analysis.timeline.build import Event
 from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
-from reader.ui.refs import Jump, SourceRef
-from reader.ui.widgets.key_footer import KeyFooter
-from reader.ui.widgets.timeline_list import TimelineList
-from reader.ui.widgets.timeline_row import INFERRED_MARK, legend
+from reader.ui.chrome.key_footer import KeyFooter
+from reader.ui.reading.refs import Jump, SourceRef
+from reader.ui.timeline.timeline_list import TimelineList
+from reader.ui.timeline.timeline_row import INFERRED_MARK, legend
 
 
 class TimelineScreen(Screen[Jump | None]):
     """Events of the reading set in date order; enter jumps to the chosen source's words."""
 
     # The styles of the timeline, search and comparison screens (loaded once, app-wide).
-    CSS_PATH = "screens.tcss"
+    CSS_PATH = "../screens.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="timeline.close", tooltip="Back to the articles"),
         Binding(

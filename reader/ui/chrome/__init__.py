@@ -1,0 +1,1 @@
+"""What every screen shares: title bar, footer, help, command palette, key bindings, keymap."""

@@ -1,0 +1,1 @@
+"""Feeds: the subscribe prompt, the feeds panel and the update actions."""

@@ -1,0 +1,1 @@
+"""Search across sources: the search screen and its results."""

@@ -1,0 +1,1 @@
+"""The timeline: events by day with their places, people and sources."""
