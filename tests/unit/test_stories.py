@@ -118,3 +118,16 @@ def test_cli_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert [x["id"] for x in story["articles"]] == [a, b]
     assert set(story["articles"][0]) == {"id", "title", "source", "published", "path", "url"}
     assert story["articles"][0]["path"] == "/x/Bridge collapses"
+
+
+def test_companions_are_the_story_other_outlets_first(tmp_path: Path) -> None:
+    from reader.ui.reading_set import companions
+
+    library = _library(tmp_path)
+    a, b, c = _add(
+        library,
+        _article("Bridge collapses", BRIDGE, "Courier", 10),
+        _article("Bridge two", BRIDGE + " Two.", "Courier", 11),
+        _article("Bridge three", BRIDGE + " Three.", "Wire", 10),
+    )
+    assert companions(library, a) == [c, b]
