@@ -26,7 +26,9 @@ from bench.corpus import Story, default_data_path, generate, read_stories  # noq
 from bench.library_cache import library_path  # noqa: E402
 
 
-def measure(db: Path, stories: list[Story], count: int, join: int, scratch: Path) -> dict[str, float]:
+def measure(
+    db: Path, stories: list[Story], count: int, join: int, scratch: Path
+) -> dict[str, float]:
     from reader.core.store import Library
 
     copy = scratch / "library.db"
