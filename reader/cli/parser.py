@@ -13,13 +13,14 @@ broadsheet feed list [--json]               subscribed feeds and their last fetc
 broadsheet feed remove URL|FILE             unsubscribe (its articles stay)
 broadsheet feed import FILE.opml [--update]  subscribe to an OPML list's feeds
 broadsheet feed export                      the web feeds as OPML
+broadsheet stories [--json] [--all]         the same story across outlets, newest first
 """
 
 from __future__ import annotations
 
 import argparse
 
-from reader.cli import feeds, library
+from reader.cli import feeds, library, stories
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,4 +36,5 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     library.register(sub)
     feeds.register(sub)
+    stories.register(sub)
     return parser

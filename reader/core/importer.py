@@ -64,11 +64,15 @@ def _store_batch(
             except Exception as exc:  # the article is still worth keeping
                 report.errors.append(LoadError(article.path, f"could not be analysed ({exc})"))
         items.append((article, analysis))
-    for _id, created in library.add_analyzed(items, version):
+    created_ids: list[int] = []
+    for article_id, created in library.add_analyzed(items, version):
         if created:
             report.added += 1
+            created_ids.append(article_id)
         else:  # added by another Broadsheet meanwhile
             report.duplicates += 1
+    # Each new article joins a story (or starts one); one index look-up each.
+    library.stories.join(created_ids, version)
 
 
 def store_articles(

@@ -310,3 +310,23 @@ class ArticleStore(LibraryPart):
         """Mark every unread article read; how many there were."""
         with self._write() as con:
             return con.execute("UPDATE articles SET read = 1 WHERE read = 0").rowcount
+
+    def remove(self, article_id: int) -> bool:
+        """Remove the article, its text, analysis and index entries; whether it was there.
+        Its story (if any) re-forms the next time stories are read."""
+        with self._write() as con:
+            r = con.execute(
+                "SELECT a.title, t.body, a.source FROM articles AS a"
+                " JOIN article_text AS t ON t.id = a.id WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+            if r is None:
+                return False
+            con.execute(
+                "INSERT INTO article_fts (article_fts, rowid, title, body, source)"
+                " VALUES ('delete', ?, ?, ?, ?)",
+                (article_id, r[0], r[1], r[2]),
+            )
+            con.execute("DELETE FROM entity_fts WHERE rowid = ?", (article_id,))
+            con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            return True

@@ -34,6 +34,7 @@ from reader.core.store.feeds import FeedSubscriptions
 from reader.core.store.index_maintenance import IndexMaintenance
 from reader.core.store.library_search import LibrarySearch
 from reader.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from reader.core.store.stories import StoryStore
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT = 5.0
@@ -131,6 +132,7 @@ class Library(
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._lock = threading.Lock()
         self._closed = False
+        self.stories = StoryStore(self)  # which story each article belongs to (stories.py)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> Library:

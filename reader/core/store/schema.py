@@ -155,6 +155,60 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 7: feeds whose new entries are read in full: each entry's link is fetched and its
     # page's main text replaces the feed's summary (kept when the page cannot be read).
     ("ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0",),
+    # 8: stories: the features each article was matched by (of an analyser version), the
+    # story each article belongs to (the id of the article that started it), the stories that
+    # lost a member and must re-form, and the words' document frequencies (IDF).
+    (
+        """
+        CREATE TABLE story_features (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE story_members (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL
+        )
+        """,
+        "CREATE INDEX story_members_by_story ON story_members(story_id, article_id)",
+        "CREATE TABLE stories_dirty (story_id INTEGER PRIMARY KEY)",
+        """
+        CREATE TRIGGER story_members_delete AFTER DELETE ON story_members BEGIN
+            INSERT OR IGNORE INTO stories_dirty (story_id) VALUES (OLD.story_id);
+        END
+        """,
+        # In how many articles' features each word is (the IDF of story matching), kept by
+        # triggers from the features' JSON.
+        "CREATE TABLE story_df (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE story_df_total (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)",
+        "INSERT INTO story_df_total VALUES (1, 0)",
+        """
+        CREATE TRIGGER story_features_insert AFTER INSERT ON story_features BEGIN
+            INSERT INTO story_df (term, doc)
+                SELECT key, 1 FROM json_each(NEW.data, '$.terms') WHERE true
+                ON CONFLICT (term) DO UPDATE SET doc = doc + 1;
+            UPDATE story_df_total SET n = n + 1;
+        END
+        """,
+        """
+        CREATE TRIGGER story_features_delete AFTER DELETE ON story_features BEGIN
+            UPDATE story_df SET doc = doc - 1
+                WHERE term IN (SELECT key FROM json_each(OLD.data, '$.terms'));
+            UPDATE story_df_total SET n = n - 1;
+        END
+        """,
+        """
+        CREATE TRIGGER story_features_update AFTER UPDATE OF data ON story_features BEGIN
+            UPDATE story_df SET doc = doc - 1
+                WHERE term IN (SELECT key FROM json_each(OLD.data, '$.terms'));
+            INSERT INTO story_df (term, doc)
+                SELECT key, 1 FROM json_each(NEW.data, '$.terms') WHERE true
+                ON CONFLICT (term) DO UPDATE SET doc = doc + 1;
+        END
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

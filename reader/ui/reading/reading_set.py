@@ -51,10 +51,22 @@ def analysed_each(library: Library, ids: Sequence[int]) -> tuple[list[Analysis],
 
 
 def companions(library: Library, target: int, limit: int = 3) -> list[int]:
-    """The articles that read best beside `target`: sharing the most names and dates; failing
-    that, others published the same day."""
+    """The articles that read best beside `target`: the other articles of its story (other
+    outlets first, newest first); without a story, those sharing the most names and dates;
+    failing that, others published the same day."""
     from reader.core.analysis import analyze, analyzer_version
 
+    story = [library.row(i) for i in library.stories.story_of(target) if i != target]
+    if story:
+        own = library.row(target).source
+        story.sort(
+            key=lambda r: (r.source == own, -(r.published.toordinal() if r.published else 0))
+        )
+        first_of_source: dict[str, int] = {}
+        for r in story:
+            first_of_source.setdefault(r.source, r.id)
+        rest = [r.id for r in story if r.id not in first_of_source.values()]
+        return [*first_of_source.values(), *rest][:limit]
     version = analyzer_version()
     rows = library.rows(0, COMPANION_POOL)
     if target not in {r.id for r in rows}:
