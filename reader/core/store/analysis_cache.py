@@ -50,8 +50,11 @@ class AnalysisCache(LibraryPart):
         )
         names: dict[str, list[str]] = {"person": [], "place": [], "org": []}
         for entity in analysis.entities:
-            if entity.kind in names and entity.name and entity.name not in names[entity.kind]:
-                names[entity.kind].append(entity.name)
+            # The canonical name and the form written ("APEC" for "Asia-Pacific Economic
+            # Cooperation"), so `org:APEC` finds what the highlights call APEC.
+            for name in (entity.name, entity.text):
+                if entity.kind in names and name and name not in names[entity.kind]:
+                    names[entity.kind].append(name)
         con.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
         con.executemany(
             "INSERT INTO entities (article_id, kind, name) VALUES (?, ?, ?)",

@@ -130,6 +130,13 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w) for w in words[1:]
     ):
         m.kind = ""  # no head: a title, a product or a law ("Silver Clouds", "Windows XP")
+    elif (
+        gz.places.get(w0, 0) >= 100_000
+        and all(t.word and "-" not in t.text for t in seg)
+        and not any(w in gz.given or w in gz.surnames for w in words[1:])
+        and w0 not in gz.given
+    ):
+        m.kind = "place"  # a town's name before a word that is no given name: "York Minster"
     else:
         m.kind = "person"
     return m

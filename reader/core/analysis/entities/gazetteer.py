@@ -120,7 +120,9 @@ AREA_HEADS = word_set(
     """city county province region district state territory prefecture oblast governorate
     kingdom empire dynasty caliphate republic village town"""
 )
-PLACE_PREFIXES = word_set("mount lake port fort cape saint st. san santa new upper lower")
+PLACE_PREFIXES = word_set(
+    "mount mt mt. lake port fort cape saint st. san santa new upper lower river isle"
+)
 # Words that may join capitalised words inside one name.
 CONNECTORS = word_set(
     "of the for and on de du da di del della des van von der den bin ibn al el la le y es dos das"
