@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from reader.core.analysis.entities import find_entities
+from reader.core.analysis.entities.find import find_entities
 
 
 def _kinds(body: str) -> dict[str, str]:
