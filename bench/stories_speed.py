@@ -34,7 +34,7 @@ def measure(
     copy = scratch / "library.db"
     shutil.copy(db, copy)
     library = Library.open(copy)
-    with library._write() as con:
+    with library.db.write() as con:
         con.execute("INSERT OR IGNORE INTO story_members SELECT id, id FROM articles")
     ids = [i for i, created in library.add_many(generate(stories, join, start=count)) if created]
     version = "bench"
@@ -43,7 +43,7 @@ def measure(
         library.stories.join([article_id], version)
     join_s = time.perf_counter() - started
     # Baseline: the candidate look-up alone (one full-text query of each article's words).
-    con = library._con
+    con = library.db.con
     started = time.perf_counter()
     for article_id in ids:
         feats = library.stories._features(con, article_id, version)

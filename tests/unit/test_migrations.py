@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.analysis.model import Analysis, Entity
 from reader.core.store import SCHEMA_VERSION, Library, LibraryError
-from reader.core.store import library as library_module
+from reader.core.store import database as library_module
 from reader.core.store.schema import MIGRATIONS
 
 

@@ -146,7 +146,7 @@ def test_rows_never_read_bodies(lib: Library) -> None:
             return sqlite3.SQLITE_DENY
         return sqlite3.SQLITE_OK
 
-    lib._con.set_authorizer(no_bodies)
+    lib.db.con.set_authorizer(no_bodies)
     assert len(lib.rows(0, 10)) == 5
     assert lib.count() == 5
     assert len(lib.ids()) == 5
@@ -316,7 +316,7 @@ def test_connections_of_ended_threads_are_closed(lib: Library) -> None:
         thread.start()
         thread.join()
     lib.count()  # this thread's connection; the ended threads' ones are gone
-    assert len(lib._connections) <= 2
+    assert len(lib.db._connections) <= 2
     assert lib.count() == 5
 
 
@@ -336,8 +336,8 @@ def test_integrity_check_is_clean(lib: Library) -> None:
 def test_rebuild_index_repairs_search(lib: Library) -> None:
     lib.add_many(make_article(n, title=f"Harbour {n}") for n in range(3))
     lib.put_analysis(2, _analysis(("person", "Ada Lovelace")), "v1")
-    lib._con.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
-    lib._con.execute("DELETE FROM entity_fts")
+    lib.db.con.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
+    lib.db.con.execute("DELETE FROM entity_fts")
     assert lib.search("harbour") == [] and lib.search("person:ada") == []
     lib.rebuild_index()
     assert sorted(h.id for h in lib.search("harbour")) == [1, 2, 3]

@@ -16,19 +16,22 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reader.core.store.column_values import storable_text
-from reader.core.store.library_part import LibraryPart
+from reader.core.store.database import Database
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
     from reader.core.analysis.model import Analysis
 
 
-class AnalysisCache(LibraryPart):
+class AnalysisCache:
     """The library's analysis cache methods (see the module docstring)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def get_analysis(self, article_id: int, version: str) -> Analysis | None:
         """The cached analysis of the article, or None if there is none of this `version`."""
-        with self._errors():
-            r = self._con.execute(
+        with self._db.errors():
+            r = self._db.con.execute(
                 "SELECT version, data FROM analyses WHERE article_id = ?", (article_id,)
             ).fetchone()
         if r is None or r[0] != version:
@@ -40,9 +43,10 @@ class AnalysisCache(LibraryPart):
         except (ValueError, TypeError, KeyError):
             return None  # unreadable cache entry: recompute
 
-    def _put_analysis(
+    def write_analysis(
         self, con: sqlite3.Connection, article_id: int, analysis: Analysis, version: str
     ) -> None:
+        """Cache `analysis` inside the write transaction `con` the caller holds."""
         con.execute(
             "INSERT INTO analyses (article_id, version, data) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data",
@@ -73,22 +77,22 @@ class AnalysisCache(LibraryPart):
 
     def put_analysis(self, article_id: int, analysis: Analysis, version: str) -> None:
         """Cache `analysis` (computed by analysis `version`) and index its entity names."""
-        with self._write() as con:
-            self._put_analysis(con, article_id, analysis, version)
+        with self._db.write() as con:
+            self.write_analysis(con, article_id, analysis, version)
 
     def put_analyses(self, items: Iterable[tuple[int, Analysis]], version: str) -> None:
         """`put_analysis` for many articles in one transaction."""
-        with self._write() as con:
+        with self._db.write() as con:
             for article_id, analysis in items:
-                self._put_analysis(con, article_id, analysis, version)
+                self.write_analysis(con, article_id, analysis, version)
 
     def entity_names(self, kind: str, prefix: str = "", limit: int = 20) -> list[str]:
         """Entity names of `kind` starting with `prefix`, ignoring ASCII case (for
         completing a filter), alphabetically."""
-        with self._errors():
+        with self._db.errors():
             return [
                 r[0]
-                for r in self._con.execute(
+                for r in self._db.con.execute(
                     "SELECT DISTINCT name COLLATE NOCASE FROM entities WHERE kind = ?"
                     " AND name COLLATE NOCASE >= ? AND name COLLATE NOCASE < ?"
                     " ORDER BY name COLLATE NOCASE LIMIT ?",

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.core.article import Article, Block
+from reader.core.store.analysis_cache import AnalysisCache
 from reader.core.store.column_values import storable_text, stored_date
+from reader.core.store.database import Database
 from reader.core.store.errors import LibraryError
-from reader.core.store.library_part import LibraryPart
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
     from reader.core.analysis.model import Analysis
@@ -77,14 +78,12 @@ def _blocks(text: str) -> list[Block]:
         return []
 
 
-class ArticleStore(LibraryPart):
+class ArticleStore:
     """The library's article methods (see the module docstring)."""
 
-    if TYPE_CHECKING:
-        # provided by AnalysisCache (analysis_cache.py)
-        def _put_analysis(
-            self, con: sqlite3.Connection, article_id: int, analysis: Analysis, version: str
-        ) -> None: ...
+    def __init__(self, db: Database, analyses: AnalysisCache) -> None:
+        self._db = db
+        self._analyses = analyses  # add_analyzed caches analyses in the same transaction
 
     def _insert(self, con: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         digest = article.content_hash  # of the text as loaded
@@ -128,12 +127,12 @@ class ArticleStore(LibraryPart):
     def add(self, article: Article) -> tuple[int, bool]:
         """Store `article` unless an article with the same body is there already.
         Returns (id, created)."""
-        with self._write() as con:
+        with self._db.write() as con:
             return self._insert(con, article)
 
     def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
         """`add` for each article, all in one transaction."""
-        with self._write() as con:
+        with self._db.write() as con:
             return [self._insert(con, a) for a in articles]
 
     def add_analyzed(
@@ -142,11 +141,11 @@ class ArticleStore(LibraryPart):
         """Add articles and cache the analyses given for them, all in one transaction (an
         analysis is stored only for an article this call created)."""
         results = []
-        with self._write() as con:
+        with self._db.write() as con:
             for article, analysis in items:
                 article_id, created = self._insert(con, article)
                 if created and analysis is not None:
-                    self._put_analysis(con, article_id, analysis, version)
+                    self._analyses.write_analysis(con, article_id, analysis, version)
                 results.append((article_id, created))
         return results
 
@@ -154,8 +153,8 @@ class ArticleStore(LibraryPart):
         """The id of an article stored from `url` (the oldest), or None."""
         if not url:
             return None
-        with self._errors():
-            found = self._con.execute(
+        with self._db.errors():
+            found = self._db.con.execute(
                 "SELECT min(id) FROM articles WHERE url = ?", (storable_text(url),)
             ).fetchone()
         return int(found[0]) if found and found[0] is not None else None
@@ -164,13 +163,13 @@ class ArticleStore(LibraryPart):
         """Which of these content hashes the library already holds."""
         wanted = list(dict.fromkeys(hashes))
         found: set[str] = set()
-        with self._errors():
+        with self._db.errors():
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 found.update(
                     r[0]
-                    for r in self._con.execute(
+                    for r in self._db.con.execute(
                         f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk
                     )
                 )
@@ -184,9 +183,9 @@ class ArticleStore(LibraryPart):
         return (" WHERE " + " AND ".join(conditions)) if conditions else ""
 
     def count(self, *, unread_only: bool = False, starred_only: bool = False) -> int:
-        with self._errors():
+        with self._db.errors():
             sql = "SELECT count(*) FROM articles" + self._where(unread_only, starred_only)
-            return int(self._con.execute(sql).fetchone()[0])
+            return int(self._db.con.execute(sql).fetchone()[0])
 
     def rows(
         self, offset: int, limit: int, *, unread_only: bool = False, starred_only: bool = False
@@ -196,8 +195,8 @@ class ArticleStore(LibraryPart):
             f"SELECT {_ROW_COLUMNS} FROM articles{self._where(unread_only, starred_only)}"
             " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?"
         )
-        with self._errors():
-            return [_row(r) for r in self._con.execute(sql, (max(0, limit), max(0, offset)))]
+        with self._db.errors():
+            return [_row(r) for r in self._db.con.execute(sql, (max(0, limit), max(0, offset)))]
 
     def rows_after(
         self,
@@ -215,7 +214,7 @@ class ArticleStore(LibraryPart):
             ["starred = 1"] if starred_only else []
         )
         params: list[object] = []
-        with self._errors():
+        with self._db.errors():
             key = None if after is None else self._published_key(after)
             if after is not None and key is not None:
                 conditions.append(
@@ -230,12 +229,12 @@ class ArticleStore(LibraryPart):
                 f"SELECT {_ROW_COLUMNS} FROM articles{where}"
                 " ORDER BY published DESC, id DESC LIMIT ?"
             )
-            return [_row(r) for r in self._con.execute(sql, (*params, max(0, limit)))]
+            return [_row(r) for r in self._db.con.execute(sql, (*params, max(0, limit)))]
 
     def _published_key(self, row: ArticleRow) -> str | None:
         """The `published` column as stored for `row` (the sort key, even where the stored
         text is not a readable date); its row's date if the article is gone."""
-        found = self._con.execute(
+        found = self._db.con.execute(
             "SELECT published FROM articles WHERE id = ?", (row.id,)
         ).fetchone()
         if found is not None:
@@ -243,8 +242,8 @@ class ArticleStore(LibraryPart):
         return row.published.isoformat() if row.published else None
 
     def row(self, article_id: int) -> ArticleRow:
-        with self._errors():
-            r = self._con.execute(
+        with self._db.errors():
+            r = self._db.con.execute(
                 f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
         if r is None:
@@ -253,8 +252,8 @@ class ArticleStore(LibraryPart):
 
     def get(self, article_id: int) -> Article:
         """The whole article, body and blocks included."""
-        with self._errors():
-            r = self._con.execute(
+        with self._db.errors():
+            r = self._db.con.execute(
                 "SELECT a.title, t.body, t.blocks, a.source, a.published, a.url, a.author,"
                 " a.path, a.language, a.title_derived"
                 " FROM articles AS a JOIN article_text AS t ON t.id = a.id WHERE a.id = ?",
@@ -277,16 +276,16 @@ class ArticleStore(LibraryPart):
 
     def ids(self) -> list[int]:
         """Every article id, in list order."""
-        with self._errors():
+        with self._db.errors():
             return [
                 r[0]
-                for r in self._con.execute(
+                for r in self._db.con.execute(
                     "SELECT id FROM articles ORDER BY published DESC, id DESC"
                 )
             ]
 
     def _set_flag(self, column: str, article_id: int, value: bool) -> None:
-        with self._write() as con:
+        with self._db.write() as con:
             cur = con.execute(
                 f"UPDATE articles SET {column} = ? WHERE id = ?", (int(value), article_id)
             )
@@ -300,21 +299,21 @@ class ArticleStore(LibraryPart):
         self._set_flag("starred", article_id, starred)
 
     def counts(self) -> ArticleCounts:
-        with self._errors():
-            found = self._con.execute(
+        with self._db.errors():
+            found = self._db.con.execute(
                 "SELECT total, unread, starred FROM article_counts WHERE id = 1"
             ).fetchone()
         return ArticleCounts(*found) if found else ArticleCounts(0, 0, 0)
 
     def mark_all_read(self) -> int:
         """Mark every unread article read; how many there were."""
-        with self._write() as con:
+        with self._db.write() as con:
             return con.execute("UPDATE articles SET read = 1 WHERE read = 0").rowcount
 
     def remove(self, article_id: int) -> bool:
         """Remove the article, its text, analysis and index entries; whether it was there.
         Its story (if any) re-forms the next time stories are read."""
-        with self._write() as con:
+        with self._db.write() as con:
             r = con.execute(
                 "SELECT a.title, t.body, a.source FROM articles AS a"
                 " JOIN article_text AS t ON t.id = a.id WHERE a.id = ?",

@@ -13,21 +13,24 @@ from collections.abc import Iterable
 from reader.core.article import Article
 from reader.core.store.articles import _blocks_json
 from reader.core.store.column_values import storable_text
-from reader.core.store.library_part import LibraryPart
+from reader.core.store.database import Database
 
 
-class FeedEntries(LibraryPart):
+class FeedEntries:
     """The library's feed-entry methods (see the module docstring)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def entry_articles(self, feed: str, keys: Iterable[str]) -> dict[str, int]:
         """The article id of each of `keys` this feed has stored before."""
         wanted = list(dict.fromkeys(keys))
         found: dict[str, int] = {}
-        with self._errors():
+        with self._db.errors():
             for start in range(0, len(wanted), 500):
                 part = wanted[start : start + 500]
                 marks = ",".join("?" * len(part))
-                for key, article_id in self._con.execute(
+                for key, article_id in self._db.con.execute(
                     f"SELECT entry_key, article_id FROM feed_entries"
                     f" WHERE feed = ? AND entry_key IN ({marks})",
                     (feed, *part),
@@ -39,7 +42,7 @@ class FeedEntries(LibraryPart):
         """Remember, for each entry key, the article now holding the text of `hashes[key]`."""
         if not hashes:
             return
-        with self._write() as con:
+        with self._db.write() as con:
             for key, digest in hashes.items():
                 con.execute(
                     "INSERT OR REPLACE INTO feed_entries (feed, entry_key, article_id)"
@@ -56,7 +59,7 @@ class FeedEntries(LibraryPart):
             storable_text(article.body),
             storable_text(article.source),
         )
-        with self._write() as con:
+        with self._db.write() as con:
             old = con.execute(
                 "SELECT a.content_hash, a.title, t.body, a.source FROM articles AS a"
                 " JOIN article_text AS t ON t.id = a.id WHERE a.id = ?",

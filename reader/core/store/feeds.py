@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.core.store.library_part import LibraryPart
+from reader.core.store.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +88,18 @@ def _feed_row(r: sqlite3.Row | tuple[Any, ...]) -> FeedRow:
     )
 
 
-class FeedSubscriptions(LibraryPart):
+class FeedSubscriptions:
     """The library's feed methods (see the module docstring)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def add_feed(self, location: str, *, full_text: bool = False) -> tuple[int, bool]:
         """Subscribe to the feed at `location` (stored as `feed_location` gives it), its new
         entries read in full when `full_text`. Returns (id, created); created is False when
         it was subscribed already (its full-text setting is then left as it was)."""
         where = feed_location(location)
-        with self._write() as con:
+        with self._db.write() as con:
             found = con.execute("SELECT id FROM feeds WHERE location = ?", (where,)).fetchone()
             if found is not None:
                 return int(found[0]), False
@@ -108,16 +111,16 @@ class FeedSubscriptions(LibraryPart):
 
     def feeds(self) -> list[FeedRow]:
         """Every subscribed feed, in the order they were subscribed."""
-        with self._errors():
+        with self._db.errors():
             return [
                 _feed_row(r)
-                for r in self._con.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY id")
+                for r in self._db.con.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY id")
             ]
 
     def feed(self, location: str) -> FeedRow | None:
         """The subscribed feed at `location`, or None."""
-        with self._errors():
-            r = self._con.execute(
+        with self._db.errors():
+            r = self._db.con.execute(
                 f"SELECT {_FEED_COLUMNS} FROM feeds WHERE location = ?", (feed_location(location),)
             ).fetchone()
         return _feed_row(r) if r is not None else None
@@ -125,7 +128,7 @@ class FeedSubscriptions(LibraryPart):
     def set_full_text(self, location: str, on: bool) -> bool:
         """Read the feed's new entries in full (or not) from its next update on. False when
         the feed is not subscribed."""
-        with self._write() as con:
+        with self._db.write() as con:
             cur = con.execute(
                 "UPDATE feeds SET full_text = ? WHERE location = ?",
                 (int(on), feed_location(location)),
@@ -135,7 +138,7 @@ class FeedSubscriptions(LibraryPart):
     def remove_feed(self, location: str) -> bool:
         """Unsubscribe; the articles it brought stay in the library. False when the feed
         was not subscribed."""
-        with self._write() as con:
+        with self._db.write() as con:
             cur = con.execute("DELETE FROM feeds WHERE location = ?", (feed_location(location),))
             return cur.rowcount > 0
 
@@ -155,7 +158,7 @@ class FeedSubscriptions(LibraryPart):
         """Record a fetch of the feed at `location`: when, its error ("" when it worked),
         how many articles it added; title, site, etag and modified are replaced when given
         (None keeps what is stored); `retry_after` is replaced always (None clears it). False when the feed is not subscribed (any more)."""
-        with self._write() as con:
+        with self._db.write() as con:
             cur = con.execute(
                 "UPDATE feeds SET title = coalesce(?, title), site = coalesce(?, site),"
                 " etag = coalesce(?, etag), modified = coalesce(?, modified),"

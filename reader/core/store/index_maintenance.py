@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import sqlite3
 
-from reader.core.store.library_part import LibraryPart
+from reader.core.store.database import Database
 
 
-class IndexMaintenance(LibraryPart):
+class IndexMaintenance:
     """The library's maintenance methods (see the module docstring)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def rebuild_index(self) -> None:
         """Rebuild the full-text indexes from the articles and entities tables (repair)."""
-        with self._write() as con:
+        with self._db.write() as con:
             con.execute("INSERT INTO article_fts (article_fts) VALUES ('rebuild')")
             con.execute("DELETE FROM entity_fts")
             con.execute(
@@ -31,16 +34,18 @@ class IndexMaintenance(LibraryPart):
     def optimize(self) -> None:
         """Merge the full-text index into one segment (after a large import; takes seconds
         on a big library and holds the write lock meanwhile)."""
-        with self._write() as con:
+        with self._db.write() as con:
             con.execute("INSERT INTO article_fts (article_fts) VALUES ('optimize')")
             con.execute("INSERT INTO entity_fts (entity_fts) VALUES ('optimize')")
 
     def integrity_check(self) -> list[str]:
         """SQLite's integrity check plus the full-text index's; [] when all is well."""
-        with self._errors():
-            problems = [r[0] for r in self._con.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        with self._db.errors():
+            problems = [
+                r[0] for r in self._db.con.execute("PRAGMA integrity_check") if r[0] != "ok"
+            ]
             try:
-                self._con.execute(
+                self._db.con.execute(
                     "INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)"
                 )
             except sqlite3.DatabaseError as exc:

@@ -7,37 +7,40 @@ keys on. The schema is migrated on open (see `schema.py`). A file that is not a 
 library, is damaged, or was written by a newer Broadsheet is refused before anything is
 written to it.
 
-One connection per thread (the UI thread reads while a worker imports); `close()` closes
-them all. `Library` itself opens the file and keeps the connections, the write transactions
-and the error funnel (every SQLite error becomes a one-line `LibraryError`, `errors.py`);
-what is stored is kept by mixins that use them: the articles and their reading state
-(`ArticleStore`, `articles.py`), search (`LibrarySearch`, `library_search.py`), cached
-analyses and entity names (`AnalysisCache`, `analysis_cache.py`), the full-text indexes'
-repair and the integrity check (`IndexMaintenance`, `index_maintenance.py`), and feed
-subscriptions (`FeedSubscriptions`, `feeds.py`).
+`Database` (`database.py`) holds the file: its connections (one per thread: the UI thread
+reads while a worker imports), write transactions and the error funnel (every SQLite error
+becomes a one-line `LibraryError`). `Library` holds the parts that keep what is stored, each
+given the database: the articles and their reading state (`articles`, `articles.py`), search
+(`library_search.py`), cached analyses and entity names (`analyses`, `analysis_cache.py`), the
+full-text indexes' repair and the integrity check (`indexes`, `index_maintenance.py`), feed
+subscriptions (`subscriptions`, `feeds.py`) and their entries (`entries`, `feed_entries.py`),
+and stories (`stories`, `stories.py`). Its methods are the library's one API, each handed to
+the part that keeps it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
-import stat
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reader.core.article import Article
 from reader.core.store.analysis_cache import AnalysisCache
-from reader.core.store.articles import ArticleStore
+from reader.core.store.articles import ArticleCounts, ArticleRow, ArticleStore
+from reader.core.store.database import DEFAULT_TIMEOUT, Database, check_file
 from reader.core.store.errors import LibraryError
 from reader.core.store.feed_entries import FeedEntries
-from reader.core.store.feeds import FeedSubscriptions
+from reader.core.store.feeds import FeedRow, FeedSubscriptions
 from reader.core.store.index_maintenance import IndexMaintenance
-from reader.core.store.library_search import LibrarySearch
-from reader.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from reader.core.store.library_search import LibrarySearch, SearchHit
+from reader.core.store.schema import SCHEMA_VERSION
 from reader.core.store.stories import StoryStore
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-DEFAULT_TIMEOUT = 5.0
+if TYPE_CHECKING:
+    from reader.core.analysis.model import Analysis
+    from reader.core.search import Query
 
 
 def default_path() -> Path:
@@ -46,93 +49,24 @@ def default_path() -> Path:
     return platformdirs.user_data_path("broadsheet") / "library.sqlite3"
 
 
-def _check_file(path: Path, timeout: float) -> bool:
-    """Refuse, without writing a byte, a file that is not a library this code can open.
-    Returns whether the library has to be created."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return True
-    except OSError as exc:
-        raise LibraryError(f"cannot read the library {path}: {exc.strerror or exc}") from exc
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise LibraryError(f"{path} is {kind}, not a Broadsheet library")
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except FileNotFoundError:
-        return True
-    except OSError as exc:
-        raise LibraryError(f"cannot read the library {path}: {exc.strerror or exc}") from exc
-    if not header:
-        return True  # an empty file: SQLite treats it as a new database
-    if header != SQLITE_HEADER:
-        raise LibraryError(f"{path} is not a Broadsheet library (not an SQLite database)")
-    # Without a write-ahead log beside it the file is the whole truth: read it as immutable,
-    # which takes no locks and creates no -wal/-shm files.
-    wal = path.with_name(path.name + "-wal")
-    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    try:
-        con = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True, timeout=timeout)
-    except sqlite3.Error as exc:
-        raise LibraryError(f"cannot open the library {path}: {exc}") from exc
-    try:
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise _sqlite_error(path, exc, "") from exc
-    finally:
-        con.close()
-    if app_id != APPLICATION_ID and (tables or version):
-        raise LibraryError(f"{path} is an SQLite database but not a Broadsheet library")
-    if version > SCHEMA_VERSION:
-        raise _too_new(path, version)
-    return version == 0
-
-
-def _too_new(path: Path, version: int) -> LibraryError:
-    return LibraryError(
-        f"{path} was written by a newer Broadsheet (schema {version}); "
-        f"this one knows up to {SCHEMA_VERSION}"
-    )
-
-
-def _sqlite_error(path: Path, exc: sqlite3.DatabaseError, doing: str) -> LibraryError:
-    """SQLite's exception as one line for the user: busy (another Broadsheet writes), what
-    failed while `doing` (an operational error), or damaged (anything else, and any error
-    at all while the file is being checked, `doing=""`)."""
-    if isinstance(exc, sqlite3.OperationalError):
-        if "locked" in str(exc) or "busy" in str(exc):
-            return _busy(path)
-        if doing:
-            return LibraryError(f"{doing} {path}: {exc}")
-    return LibraryError(f"the library {path} is damaged ({exc})")
-
-
-def _busy(path: Path) -> LibraryError:
-    return LibraryError(f"library is busy: another Broadsheet is writing to {path}")
-
-
-class Library(
-    ArticleStore, LibrarySearch, AnalysisCache, IndexMaintenance, FeedSubscriptions, FeedEntries
-):
+class Library:
     """See the module docstring. Open with `Library.open(path)`; use as a context manager."""
 
     path: Path
 
     def __init__(self, path: Path, *, timeout: float = DEFAULT_TIMEOUT, new: bool = False) -> None:
         self.path = path
-        self._timeout = timeout
         self._new = new
-        self._local = threading.local()
-        # Each thread's connection, with its thread: a worker thread's is closed once the
-        # thread has ended (every Textual worker is a new thread).
-        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
-        self._lock = threading.Lock()
-        self._closed = False
-        self.stories = StoryStore(self)  # which story each article belongs to (stories.py)
+        self.db = Database(path, timeout=timeout)
+        self.analyses = AnalysisCache(self.db)
+        self.articles = ArticleStore(self.db, self.analyses)
+        self._search = LibrarySearch(self.db)
+        self.indexes = IndexMaintenance(self.db)
+        self.subscriptions = FeedSubscriptions(self.db)
+        self.entries = FeedEntries(self.db)
+        self.stories = StoryStore(
+            self.db, self.analyses
+        )  # which story each article belongs to (stories.py)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> Library:
@@ -144,10 +78,10 @@ class Library(
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"cannot create the folder for the library {p}: {exc}") from exc
-        new = _check_file(p, timeout)
+        new = check_file(p, timeout)
         lib = cls(p, timeout=timeout, new=new)
         try:
-            lib._migrate()
+            lib.db.migrate()
         except BaseException:
             lib.close()
             raise
@@ -162,114 +96,25 @@ class Library(
         and reports what is wrong."""
         p = (Path(path).expanduser() if path is not None else default_path()).absolute()
         try:
-            if _check_file(p, 0.0):
+            if check_file(p, 0.0):
                 return None
         except LibraryError:
             return None
         lib = cls(p)
         try:
-            con = lib._connect(timeout=0.0, to_wal=False)
-            lib._adopt(con)
+            con = lib.db.connect(timeout=0.0, to_wal=False)
+            lib.db.adopt(con)
             if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 lib.close()
                 return None
-            con.execute(f"PRAGMA busy_timeout = {int(lib._timeout * 1000)}")
+            con.execute(f"PRAGMA busy_timeout = {int(lib.db.timeout * 1000)}")
         except (LibraryError, sqlite3.Error):
             lib.close()
             return None
         return lib
 
-    # -- connections and errors -------------------------------------------------------------
-
-    def _connect(self, timeout: float | None = None, *, to_wal: bool = True) -> sqlite3.Connection:
-        """A new connection; `timeout`: seconds to wait for a lock (default: the library's).
-        `to_wal=False`: a library not yet in WAL mode is an error instead of being switched
-        (switching writes to the file)."""
-        wait = self._timeout if timeout is None else timeout
-        try:
-            con = sqlite3.connect(
-                self.path, timeout=wait, isolation_level=None, check_same_thread=False
-            )
-            if to_wal:
-                con.execute("PRAGMA journal_mode = WAL")
-            elif con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                con.close()
-                raise LibraryError(f"the library {self.path} is not in WAL mode yet")
-            con.execute("PRAGMA synchronous = NORMAL")  # durable across app crashes under WAL
-            con.execute("PRAGMA foreign_keys = ON")
-            con.execute("PRAGMA cache_size = -16000")  # 16 MB
-        except sqlite3.DatabaseError as exc:
-            raise _sqlite_error(self.path, exc, "cannot open the library") from exc
-        return con
-
-    @property
-    def _con(self) -> sqlite3.Connection:
-        con: sqlite3.Connection | None = getattr(self._local, "con", None)
-        if con is None:
-            if self._closed:
-                raise LibraryError(f"the library {self.path} is closed")
-            con = self._connect()
-            self._adopt(con)
-        return con
-
-    def _adopt(self, con: sqlite3.Connection) -> None:
-        """Make `con` this thread's connection (and close those of threads that ended)."""
-        self._local.con = con
-        with self._lock:
-            ended = [c for t, c in self._connections if not t.is_alive()]
-            self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
-            self._connections.append((threading.current_thread(), con))
-        for old in ended:
-            with suppress(sqlite3.Error):
-                old.close()
-
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """Turn SQLite's exceptions into one-line `LibraryError`s."""
-        try:
-            yield
-        except sqlite3.DatabaseError as exc:
-            raise _sqlite_error(self.path, exc, "library") from exc
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE: wait for the write lock up front)."""
-        con = self._con
-        with self._errors():
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-
-    def _migrate(self) -> None:
-        con = self._con
-        with self._errors():
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:  # upgraded by a newer Broadsheet since we looked
-            raise _too_new(self.path, version)
-        for number, statements in enumerate(MIGRATIONS, start=1):
-            with self._errors():
-                if con.execute("PRAGMA user_version").fetchone()[0] >= number:
-                    continue
-            with self._write():
-                # Another Broadsheet may have migrated while we waited for the lock.
-                if con.execute("PRAGMA user_version").fetchone()[0] >= number:
-                    continue
-                for statement in statements:
-                    con.execute(statement)
-                con.execute(f"PRAGMA user_version = {number}")
-
     def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            connections, self._connections = self._connections, []
-        for _thread, con in connections:
-            with suppress(sqlite3.Error):
-                con.close()
-        self._local = threading.local()
+        self.db.close()
 
     def __enter__(self) -> Library:
         return self
@@ -283,5 +128,145 @@ class Library(
 
     @property
     def schema_version(self) -> int:
-        with self._errors():
-            return int(self._con.execute("PRAGMA user_version").fetchone()[0])
+        with self.db.errors():
+            return int(self.db.con.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- articles: ArticleStore (articles.py) --------------------------------
+    def add(self, article: Article) -> tuple[int, bool]:
+        return self.articles.add(article)
+
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        return self.articles.add_many(articles)
+
+    def add_analyzed(
+        self, items: Iterable[tuple[Article, Analysis | None]], version: str
+    ) -> list[tuple[int, bool]]:
+        return self.articles.add_analyzed(items, version)
+
+    def article_at_url(self, url: str) -> int | None:
+        return self.articles.article_at_url(url)
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        return self.articles.known_hashes(hashes)
+
+    def count(self, *, unread_only: bool = False, starred_only: bool = False) -> int:
+        return self.articles.count(unread_only=unread_only, starred_only=starred_only)
+
+    def rows(
+        self, offset: int, limit: int, *, unread_only: bool = False, starred_only: bool = False
+    ) -> list[ArticleRow]:
+        return self.articles.rows(offset, limit, unread_only=unread_only, starred_only=starred_only)
+
+    def rows_after(
+        self,
+        after: ArticleRow | None,
+        limit: int,
+        *,
+        unread_only: bool = False,
+        starred_only: bool = False,
+    ) -> list[ArticleRow]:
+        return self.articles.rows_after(
+            after, limit, unread_only=unread_only, starred_only=starred_only
+        )
+
+    def row(self, article_id: int) -> ArticleRow:
+        return self.articles.row(article_id)
+
+    def get(self, article_id: int) -> Article:
+        return self.articles.get(article_id)
+
+    def ids(self) -> list[int]:
+        return self.articles.ids()
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        return self.articles.set_read(article_id, read)
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        return self.articles.set_starred(article_id, starred)
+
+    def counts(self) -> ArticleCounts:
+        return self.articles.counts()
+
+    def mark_all_read(self) -> int:
+        return self.articles.mark_all_read()
+
+    def remove(self, article_id: int) -> bool:
+        return self.articles.remove(article_id)
+
+    # -- _search: LibrarySearch (library_search.py) --------------------------
+    def search(self, query: str | Query, limit: int = 50) -> list[SearchHit]:
+        return self._search.search(query, limit)
+
+    # -- analyses: AnalysisCache (analysis_cache.py) -------------------------
+    def get_analysis(self, article_id: int, version: str) -> Analysis | None:
+        return self.analyses.get_analysis(article_id, version)
+
+    def put_analysis(self, article_id: int, analysis: Analysis, version: str) -> None:
+        return self.analyses.put_analysis(article_id, analysis, version)
+
+    def put_analyses(self, items: Iterable[tuple[int, Analysis]], version: str) -> None:
+        return self.analyses.put_analyses(items, version)
+
+    def entity_names(self, kind: str, prefix: str = "", limit: int = 20) -> list[str]:
+        return self.analyses.entity_names(kind, prefix, limit)
+
+    # -- indexes: IndexMaintenance (index_maintenance.py) --------------------
+    def rebuild_index(self) -> None:
+        return self.indexes.rebuild_index()
+
+    def optimize(self) -> None:
+        return self.indexes.optimize()
+
+    def integrity_check(self) -> list[str]:
+        return self.indexes.integrity_check()
+
+    # -- subscriptions: FeedSubscriptions (feeds.py) -------------------------
+    def add_feed(self, location: str, *, full_text: bool = False) -> tuple[int, bool]:
+        return self.subscriptions.add_feed(location, full_text=full_text)
+
+    def feeds(self) -> list[FeedRow]:
+        return self.subscriptions.feeds()
+
+    def feed(self, location: str) -> FeedRow | None:
+        return self.subscriptions.feed(location)
+
+    def set_full_text(self, location: str, on: bool) -> bool:
+        return self.subscriptions.set_full_text(location, on)
+
+    def remove_feed(self, location: str) -> bool:
+        return self.subscriptions.remove_feed(location)
+
+    def record_fetch(
+        self,
+        location: str,
+        *,
+        fetched: dt.datetime,
+        error: str = "",
+        added: int = 0,
+        title: str | None = None,
+        site: str | None = None,
+        etag: str | None = None,
+        modified: str | None = None,
+        retry_after: dt.datetime | None = None,
+    ) -> bool:
+        return self.subscriptions.record_fetch(
+            location,
+            fetched=fetched,
+            error=error,
+            added=added,
+            title=title,
+            site=site,
+            etag=etag,
+            modified=modified,
+            retry_after=retry_after,
+        )
+
+    # -- entries: FeedEntries (feed_entries.py) ------------------------------
+    def entry_articles(self, feed: str, keys: Iterable[str]) -> dict[str, int]:
+        return self.entries.entry_articles(feed, keys)
+
+    def link_entries(self, feed: str, hashes: dict[str, str]) -> None:
+        return self.entries.link_entries(feed, hashes)
+
+    def replace_entry_article(self, article_id: int, article: Article) -> bool:
+        return self.entries.replace_entry_article(article_id, article)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.store.column_values import stored_date
-from reader.core.store.library_part import LibraryPart
+from reader.core.store.database import Database
 
 if TYPE_CHECKING:  # the query language is imported only when a search is made
     from reader.core.search import Query
@@ -43,8 +43,11 @@ class SearchHit:
     score: float
 
 
-class LibrarySearch(LibraryPart):
+class LibrarySearch:
     """The library's search methods (see the module docstring)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def search(self, query: str | Query, limit: int = 50) -> list[SearchHit]:
         """Articles matching what the user typed, best first (see `reader.core.search` for
@@ -100,12 +103,12 @@ class LibrarySearch(LibraryPart):
             " JOIN articles AS a ON a.id = best.id JOIN article_text AS t ON t.id = best.id"
             f" ORDER BY {order}"
         )
-        with self._errors():
+        with self._db.errors():
             rows = None
             if q.has_phrase:
                 rows = self._broad_phrase_rows(q, params, f" AND {in_entities}" if entities else "")
             if rows is None:
-                rows = self._con.execute(sql, params).fetchall()
+                rows = self._db.con.execute(sql, params).fetchall()
         hits = []
         for article_id, title, source, published, body, score in rows:
             text_snippet, spans = snippet(q, body)
@@ -130,7 +133,7 @@ class LibrarySearch(LibraryPart):
         every article holding the phrase, which for common words costs time proportional to
         the library; such a phrase is already precise, so the newest matches are ranked by
         whether their title has the query's words, then newest first."""
-        con = self._con
+        con = self._db.con
         ids = [
             r[0]
             for r in con.execute(

@@ -17,14 +17,14 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from reader.core.store.analysis_cache import AnalysisCache
+from reader.core.store.database import Database
 from reader.core.store.errors import LibraryError
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
 
-    from reader.core.analysis.model import Analysis
     from reader.core.analysis.stories import StoryFeatures
 
 # Candidates retrieved per index for one arriving article.
@@ -33,19 +33,6 @@ CANDIDATES = 60
 QUERY_TERMS = 24
 # Members of a story it is compared with (its most recent).
 MEMBERS_COMPARED = 20
-
-
-class _Host(Protocol):
-    """What the store part uses of the `Library` that holds it."""
-
-    @property
-    def _con(self) -> sqlite3.Connection: ...
-
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-    def _errors(self) -> AbstractContextManager[None]: ...
-
-    def get_analysis(self, article_id: int, version: str) -> Analysis | None: ...
 
 
 @dataclass(frozen=True)
@@ -84,8 +71,9 @@ def _fts_term(word: str) -> str:
 class StoryStore:
     """See the module docstring."""
 
-    def __init__(self, library: _Host) -> None:
-        self._lib = library
+    def __init__(self, db: Database, analyses: AnalysisCache) -> None:
+        self._db = db
+        self._analyses = analyses
 
     # -- document frequencies ----------------------------------------------------------------
 
@@ -124,7 +112,7 @@ class StoryStore:
         ).fetchone()
         if row is None:
             raise LibraryError(f"no article {article_id} in the library")
-        analysis = self._lib.get_analysis(article_id, version)
+        analysis = self._analyses.get_analysis(article_id, version)
         feats = story_features(row[0], row[1], analysis, _published(row[2]))
         con.execute(
             "INSERT INTO story_features (article_id, version, data) VALUES (?, ?, ?)"
@@ -214,14 +202,14 @@ class StoryStore:
 
     def join(self, article_ids: Iterable[int], version: str) -> None:
         """Let each article (in the order given) join a story or start one, and store it."""
-        with self._lib._write() as con:
+        with self._db.write() as con:
             for article_id in article_ids:
                 self._join(con, article_id, version)
 
     def reform(self, version: str) -> int:
         """Re-form the stories that lost a member (removed article) and re-match articles
         whose features came from another analyser `version`. Returns how many re-joined."""
-        with self._lib._write() as con:
+        with self._db.write() as con:
             dirty = [int(r[0]) for r in con.execute("SELECT story_id FROM stories_dirty")]
             redo: set[int] = set()
             for sid in dirty:
@@ -262,10 +250,10 @@ class StoryStore:
 
     def story_of(self, article_id: int) -> list[int]:
         """The ids of the articles in `article_id`'s story (itself included), [] if none."""
-        with self._lib._errors():
+        with self._db.errors():
             return [
                 int(r[0])
-                for r in self._lib._con.execute(
+                for r in self._db.con.execute(
                     "SELECT m.article_id FROM story_members AS m"
                     " JOIN story_members AS me ON me.story_id = m.story_id"
                     " WHERE me.article_id = ? ORDER BY m.article_id",
@@ -275,8 +263,8 @@ class StoryStore:
 
     def stories(self, *, min_size: int = 1) -> list[Story]:
         """Every story, newest first (by its last article's date, then id)."""
-        with self._lib._errors():
-            rows = self._lib._con.execute(
+        with self._db.errors():
+            rows = self._db.con.execute(
                 "SELECT m.story_id, a.id, a.title, a.source, a.published, a.path, a.url"
                 " FROM story_members AS m JOIN articles AS a ON a.id = m.article_id"
                 " ORDER BY m.story_id, coalesce(a.published, ''), a.id"
