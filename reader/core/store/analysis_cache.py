@@ -1,7 +1,7 @@
 """The analysis cache: each article's analysis, as the analysis version that computed it
 left it, and the names of the entities it found.
 
-`AnalysisCache` is a mixin of `Library`: it uses the library's connection, write transactions
+`AnalysisCache` is a part the `Library` holds: it uses the `Database`'s connection, write transactions
 and error funnel. An analysis is kept with its version; one of another version is not
 returned, so the caller recomputes it. Storing an analysis also indexes its people, places
 and organisations, for search filters (`person:` …) and for completing them. The analysis

@@ -1,6 +1,6 @@
 """The articles in the library: adding them, paging and reading them, read and starred.
 
-`ArticleStore` is a mixin of `Library`: it uses the library's connection, write transactions
+`ArticleStore` is a part the `Library` holds: it uses the `Database`'s connection, write transactions
 and error funnel. An article is stored once, by the hash of its text as loaded: adding it
 again returns the id it has. Its text goes in with lone surrogates replaced (see
 `column_values`), so every offset into it, blocks' included, stays valid. A list shows

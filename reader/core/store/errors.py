@@ -1,6 +1,6 @@
 """The one exception the library raises: what the user must hear about it, in one line.
 
-`Library` turns SQLite's own exceptions into it (its error funnel); its mixins raise it for
+`Library` turns SQLite's own exceptions into it (its error funnel); its parts raise it for
 what they find wrong themselves, such as an article id that is not in the library.
 """
 

@@ -1,6 +1,6 @@
 """Which article each feed entry became, so a re-published entry updates its article.
 
-`FeedEntries` is a mixin of `Library`. An entry's key is its guid (else its link); the pair
+`FeedEntries` is a part the `Library` holds. An entry's key is its guid (else its link); the pair
 (feed location, key) names one article. When the entry comes back with a new title or text,
 `replace_entry_article` rewrites that article in place (text, search index; its cached
 analysis is dropped, to be made again), keeping its read and starred flags.

@@ -1,6 +1,6 @@
 """Feed subscriptions in the library: where each feed lives and what its last fetch said.
 
-`FeedSubscriptions` is a mixin of `Library`: it uses the library's connection, write
+`FeedSubscriptions` is a part the `Library` holds: it uses the `Database`'s connection, write
 transactions and error funnel. A location is stored as `feed_location` gives it (stripped;
 a file path absolute), so a feed subscribed from one folder updates from any other and the
 same feed cannot be subscribed twice under two spellings of its path. The store does not

@@ -1,6 +1,6 @@
 """Repairing and tidying the library's full-text indexes, and checking the whole file.
 
-`IndexMaintenance` is a mixin of `Library`: it uses the library's connection, write
+`IndexMaintenance` is a part the `Library` holds: it uses the `Database`'s connection, write
 transactions and error funnel. The indexes (`article_fts`, `entity_fts`) are derived from the
 articles and entities tables, so rebuilding them loses nothing.
 """

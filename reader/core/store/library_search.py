@@ -1,7 +1,7 @@
 """Searching the library: what the user typed, turned into one query of the full-text
 indexes.
 
-`LibrarySearch` is a mixin of `Library`: it uses the library's connection and error funnel.
+`LibrarySearch` is a part the `Library` holds: it uses the `Database`'s connection and error funnel.
 The query language, its parsing and the snippets live in `reader.core.search`, imported only
 when a search is made (listing and reading articles do not need it). To keep a keystroke's
 cost about the same at any library size, only the SEARCH_CANDIDATES most recently added
