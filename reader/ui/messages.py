@@ -10,8 +10,8 @@ if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
     from reader.core.article import Article
     from reader.core.feeds import FeedReport
+    from reader.core.reading.handoffs import SourceRef
     from reader.core.store import ArticleCounts, ArticleRow
-    from reader.ui.reading.refs import SourceRef
 
 
 class RowsLoaded(Message):

@@ -277,7 +277,7 @@ async def test_an_article_the_analysis_fails_on_spoils_nothing_else(
     library_path: Path, build_app: Any, add_articles: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reader.core import analysis
-    from reader.ui.reading import reading_set
+    from reader.core.reading import reading_set
 
     [bad] = add_articles(library_path, [{"text": "BOOM\n\nDonald Trump in Seoul, BOOM."}])
     real_analysed, real_analyze = reading_set.analysed, analysis.analyze

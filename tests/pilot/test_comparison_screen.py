@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reader.core.reading.handoffs import Jump, SourceRef
 from reader.core.store import Library
 from reader.ui.comparison.comparison_list import ComparisonList, MentionOption
 from reader.ui.comparison.comparison_screen import ComparisonScreen
-from reader.ui.reading.refs import Jump, SourceRef
 
 HOSTILE = "[/] [@click=app.quit]boom[/] \x1b[2J\u202eevil"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reader.core.reading.handoffs import Jump, SearchOutcome
 from reader.ui.reading.main_screen import MainScreen
 from reader.ui.reading.reading_pane import ReadingPane
-from reader.ui.reading.refs import Jump, SearchOutcome
 from tests.settling import settle
 
 

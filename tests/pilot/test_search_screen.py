@@ -11,8 +11,8 @@ import pytest
 from textual.content import Content
 
 from reader.core.article import Article
+from reader.core.reading.handoffs import SearchOutcome
 from reader.core.store import Library, LibraryError, SearchHit
-from reader.ui.reading.refs import SearchOutcome
 from reader.ui.search.search_results import MATCH_STYLE, HitOption, SearchResults
 from reader.ui.search.search_screen import SearchScreen
 from tests.settling import settle

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.analysis.timeline.build import Event, EventSource
+from reader.core.reading.handoffs import Jump, SourceRef
 from reader.core.store import Library
-from reader.ui.reading.refs import Jump, SourceRef
 from reader.ui.timeline.timeline_list import EventOption, TimelineList
 from reader.ui.timeline.timeline_screen import TimelineScreen
 

@@ -19,7 +19,7 @@ def frozen_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     body hash; other articles are analysed as usual). Regenerate the file when the seeds'
     text changes (see `make_frozen` below)."""
     from reader.core.analysis.model import Analysis
-    from reader.ui.reading import reading_set
+    from reader.core.reading import reading_set
 
     frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
     real = reading_set.analysed
@@ -41,8 +41,8 @@ def make_frozen() -> None:  # pragma: no cover - run by hand: python tests/snaps
     import tempfile
 
     from reader.core.importer import import_seeds
+    from reader.core.reading.reading_set import analysed
     from reader.core.store import Library
-    from reader.ui.reading.reading_set import analysed
 
     with tempfile.TemporaryDirectory() as folder:
         library = Library.open(Path(folder) / "library.db")

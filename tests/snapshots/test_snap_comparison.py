@@ -7,8 +7,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from reader.core.reading.handoffs import SourceRef
 from reader.ui.comparison.comparison_screen import ComparisonScreen
-from reader.ui.reading.refs import SourceRef
 
 SOURCES = [
     SourceRef(1, "Seed source A", "Trump South Korea alliance", "2025-10-29"),

@@ -122,7 +122,7 @@ def test_entity_selected_across_panes(
 def test_search_matches_across_panes(snap_compare: Any, library_path: Path, build_app: Any) -> None:
     """A search for "trade" returned from the search screen: matches underlined in both
     panes, the current one reversed, the status line says 1/N."""
-    from reader.ui.reading.refs import SearchOutcome
+    from reader.core.reading.handoffs import SearchOutcome
 
     async def run(pilot: Pilot[Any]) -> None:
         await keys("space", "space", "c")(pilot)

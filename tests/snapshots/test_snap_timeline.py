@@ -8,7 +8,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from reader.core.analysis.timeline.build import Event, EventSource
-from reader.ui.reading.refs import SourceRef
+from reader.core.reading.handoffs import SourceRef
 from reader.ui.timeline.timeline_screen import TimelineScreen
 
 SOURCES = [

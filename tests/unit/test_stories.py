@@ -121,7 +121,7 @@ def test_cli_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_companions_are_the_story_other_outlets_first(tmp_path: Path) -> None:
-    from reader.ui.reading.reading_set import companions
+    from reader.core.reading.reading_set import companions
 
     library = _library(tmp_path)
     a, b, c = _add(

@@ -24,7 +24,6 @@ from reader.core.store.database import Database
 from reader.core.store.errors import LibraryError
 
 if TYPE_CHECKING:
-
     from reader.core.analysis.stories import StoryFeatures
 
 # Candidates retrieved per index for one arriving article.

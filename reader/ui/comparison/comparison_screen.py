@@ -24,10 +24,10 @@ from reader.core.export import (
     default_export_dir,
     write_export,
 )
+from reader.core.reading.handoffs import Jump, SourceRef
 from reader.core.store import Library
 from reader.ui.chrome.key_footer import KeyFooter
 from reader.ui.comparison.comparison_list import ComparisonList, Mention
-from reader.ui.reading.refs import Jump, SourceRef
 
 
 def find_name(body: str, name: str) -> tuple[int, int] | None:

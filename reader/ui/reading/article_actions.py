@@ -71,7 +71,7 @@ class ArticleActions(ReadingHooks):
         self._with_current(self._copy_citation)
 
     def _copy_citation(self, article: Article) -> None:
-        from reader.ui.reading.reading_set import citation
+        from reader.core.reading.reading_set import citation
 
         self.app.copy_to_clipboard(citation(article))
         self.notify("Citation copied", markup=False)

@@ -20,7 +20,7 @@ from reader.ui.reading.reading_pane import ReadingPane
 from reader.ui.reading.reading_workers import ReadingWorkers
 
 if TYPE_CHECKING:
-    from reader.ui.reading.refs import Jump, SearchOutcome
+    from reader.core.reading.handoffs import Jump, SearchOutcome
 
 NOT_YET = "{} is not available yet"
 

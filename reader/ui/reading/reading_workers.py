@@ -16,8 +16,8 @@ from reader.core.sanitize import one_line, visible
 from reader.ui import messages as msg
 
 if TYPE_CHECKING:
+    from reader.core.reading.handoffs import Jump
     from reader.core.store import ArticleCounts, ArticleRow, Library
-    from reader.ui.reading.refs import Jump
 
 PAGE = 100  # rows fetched per page of the list
 VIEWS = ("all", "unread", "starred")  # which articles the list shows (v cycles)
@@ -109,7 +109,7 @@ class ReadingWorkers(Screen[None]):
 
     @work(thread=True, exclusive=True, group="set", exit_on_error=False)
     def _load_set(self, token: int, ids: list[int], mark_read: bool) -> None:
-        from reader.ui.reading.reading_set import analysed_each
+        from reader.core.reading.reading_set import analysed_each
 
         library = self._lib()
         articles = [library.get(i) for i in ids]
@@ -126,7 +126,7 @@ class ReadingWorkers(Screen[None]):
 
     @work(thread=True, exclusive=True, group="set", exit_on_error=False)
     def open_with_companions(self, target: int, limit: int) -> None:
-        from reader.ui.reading.reading_set import companions
+        from reader.core.reading.reading_set import companions
 
         found = companions(self._lib(), target, limit)
         if not found:
@@ -170,7 +170,7 @@ class ReadingWorkers(Screen[None]):
 
     @work(thread=True, exclusive=True, group="other-screen", exit_on_error=False)
     def prepare_screen(self, kind: str, ids: list[int], with_companions: bool) -> None:
-        from reader.ui.reading import reading_set
+        from reader.core.reading import reading_set
 
         library = self._lib()
         if with_companions and len(ids) == 1:

@@ -20,10 +20,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from reader.core.reading.handoffs import Jump, SearchOutcome
 from reader.core.search import match_spans, parse_query
 from reader.core.store import Library, SearchHit
 from reader.ui.chrome.safe_input import SafeInput
-from reader.ui.reading.refs import Jump, SearchOutcome
 from reader.ui.search.search_results import SearchResults
 
 LIMIT = 50

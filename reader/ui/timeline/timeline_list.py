@@ -12,8 +12,8 @@ from textual.widgets.option_list import Option
 
 from reader.core.analysis.timeline.build import Event
 from reader.core.date_labels import chronological, group_key
+from reader.core.reading.handoffs import Jump, SourceRef
 from reader.ui.chrome.sectioned_list import SectionedOptionList
-from reader.ui.reading.refs import Jump, SourceRef
 from reader.ui.timeline.timeline_row import day_heading, event_prompt
 
 

@@ -12,8 +12,8 @@ from textual.content import Content
 
 from reader.core.analysis.timeline.build import Event
 from reader.core.date_labels import date_label, day_label
+from reader.core.reading.handoffs import SourceRef
 from reader.core.sanitize import one_line
-from reader.ui.reading.refs import SourceRef
 
 INFERRED_MARK = "≈"
 SUMMARY_LIMIT = 600

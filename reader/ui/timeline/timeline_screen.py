@@ -18,8 +18,8 @@ from textual.worker import Worker, WorkerState
 
 from reader.core.analysis.timeline.build import Event
 from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
+from reader.core.reading.handoffs import Jump, SourceRef
 from reader.ui.chrome.key_footer import KeyFooter
-from reader.ui.reading.refs import Jump, SourceRef
 from reader.ui.timeline.timeline_list import TimelineList
 from reader.ui.timeline.timeline_row import INFERRED_MARK, legend
 

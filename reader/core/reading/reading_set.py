@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from reader.core.reading.companions import closest, features
+from reader.core.reading.handoffs import SourceRef
 from reader.core.sanitize import one_line
-from reader.ui.reading.companions import closest, features
-from reader.ui.reading.refs import SourceRef
 
 if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
