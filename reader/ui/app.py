@@ -99,7 +99,7 @@ class BroadsheetApp(App[int]):
     def get_default_screen(self) -> Screen[Any]:
         from reader.ui.reading.main_screen import MainScreen
 
-        return MainScreen(self.library_spec)
+        return MainScreen(self.library_spec, clock=self.clock, colour=lambda: self.colour)
 
     def on_mount(self) -> None:
         if self.user_keymap:

@@ -75,3 +75,12 @@ class FeedsUpdated(Message):
     def __init__(self, reports: list[FeedReport]) -> None:
         super().__init__()
         self.reports = reports
+
+
+class Progress(Message):
+    """What a worker is doing, for the title line ("updating feeds 2/5 · waiting on …");
+    empty when it is done."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -173,7 +173,7 @@ async def test_side_by_side_and_search_of_hostile_articles(
         await pilot.press("escape")  # keep the query: the panes highlight it
         await settle(pilot)
         assert app.screen is screen
-        assert screen.view.query == "pwned" and screen.matches
+        assert screen.view.query == "pwned" and screen.reading.matches.found
         for pane in screen.panes:  # every match is where the body has the word
             for start, end in pane.spans.matches:
                 assert pane.text[start:end].lower() == "pwned"

@@ -72,20 +72,24 @@ async def test_search_outcome_highlights_every_pane_and_n_steps(
         pilot.app.screen.dismiss(SearchOutcome("SOUTH KOREA"))
         await settle(pilot)
         assert pilot.app.screen is main
-        per_pane = {n for n, _, _ in main.matches}
+        per_pane = {n for n, _, _ in main.reading.matches.found}
         assert per_pane == {0, 1}
         for n, pane in enumerate(main.panes):
             expected = pane.text.lower().count("south korea")
-            assert len(pane.spans.matches) == expected == sum(1 for m in main.matches if m[0] == n)
-        assert main.match_index == 0
-        count = len(main.matches)
+            assert (
+                len(pane.spans.matches)
+                == expected
+                == sum(1 for m in main.reading.matches.found if m[0] == n)
+            )
+        assert main.reading.matches.index == 0
+        count = len(main.reading.matches.found)
         for _ in range(count):
             await pilot.press("n")
-        assert main.match_index == 0
+        assert main.reading.matches.index == 0
         await pilot.press("N")
-        assert main.match_index == count - 1 and main.panes[1].spans.current is not None
+        assert main.reading.matches.index == count - 1 and main.panes[1].spans.current is not None
         await pilot.press("escape")
-        assert not main.matches and not main.view.query
+        assert not main.reading.matches.found and not main.view.query
 
 
 async def test_timeline_from_a_single_article_uses_its_companions(

@@ -27,6 +27,7 @@ from reader.core.export import (
 from reader.core.reading.handoffs import Jump, SourceRef
 from reader.core.store import Library
 from reader.ui.chrome.key_footer import KeyFooter
+from reader.ui.chrome.worker_errors import report_failure
 from reader.ui.comparison.comparison_list import ComparisonList, Mention
 
 
@@ -160,6 +161,5 @@ class ComparisonScreen(Screen[Jump | None]):
         if worker.state == WorkerState.SUCCESS and worker.group == "export" and worker.result:
             md_path, json_path = worker.result
             self.notify(f"Comparison exported to {md_path} and {json_path.name}", markup=False)
-        elif worker.state == WorkerState.ERROR:
-            what = "export the comparison" if worker.group == "export" else "find the mention"
-            self.notify(f"Could not {what}: {worker.error}", severity="error", markup=False)
+        else:
+            report_failure(self, event, {"export": "export the comparison"}, "find the mention")

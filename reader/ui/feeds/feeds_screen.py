@@ -20,10 +20,12 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from reader.core.feeds.summary import feed_error
 from reader.core.sanitize import one_line
 from reader.ui.chrome.key_footer import KeyFooter
+from reader.ui.chrome.worker_errors import failure_text, report_failure
 
 if TYPE_CHECKING:
     from reader.core.store import FeedRow, Library
@@ -117,6 +119,14 @@ class FeedsScreen(ModalScreen[FeedsOutcome | None]):
         if full_text is not None:
             self.library.set_full_text(*full_text)
         self.post_message(self.Loaded(self.library.feeds()))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed read or change of the feeds: say so in the panel and in a notification
+        (the panel would otherwise look empty, as if there were no feeds)."""
+        if report_failure(self, event, {}, "read the feeds"):
+            self.query_one(OptionList).set_options(
+                [Option(failure_text(event.worker, "read the feeds"), disabled=True)]
+            )
 
     def on_feeds_screen_loaded(self, message: FeedsScreen.Loaded) -> None:
         self.feeds = message.feeds

@@ -1,76 +1,135 @@
-"""The reading screen: the article list beside one or more reading panes.
+"""The reading screen: the article list beside the reading area (one or more panes).
 
-Widgets report by message; this screen decides what each shows. Library IO and analysis run
-in thread workers (`ReadingWorkers`) that post `reader.ui.messages` back here.
+It is made of widgets and small objects, each with one job, that talk by messages:
+`ArticleList` (which articles, which one is highlighted, marked), `ReadingArea` (the panes:
+highlights, selection, search matches, scrolling together), `ReadingData` (the library, in
+thread workers), `FeedRunner` (fetching feeds and pages) and `OtherScreens` (search, timeline,
+comparison, feeds). The screen decides what each shows; its actions are the keys of
+`reader.ui.chrome.key_bindings`. Every failed worker reaches one funnel
+(`reader.ui.chrome.worker_errors`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.worker import Worker
 
 from reader.ui import messages as msg
 from reader.ui.chrome.key_bindings import main_bindings
 from reader.ui.chrome.key_footer import KeyFooter
 from reader.ui.chrome.title_bar import TitleBar
-from reader.ui.feeds.feed_actions import FeedActions
+from reader.ui.chrome.worker_errors import report_failure
+from reader.ui.feeds.feed_runner import FeedRunner
 from reader.ui.reading.article_list import ArticleList
-from reader.ui.reading.highlight import PaneSpans, View, one_line, visible
-from reader.ui.reading.highlight_legend import HighlightLegend
-from reader.ui.reading.marks import KINDS, Mark
+from reader.ui.reading.highlight import View, visible
+from reader.ui.reading.other_screens import OtherScreens
+from reader.ui.reading.reading_area import ReadingArea
+from reader.ui.reading.reading_data import VIEWS, ReadingData
 from reader.ui.reading.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
     from reader.core.article import Article
+    from reader.core.reading.handoffs import Jump, SearchOutcome
+    from reader.core.store import ArticleCounts, ArticleRow, Library
 
 EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
 NARROW = 100  # below this width the list sits above the panes
 SHORT = 14  # below this height the header and the legend make way for text
+# What each group of workers was doing, for the error funnel's "Could not …".
+DOING = {
+    "library": "open the library",
+    "page": "read the list",
+    "set": "open the articles",
+    "flags": "save the change",
+    "fetch": "read the article",
+    "other-screen": "build the view",
+    "feeds": "update the feeds",
+    "full-text": "fetch the full article",
+}
 
 
 def max_panes(width: int) -> int:
     return 2 if width < 110 else 3 if width < 160 else 4
 
 
-class MainScreen(FeedActions):
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = main_bindings()
+
+    def __init__(
+        self,
+        library: Library | str | Path | None,
+        *,
+        clock: Callable[[], dt.datetime] = _now,
+        colour: Callable[[], bool] = lambda: True,
+    ) -> None:
+        """`clock`: the time now (the app's, fixed in tests); `colour`: whether the app's
+        theme highlights in colour (asked again when the theme changes)."""
+        super().__init__()
+        self.data = ReadingData(self, library)
+        self.fetcher = FeedRunner(self.data, clock)
+        self.others = OtherScreens(self, self.data, self.fetcher, clock)
+        self._colour = colour
+        self.side = False  # side by side (c), else one article
+        self.list_hidden = False
+        self.pending_jump: Jump | None = None  # where to land once its article is open
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="body"):
             yield ArticleList(id="articles")
-            with Vertical(id="reading"):
-                with Horizontal(id="panes"):
-                    yield ReadingPane(classes="pane")
-                yield HighlightLegend(id="legend")
+            yield ReadingArea(View(colour=self._colour()), id="reading")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.view = View(colour=self.app.colour)  # type: ignore[attr-defined]
-        self.side = False
-        self.sync = True
-        self.list_hidden = False
-        self.matches: list[tuple[int, int, int]] = []  # (pane, start, end)
-        self.match_index = -1
-        self.query_one(ArticleList).focus()
-        self.watch(self.app, "theme", self._theme_changed, init=False)
-        if (first_page := self.open_now()) is not None:
+        self.article_list.focus()
+        self.watch(self.app, "theme", lambda: self.reading.set_colour(self._colour()), init=False)
+        if (first_page := self.data.open_now()) is not None:
             self.on_rows_loaded(first_page)
         else:
-            self.load_library()
+            self.data.load_library()
 
-    def _theme_changed(self) -> None:
-        colour: bool = getattr(self.app, "colour", True)
-        if colour != self.view.colour:
-            self.view = replace(self.view, colour=colour)
-            self.redraw()
+    def on_unmount(self) -> None:
+        self.data.close()
 
-    # --- attributes down -------------------------------------------------------------
+    # --- what the screen is made of --------------------------------------------------------
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reading(self) -> ReadingArea:
+        return self.query_one(ReadingArea)
+
+    @property
+    def library(self) -> Library | None:
+        return self.data.library
+
+    @property
+    def view(self) -> View:
+        return self.reading.view
+
+    @property
+    def panes(self) -> list[ReadingPane]:
+        return self.reading.panes
+
+    @property
+    def pane_ids(self) -> list[int]:
+        return self.reading.pane_ids
 
     def current_pane(self) -> ReadingPane:
         return self.focused if isinstance(self.focused, ReadingPane) else self.panes[0]
@@ -84,60 +143,34 @@ class MainScreen(FeedActions):
         wanted = self.current_id()
         return next((p.article for p in self.panes if p.article_id == wanted), None)
 
+    def current_row(self) -> ArticleRow | None:
+        wanted = self.current_id()
+        return next((r for r in self.article_list.rows if r.id == wanted), None)
+
     def _layout(self) -> None:
         width = self.size.width
         self.set_class(width < NARROW, "-narrow")
         self.set_class(self.size.height < SHORT, "-short")
         self.set_class(self.side, "-side")
         self.set_class(self.list_hidden, "-list-hidden")
-        limit = max_panes(width)
-        for index, pane in enumerate(self.panes):  # too narrow for them all: hide the last
-            if pane.display != (index < limit):  # (setting it at all costs a layout pass)
-                pane.display = index < limit
+        self.reading.show_panes(max_panes(width))
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
 
-    def redraw(self) -> None:
-        """Push the current view (kinds, selection, search matches) to every pane."""
-        panes = self.panes
-        current = (
-            self.matches[self.match_index] if 0 <= self.match_index < len(self.matches) else None
-        )
-        key, counts = self.view.selected_key, []
-        for number, pane in enumerate(panes):
-            spans = PaneSpans(
-                matches=[(s, e) for p, s, e in self.matches if p == number],
-                current=(current[1], current[2]) if current and current[0] == number else None,
-                flash=pane.spans.flash,
-            )
-            count = pane.count_key(key) if key else 0
-            counts.append(count)
-            pane.set_view(self.view, spans, f"{count}× here" if key else "")
-        status = ""
-        if key:
-            label = next((m.label for p in panes for m in p.marks if m.key == key), key)
-            where = " · ".join(
-                f"{one_line(p.article.source or f'pane {n + 1}', 24)} {c}"
-                for n, (p, c) in enumerate(zip(panes, counts, strict=True))
-                if p.article is not None
-            )
-            status = f"{label} — {where}"
-        elif self.matches:
-            status = f"“{self.view.query}”: {self.match_index + 1}/{len(self.matches)}"
-        self.query_one(HighlightLegend).set_state(self.view.kinds, self.view.colour, status)
+    def open_set(self, ids: list[int], *, mark_read: bool = False) -> None:
+        self.data.open_set(ids, mark_read=mark_read)
 
-    # --- messages up -----------------------------------------------------------------
+    # --- messages up -----------------------------------------------------------------------
 
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
         self.show_counts(message.counts)
         if message.offset == 0:
             self.article_list.set_rows(message.rows, message.more)
             hint = "" if message.rows else EMPTY_LIBRARY
-            if not message.rows and self.list_view != "all":
-                hint = f"No {self.list_view} articles: press v to show them all."
-            for pane in self.panes:
-                pane.set_hint(hint)
+            if not message.rows and self.data.list_view != "all":
+                hint = f"No {self.data.list_view} articles: press v to show them all."
+            self.reading.set_hint(hint)
         else:
             self.article_list.add_rows(message.rows, message.more)
 
@@ -145,21 +178,28 @@ class MainScreen(FeedActions):
         self.article_list.update_row(message.row)
         self.show_counts(message.counts)
 
+    def show_counts(self, counts: ArticleCounts | None) -> None:
+        """The title line: which articles the list shows, and how many are unread."""
+        self.data.counts = counts
+        view = self.data.list_view
+        parts = [] if view == "all" else [f"{view} only"]
+        if counts is not None:
+            parts.append(f"{counts.unread:,} unread of {counts.total:,}")
+        self.sub_title = " · ".join(parts)
+
     def on_notice(self, message: msg.Notice) -> None:
-        text = visible(message.text)
-        if message.severity == "error":
-            self.notify(text, severity="error", markup=False)
-        elif message.severity == "warning":
-            self.notify(text, severity="warning", markup=False)
-        else:
-            self.notify(text, markup=False)
+        severity = message.severity if message.severity in ("error", "warning") else "information"
+        self.notify(visible(message.text), severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def on_progress(self, message: msg.Progress) -> None:
+        self.app.sub_title = message.text
 
     def on_set_chosen(self, message: msg.SetChosen) -> None:
         self.open_set(message.ids)
 
     @on(ArticleList.NeedMore)
     def _more(self, event: ArticleList.NeedMore) -> None:
-        self.load_page(event.offset, event.article_list.last_row)
+        self.data.load_page(event.offset, event.article_list.last_row)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
@@ -167,63 +207,66 @@ class MainScreen(FeedActions):
         self.open_set([event.article_id], mark_read=True)
 
     async def on_set_loaded(self, message: msg.SetLoaded) -> None:
-        if message.token != self.token:
+        if message.token != self.data.token:
             return
-        panes = self.panes
-        container = self.query_one("#panes")
-        for extra in panes[len(message.ids) :]:
-            await extra.remove()
-        if len(panes) < len(message.ids):
-            await container.mount_all(
-                ReadingPane(classes="pane") for _ in range(len(message.ids) - len(panes))
-            )
-        self.matches, self.match_index = [], -1
-        for pane, article_id, article in zip(
-            self.panes, message.ids, message.articles, strict=False
-        ):
-            await pane.show_article(article_id, article)
-        self.view = replace(self.view, selected_key="")
-        self.find_query()
+        await self.reading.show_set(message.ids, message.articles)
         self._layout()
         if self.focused is None or (self.list_hidden and self.article_list.has_focus):
             self.panes[0].focus()  # the list is out of sight: read with the keys
-        self.redraw()
-        self.apply_pending_jump()
+        self.reading.redraw()
+        if (jump := self.pending_jump) is not None:
+            self.pending_jump = None
+            self.reading.land(jump)
 
     def on_set_analysed(self, message: msg.SetAnalysed) -> None:
-        if message.token != self.token:
+        if message.token == self.data.token:
+            self.reading.set_analyses(message.analyses)
+
+    def on_screen_ready(self, message: msg.ScreenReady) -> None:
+        self.reading.redraw()  # puts the legend's status line back
+        self.others.show_ready(message)
+
+    def on_feeds_updated(self, message: msg.FeedsUpdated) -> None:
+        from reader.core.feeds.summary import feeds_summary
+
+        text, failed = feeds_summary(message.reports)
+        self.notify(
+            text,
+            title="Feeds",
+            severity="warning" if failed else "information",
+            markup=False,
+            timeout=8 if failed else 4,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if report_failure(self, event, DOING):
+            self.reading.redraw()  # clears a "Building the timeline…" status
+
+    # --- what other screens hand back --------------------------------------------------------
+
+    def show_search(self, outcome: SearchOutcome | None) -> None:
+        """A search's query to highlight across the panes, and the hit to open if any."""
+        if outcome is None:
             return
-        for pane, analysis in zip(self.panes, message.analyses, strict=False):
-            pane.set_analysis(analysis)
-        self.redraw()
+        if outcome.jump is not None:
+            self.reading.view = replace(self.reading.view, query=outcome.query)
+            self.show_jump(outcome.jump)
+        elif not self.reading.search(outcome.query):
+            query = visible(outcome.query)[:60]
+            self.notify(f"No matches in the open articles for “{query}”", markup=False)
 
-    @on(ReadingPane.MarkChosen)
-    def _mark_chosen(self, event: ReadingPane.MarkChosen) -> None:
-        self.select_mark(event.mark, event.pane)
-
-    def select_mark(self, mark: Mark, origin: ReadingPane) -> None:
-        self.view = replace(self.view, selected_key=mark.key)
-        self.redraw()
-        if not self.sync:
-            for pane in self.panes:
-                offset = pane.first_offset_of(mark.key)
-                if pane is not origin and offset is not None:
-                    pane.scroll_to_offset(offset)
-
-    @on(ReadingPane.Scrolled)
-    def _scrolled(self, event: ReadingPane.Scrolled) -> None:
-        source = event.pane
-        if not self.sync or len(self.panes) < 2:
+    def show_jump(self, jump: Jump | None) -> None:
+        """Open the jump's article (unless it is open) and land on its span."""
+        if jump is None:
             return
-        focused = next((p for p in self.panes if p.has_focus), None)
-        if source is not focused and not (focused is None and source.is_mouse_over):
-            return  # only the pane the user is scrolling drives the others
-        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
-        for pane in self.panes:
-            if pane is not source:
-                pane.scroll_to(y=fraction * pane.max_scroll_y, animate=False)
+        if jump.article_id in self.pane_ids:
+            self.reading.land(jump)
+        else:
+            self.pending_jump = jump
+            self.side = False
+            self.open_set([jump.article_id], mark_read=True)
 
-    # --- actions -----------------------------------------------------------------------
+    # --- actions: reading ---------------------------------------------------------------------
 
     def action_side_by_side(self) -> None:
         limit = max_panes(self.size.width)
@@ -240,7 +283,7 @@ class MainScreen(FeedActions):
                 )
             self.open_set(marked[:limit])
         elif (target := marked[0] if marked else listed.highlighted_id) is not None:
-            self.open_with_companions(target, limit - 1)
+            self.data.open_with_companions(target, limit - 1)
 
     def action_toggle_list(self) -> None:
         self.list_hidden = not self.list_hidden
@@ -251,33 +294,83 @@ class MainScreen(FeedActions):
             self.article_list.focus()
 
     def action_toggle_sync(self) -> None:
-        self.sync = not self.sync
-        self.notify(
-            "Panes scroll together" if self.sync else "Panes scroll on their own", markup=False
-        )
+        self.reading.sync = not self.reading.sync
+        text = "Panes scroll together" if self.reading.sync else "Panes scroll on their own"
+        self.notify(text, markup=False)
 
     def action_toggle_kind(self, kind: str) -> None:
-        for known in KINDS:
-            if known == kind:
-                self.view = replace(self.view, kinds=self.view.kinds ^ {known})
-                self.redraw()
+        self.reading.toggle_kind(kind)
 
     def action_toggle_highlights(self) -> None:
-        self.view = replace(self.view, kinds=frozenset() if self.view.kinds else frozenset(KINDS))
-        self.redraw()
+        self.reading.toggle_highlights()
 
     def action_step_mark(self, delta: int) -> None:
         self.current_pane().step(delta)
 
+    def action_next_match(self, delta: int) -> None:
+        if not self.reading.step_match(delta):
+            self.notify("No search matches: press / to search", markup=False)
+
     def action_clear(self) -> None:
-        if self.view.selected_key or self.view.query:
-            self.view = replace(self.view, selected_key="", query="")
-            self.matches, self.match_index = [], -1
-            for pane in self.panes:
-                pane.spans.flash = None
-            self.redraw()
+        if self.reading.clear_selection():
+            pass
         elif self.side and (first := self.pane_ids[:1]):
             self.side, self.list_hidden = False, False
             self.open_set(first)
             self.article_list.focus()
         self._layout()
+
+    # --- actions: the current article and the list -------------------------------------------
+
+    def action_toggle_read(self) -> None:
+        if (row := self.current_row()) is not None:
+            self.data.set_flag(row.id, read=not row.read)
+
+    def action_toggle_star(self) -> None:
+        if (row := self.current_row()) is not None:
+            self.data.set_flag(row.id, starred=not row.starred)
+
+    def action_mark_all_read(self) -> None:
+        self.data.mark_all_read()
+
+    def action_cycle_view(self) -> None:
+        """All articles, then only the unread, then only the starred."""
+        self.data.list_view = VIEWS[(VIEWS.index(self.data.list_view) + 1) % len(VIEWS)]
+        self.show_counts(self.data.counts)
+        self.data.reload_list()
+
+    def _with_current(self, then: Callable[[Article], None]) -> None:
+        if (article := self.current_article()) is not None:
+            then(article)
+        elif (article_id := self.current_id()) is not None:
+            self.data.with_article(article_id, then)
+
+    def action_open_url(self) -> None:
+        self._with_current(self.others.open_url)
+
+    def action_copy_citation(self) -> None:
+        self._with_current(self.others.copy_citation)
+
+    def action_fetch_full_text(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            self.fetcher.fetch_full_text(article_id)
+
+    # --- actions: other screens and feeds ----------------------------------------------------
+
+    def action_search(self) -> None:
+        self.others.search()
+
+    def action_timeline(self) -> None:
+        self.others.prepare("timeline")
+
+    def action_compare(self) -> None:
+        self.others.prepare("comparison")
+
+    def action_feeds(self) -> None:
+        self.others.feeds()
+
+    def action_add_feed(self) -> None:
+        self.others.add_feed()
+
+    def action_update_feeds(self) -> None:
+        self.fetcher.update(None)

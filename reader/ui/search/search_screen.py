@@ -18,12 +18,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.core.reading.handoffs import Jump, SearchOutcome
 from reader.core.search import match_spans, parse_query
 from reader.core.store import Library, SearchHit
 from reader.ui.chrome.safe_input import SafeInput
+from reader.ui.chrome.worker_errors import report_failure
 from reader.ui.search.search_results import SearchResults
 
 LIMIT = 50
@@ -208,13 +209,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker errors are shown (the library may be busy or damaged)."""
-        if event.state != WorkerState.ERROR or event.worker.is_cancelled:
+        if not report_failure(self, event, {"search": "search"}, "open the article"):
             return
-        error = event.worker.error
         if event.worker.group == "search":
             self._shown = self._seq  # nothing more is coming for this query
             self._open_pending = False
-            self._count(f"Search failed: {error}")
-            self.notify(f"Search failed: {error}", severity="error", markup=False)
-        else:
-            self.notify(f"Could not open the article: {error}", severity="error", markup=False)
+            self._count(f"Search failed: {event.worker.error}")

@@ -20,6 +20,7 @@ from reader.core.analysis.timeline.build import Event
 from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
 from reader.core.reading.handoffs import Jump, SourceRef
 from reader.ui.chrome.key_footer import KeyFooter
+from reader.ui.chrome.worker_errors import report_failure
 from reader.ui.timeline.timeline_list import TimelineList
 from reader.ui.timeline.timeline_row import INFERRED_MARK, legend
 
@@ -116,7 +117,5 @@ class TimelineScreen(Screen[Jump | None]):
         if worker.state == WorkerState.SUCCESS and worker.result:
             md_path, json_path = worker.result
             self.notify(f"Timeline exported to {md_path} and {json_path.name}", markup=False)
-        elif worker.state == WorkerState.ERROR:
-            self.notify(
-                f"Could not export the timeline: {worker.error}", severity="error", markup=False
-            )
+        else:
+            report_failure(self, event, {"export": "export the timeline"})
