@@ -176,3 +176,26 @@ async def test_feeds_panel_reads_and_unsubscribes(
         await pilot.press("escape")
         await settle(pilot)
         assert "Port strike ends after 12 days" in titles(app)  # its articles stay
+
+
+async def test_the_feeds_panel_says_when_it_cannot_read_the_feeds(
+    library_path: Path, build_app: Any, monkeypatch: Any
+) -> None:
+    """Issue 11: a failing `library.feeds()` used to leave the panel empty, with no word."""
+    from reader.core.store import Library, LibraryError
+
+    def broken(self: Library) -> list[Any]:
+        raise LibraryError("library is busy: another Broadsheet is writing to it")
+
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Library, "feeds", broken)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedsScreen)
+        listed = app.screen.query_one(OptionList)
+        shown = str(listed.get_option_at_index(0).prompt)
+        assert shown.startswith("Could not read the feeds: library is busy")
+        notices = [n.message for n in app._notifications]
+        assert any(n.startswith("Could not read the feeds: library is busy") for n in notices)
