@@ -57,7 +57,13 @@ class ArticleList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("space", "toggle_mark", "Mark", tooltip="Mark for side by side", id="list.mark"),
+        Binding(
+            "space",
+            "toggle_mark",
+            "Mark",
+            tooltip="Mark or unmark this article for side by side (c), then move down",
+            id="list.mark",
+        ),
     ]
 
     class Opened(Message):
@@ -185,7 +191,7 @@ class ArticleList(OptionList):
         self.marked ^= {option.article_id}
         self.update_row(option.row)
         self.post_message(self.MarksChanged(self, frozenset(self.marked)))
-        self.action_cursor_down()
+        self.action_cursor_down()  # (as in mutt and ranger: space, space marks two)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

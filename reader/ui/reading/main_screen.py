@@ -58,8 +58,33 @@ DOING = {
 }
 
 
+MIN_PANE = 36  # columns: narrower panes break every other line
+LIST_SHARE, LIST_MIN, LIST_MAX = 0.42, 24, 64  # the list's width (as in broadsheet.tcss)
+
+
 def max_panes(width: int) -> int:
     return 2 if width < 110 else 3 if width < 160 else 4
+
+
+def list_width(width: int) -> int:
+    """The columns the list takes beside the panes (none when it sits above them)."""
+    return 0 if width < NARROW else max(LIST_MIN, min(LIST_MAX, int(width * LIST_SHARE)))
+
+
+def pane_room(width: int, panes: int, list_shown: bool) -> tuple[bool, int]:
+    """Whether the list stays beside `panes` panes, and how many panes show: the list makes
+    way when the panes would be narrower than `MIN_PANE`, unless the reader asked for it
+    (then fewer panes show)."""
+    beside = list_width(width)
+    wanted = max(1, min(panes, max_panes(width)))
+    if not beside and panes > 1 and not list_shown:
+        # narrow: the list above would leave the panes a few lines
+        return False, max(1, min(wanted, width // MIN_PANE))
+    if list_shown:
+        return True, max(1, min(wanted, (width - beside) // MIN_PANE))
+    if (width - beside) < wanted * MIN_PANE:
+        return False, max(1, min(wanted, width // MIN_PANE))
+    return True, wanted
 
 
 def _now() -> dt.datetime:
@@ -85,6 +110,7 @@ class MainScreen(Screen[None]):
         self._colour = colour
         self.side = False  # side by side (c), else one article
         self.list_hidden = False
+        self.list_wanted: bool | None = None  # the reader's l, else None: as room allows
         self.pending_jump: Jump | None = None  # where to land once its article is open
 
     def compose(self) -> ComposeResult:
@@ -151,9 +177,18 @@ class MainScreen(Screen[None]):
         width = self.size.width
         self.set_class(width < NARROW, "-narrow")
         self.set_class(self.size.height < SHORT, "-short")
+        panes = len(self.panes) if self.side else 1
+        if self.list_wanted is None:
+            shown, limit = pane_room(width, panes, list_shown=False)
+            self.list_hidden = not shown
+        else:
+            self.list_hidden = not self.list_wanted
+            limit = pane_room(width, panes, list_shown=self.list_wanted)[1]
         self.set_class(self.side, "-side")
         self.set_class(self.list_hidden, "-list-hidden")
-        self.reading.show_panes(max_panes(width))
+        self.reading.show_panes(limit)
+        if self.list_hidden and self.article_list.has_focus:
+            self.panes[0].focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
@@ -183,6 +218,8 @@ class MainScreen(Screen[None]):
         self.data.counts = counts
         view = self.data.list_view
         parts = [] if view == "all" else [f"{view} only"]
+        if marked := len(self.article_list.marked):
+            parts.append(f"{marked} marked")
         if counts is not None:
             parts.append(f"{counts.unread:,} unread of {counts.total:,}")
         self.sub_title = " · ".join(parts)
@@ -195,7 +232,7 @@ class MainScreen(Screen[None]):
         self.app.sub_title = message.text
 
     def on_set_chosen(self, message: msg.SetChosen) -> None:
-        self.open_set(message.ids)
+        self.open_set(message.ids, mark_read=True)
 
     @on(ArticleList.NeedMore)
     def _more(self, event: ArticleList.NeedMore) -> None:
@@ -205,6 +242,10 @@ class MainScreen(Screen[None]):
     def _opened(self, event: ArticleList.Opened) -> None:
         self.side = False
         self.open_set([event.article_id], mark_read=True)
+
+    @on(ArticleList.MarksChanged)
+    def _marks_changed(self) -> None:
+        self.show_counts(self.data.counts)
 
     async def on_set_loaded(self, message: msg.SetLoaded) -> None:
         if message.token != self.data.token:
@@ -260,6 +301,7 @@ class MainScreen(Screen[None]):
         if jump is None:
             return
         if jump.article_id in self.pane_ids:
+            self.data.set_flag(jump.article_id, read=True)
             self.reading.land(jump)
         else:
             self.pending_jump = jump
@@ -273,25 +315,23 @@ class MainScreen(Screen[None]):
         listed = self.article_list
         marked = [r.id for r in listed.rows if r.id in listed.marked]
         self.side = True
-        self.list_hidden = self.size.width < 160
-        self._layout()
+        self.list_wanted = None
         if len(marked) >= 2:
             if len(marked) > limit:
                 self.notify(
                     f"Showing the first {limit} marked articles (widen the terminal for more)",
                     markup=False,
                 )
-            self.open_set(marked[:limit])
+            self.open_set(marked[:limit], mark_read=True)
         elif (target := marked[0] if marked else listed.highlighted_id) is not None:
             self.data.open_with_companions(target, limit - 1)
 
     def action_toggle_list(self) -> None:
-        self.list_hidden = not self.list_hidden
+        self.list_wanted = self.list_hidden
         self._layout()
-        if self.list_hidden and self.article_list.has_focus:
-            self.panes[0].focus()
-        elif not self.list_hidden:
-            self.article_list.focus()
+        if not self.list_hidden:
+            # (after the refresh that shows it: a hidden widget cannot take focus)
+            self.call_after_refresh(self.article_list.focus)
 
     def action_toggle_sync(self) -> None:
         self.reading.sync = not self.reading.sync
@@ -315,7 +355,7 @@ class MainScreen(Screen[None]):
         if self.reading.clear_selection():
             pass
         elif self.side and (first := self.pane_ids[:1]):
-            self.side, self.list_hidden = False, False
+            self.side, self.list_wanted = False, None
             self.open_set(first)
             self.article_list.focus()
         self._layout()

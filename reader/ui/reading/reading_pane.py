@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 BATCH = 40  # sections mounted at a time: the rest as the reader scrolls towards them
 BLOCK_STYLES = {"dateline": "italic $text-muted", "heading": "bold $text-primary"}
+URL_CELLS = 32  # the address in the byline: narrower than the narrowest pane (MIN_PANE)
 EMPTY_HINT = "Choose an article in the list and press enter to read it."
 
 
@@ -33,8 +34,15 @@ def byline(article: Article) -> str:
     parts = [f"By {article.author}"] if article.author else []
     parts.append(f"{article.word_count:,} words")
     if article.url:
-        parts.append(article.url)
+        parts.append(short_url(article.url))
     return one_line(" · ".join(parts), 200)
+
+
+def short_url(url: str, limit: int = URL_CELLS) -> str:
+    """The address without its scheme, elided at the end to `limit` characters: one word that
+    fits a narrow pane instead of breaking across lines (`o` opens the whole address)."""
+    bare = url.split("://", 1)[-1].removeprefix("www.")
+    return bare if len(bare) <= limit else bare[: limit - 1] + "…"
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
