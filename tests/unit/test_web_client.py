@@ -152,3 +152,32 @@ def test_at_most_two_requests_at_once_per_server(server: FeedServer) -> None:
         for t in threads:
             t.join()
     assert peak == 2 and len(server.requests) == 5
+
+
+def test_a_name_look_up_that_hangs_is_cut_off_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The resolver cannot be interrupted; the request still ends by its deadline."""
+    release = threading.Event()
+
+    def hanging(*args: object, **kwargs: object) -> list[object]:
+        release.wait(10)
+        raise socket.gaierror("gave up")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    started = time.monotonic()
+    with WebClient(deadline=1.0) as client, pytest.raises(WebError) as caught:
+        client.get("http://slow-resolver.example/feed.xml", max_bytes=1 << 20)
+    release.set()
+    assert time.monotonic() - started < 2.5
+    assert "slow-resolver.example" in str(caught.value)
+
+
+def test_a_name_that_does_not_exist_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(*args: object, **kwargs: object) -> list[object]:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", missing)
+    with WebClient(deadline=2.0) as client, pytest.raises(WebError) as caught:
+        client.get("http://no-such-host.example/", max_bytes=1 << 20)
+    assert "no-such-host.example" in str(caught.value) and "\n" not in str(caught.value)

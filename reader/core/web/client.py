@@ -1,8 +1,9 @@
 """One HTTP client for everything Broadsheet fetches (feeds now, pages later), on httpx.
 
 Every request has a total deadline (`deadline`, 15 s by default) that a server cannot
-stretch: every read and write on the socket, the status line and headers included, is given
-at most the time left before the deadline, and past it the request fails. Bodies are
+stretch: the name look-up, the connection, and every read and write on the socket (the
+status line and headers included) are given at most the time left before the deadline, and
+past it the request fails. Bodies are
 streamed and the size cap is checked as bytes arrive; gzip and deflate are accepted and
 inflated here, the cap applying to the inflated size (a compression bomb stops at the cap).
 At most `MAX_REDIRECTS` redirects are followed, to http(s) addresses only; no other scheme
@@ -141,8 +142,39 @@ class _DeadlineBackend(httpcore.SyncBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        inner = super().connect_tcp(host, port, _left(timeout), local_address, socket_options)
+        address = _resolve(host, port, _left(timeout))
+        inner = super().connect_tcp(address, port, _left(timeout), local_address, socket_options)
         return _DeadlineStream(inner)
+
+
+def _resolve(host: str, port: int, timeout: float) -> str:
+    """`host`'s first address, looked up within `timeout` seconds: the system's resolver
+    cannot be interrupted, so it runs in a thread that is abandoned (it ends by itself) when
+    the deadline passes. TLS still checks the certificate against `host` (httpcore gives
+    the name to `start_tls`, not the address)."""
+    try:
+        socket.inet_pton(socket.AF_INET6 if ":" in host else socket.AF_INET, host.strip("[]"))
+        return host  # already an address
+    except OSError:
+        pass
+    found: list[str] = []
+    failed: list[BaseException] = []
+
+    def look_up() -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            found.append(str(infos[0][4][0]))
+        except (OSError, IndexError) as exc:
+            failed.append(exc)
+
+    worker = threading.Thread(target=look_up, name=f"resolve {host}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if found:
+        return found[0]
+    if failed:
+        raise httpcore.ConnectError(f"cannot find the server {host}: {failed[0]}")
+    raise httpcore.ConnectTimeout("deadline")
 
 
 class WebClient:
