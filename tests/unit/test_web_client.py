@@ -181,3 +181,15 @@ def test_a_name_that_does_not_exist_is_one_line(monkeypatch: pytest.MonkeyPatch)
     with WebClient(deadline=2.0) as client, pytest.raises(WebError) as caught:
         client.get("http://no-such-host.example/", max_bytes=1 << 20)
     assert "no-such-host.example" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_resting_server_is_not_asked_again_for_any_page(server: FeedServer) -> None:
+    server.routes["/busy"] = Reply(429, b"", headers={"Retry-After": "120"})
+    server.routes["/other"] = Reply(200, b"<html><body>fine</body></html>")
+    with WebClient() as client:
+        with pytest.raises(RetryLater):
+            client.get(server.url("/busy"), max_bytes=1000)
+        with pytest.raises(RetryLater) as caught:
+            client.get(server.url("/other"), max_bytes=1000, skip_resting=True)
+    assert len(server.requests) == 1
+    assert "left alone until" in str(caught.value)

@@ -197,6 +197,7 @@ class WebClient:
             event_hooks={"response": [_check_redirect]},
         )
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
+        self._resting: dict[str, dt.datetime] = {}  # server → when it asked to be tried again
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -221,13 +222,30 @@ class WebClient:
         max_bytes: int,
         what: str = "a page",
         deadline: float | None = None,
+        skip_resting: bool = False,
     ) -> WebResponse:
         """GET `url`, following redirects; the body is at most `max_bytes` (inflated).
-        `what` names the thing in the size message. Raises `WebError` (`RetryLater`)."""
+        `what` names the thing in the size message. `skip_resting`: refuse at once, without
+        asking, a server that answered this client 429/503 until the time it asked for (pages;
+        feeds keep that time in the library, read with the update's clock). Raises
+        `WebError` (`RetryLater`)."""
         limit = self.deadline if deadline is None else deadline
+        server = urlsplit(url).netloc.lower()
+        with self._lock:
+            until = self._resting.get(server)
+        if skip_resting and until is not None and until > dt.datetime.now(dt.UTC):
+            raise RetryLater(
+                f"{shown(url)}: the server asked to be left alone until"
+                f" {until:%Y-%m-%d %H:%M} UTC; not fetched",
+                until,
+            )
         _local.deadline = time.monotonic() + limit
         try:
             return self._follow(url, headers or {}, max_bytes, what)
+        except RetryLater as exc:
+            with self._lock:
+                self._resting[server] = max(exc.until, self._resting.get(server, exc.until))
+            raise
         except WebError:
             raise
         except _OffTheWeb as exc:

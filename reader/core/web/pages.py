@@ -47,6 +47,7 @@ def fetch_page(url: str, *, deadline: float | None = None) -> Article:
         max_bytes=MAX_PAGE_BYTES,
         what="a page",
         deadline=deadline,
+        skip_resting=True,
     )
     kind = answer.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in _HTML_TYPES:

@@ -39,6 +39,7 @@ def sniff(url: str, *, deadline: float | None = None) -> Sniffed:
         max_bytes=MAX_PAGE_BYTES,
         what="a page",
         deadline=deadline,
+        skip_resting=True,
     )
     try:
         parse_feed(answer.body, answer.url or address, fetched=dt.datetime.now(dt.UTC))
