@@ -23,10 +23,12 @@ from reader.ui.reading.article_list import ArticleList
 from reader.ui.reading.highlight import PaneSpans, View, one_line, visible
 from reader.ui.reading.highlight_legend import HighlightLegend
 from reader.ui.reading.marks import KINDS, Mark
+from reader.ui.reading.pane_align import PaneAligner
 from reader.ui.reading.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
     from reader.core.article import Article
+    from reader.ui.stories.stories_screen import StoryOutcome
 
 EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
 NARROW = 100  # below this width the list sits above the panes
@@ -57,6 +59,7 @@ class MainScreen(FeedActions):
         self.list_hidden = False
         self.matches: list[tuple[int, int, int]] = []  # (pane, start, end)
         self.match_index = -1
+        self.aligner = PaneAligner()  # scroll-together by passage
         self.query_one(ArticleList).focus()
         self.watch(self.app, "theme", self._theme_changed, init=False)
         if (first_page := self.open_now()) is not None:
@@ -110,6 +113,7 @@ class MainScreen(FeedActions):
                 matches=[(s, e) for p, s, e in self.matches if p == number],
                 current=(current[1], current[2]) if current and current[0] == number else None,
                 flash=pane.spans.flash,
+                aligned=pane.spans.aligned,
             )
             count = pane.count_key(key) if key else 0
             counts.append(count)
@@ -195,6 +199,7 @@ class MainScreen(FeedActions):
             return
         for pane, analysis in zip(self.panes, message.analyses, strict=False):
             pane.set_analysis(analysis)
+        self.aligner.set_analyses(self.panes, message.analyses)
         self.redraw()
 
     @on(ReadingPane.MarkChosen)
@@ -218,10 +223,7 @@ class MainScreen(FeedActions):
         focused = next((p for p in self.panes if p.has_focus), None)
         if source is not focused and not (focused is None and source.is_mouse_over):
             return  # only the pane the user is scrolling drives the others
-        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
-        for pane in self.panes:
-            if pane is not source:
-                pane.scroll_to(y=fraction * pane.max_scroll_y, animate=False)
+        self.aligner.follow(source, self.panes)
 
     # --- actions -----------------------------------------------------------------------
 
@@ -241,6 +243,27 @@ class MainScreen(FeedActions):
             self.open_set(marked[:limit])
         elif (target := marked[0] if marked else listed.highlighted_id) is not None:
             self.open_with_companions(target, limit - 1)
+
+    def action_next_aligned(self, delta: int) -> None:
+        if len(self.panes) < 2 or not self.aligner.step(self.current_pane(), self.panes, delta):
+            self.notify("No aligned passages: read a story side by side (c)", markup=False)
+
+    def action_stories(self) -> None:
+        from reader.ui.stories.stories_screen import StoriesScreen
+
+        if self.library is not None:
+            screen = StoriesScreen(self.library, max_panes(self.size.width))
+            self.app.push_screen(screen, self.show_story)
+
+    def show_story(self, outcome: StoryOutcome | None) -> None:
+        """What the Stories view chose: a jump, or articles to read (side by side if several)."""
+        if outcome is not None and outcome.jump is not None:
+            self.show_jump(outcome.jump)
+        elif outcome is not None and outcome.ids:
+            self.side = len(outcome.ids) > 1
+            self.list_hidden = self.side and self.size.width < 160
+            self._layout()
+            self.open_set(outcome.ids, mark_read=not self.side)
 
     def action_toggle_list(self) -> None:
         self.list_hidden = not self.list_hidden
