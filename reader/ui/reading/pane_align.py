@@ -39,6 +39,7 @@ class PaneAligner:
         self._passages: dict[int, list[Passage]] = {}
         self._aligned: dict[tuple[int, int], list[Match | None]] = {}
         self._lines: dict[int, tuple[tuple[int, int], list[int | None]]] = {}
+        self._stepped: tuple[int | None, int] | None = None  # (article, scroll_y) of a step
 
     def set_analyses(self, panes: Sequence[ReadingPane], analyses: Sequence[Analysis]) -> None:
         """The analyses of the set just read (in pane order): work out their passages."""
@@ -69,30 +70,54 @@ class PaneAligner:
             self._lines[pane.article_id] = cached
         return cached[1]
 
-    def top_passage(self, pane: ReadingPane) -> int:
-        """The passage at the top of `pane` (-1: none known)."""
-        top = round(pane.scroll_y)
+    def reading_line(self, pane: ReadingPane) -> float:
+        """The virtual line the pane is read at: its top line at the start of the article,
+        moving down the pane as it scrolls, to its bottom line at the end (so that the last
+        passages, which never reach the top, lead in their turn)."""
+        fraction = pane.scroll_y / pane.max_scroll_y if pane.max_scroll_y else 0.0
+        return pane.scroll_y + fraction * max(0, pane.size.height - 1)
+
+    def passage_at_line(self, pane: ReadingPane, line: float) -> int:
+        """The passage showing virtual line `line` (-1: the pane has none)."""
         best = -1
-        for index, line in enumerate(self.lines(pane)):
-            if line is None or line > top:
+        for index, start in enumerate(self.lines(pane)):
+            if start is None or start > line:
                 break
             best = index
         return best if best >= 0 or not self._found(pane) else 0
 
+    def _extent(self, pane: ReadingPane, index: int) -> tuple[int, int] | None:
+        """The virtual lines passage `index` starts on and spans (None: not mounted)."""
+        lines = self.lines(pane)
+        start = lines[index] if 0 <= index < len(lines) else None
+        if start is None:
+            return None
+        end = next((x for x in lines[index + 1 :] if x is not None), pane.virtual_size.height)
+        return start, max(1, end - start)
+
     def follow(self, lead: ReadingPane, panes: Sequence[ReadingPane], index: int = -1) -> bool:
-        """Scroll the other panes to the passages answering `lead`'s passage `index` (its top
-        one by default), as far into them as `lead` is into its own; a pane without an
-        answering passage keeps the same fraction of its article. Marks the pairs. True when
-        at least one pane followed by passage."""
-        index = self.top_passage(lead) if index < 0 else index
+        """Scroll the other panes so that the passages answering `lead`'s passage `index`
+        (by default the one at its reading line) sit where it sits, as far into them as the
+        reading line is into it; a pane without an answering passage keeps the same fraction
+        of its article. Marks the pairs. True when at least one pane followed by passage."""
+        if index < 0:
+            if self._stepped == (lead.article_id, round(lead.scroll_y)):
+                return True  # the screen scrolled the lead to a stepped-to pair: keep it
+            top = lead.scroll_y
+            line = self.reading_line(lead)
+            index = self.passage_at_line(lead, line)
+        else:  # the lead is being scrolled to that passage (see `step`)
+            extent = self._extent(lead, index)
+            line = float(extent[0]) if extent else lead.scroll_y
+            top = min(line, lead.max_scroll_y)
+        self._stepped = None
         mine = self._found(lead)
-        lead_lines = self.lines(lead)
-        into = 0.0
-        if 0 <= index < len(mine) and (start := lead_lines[index]) is not None:
-            end = next((x for x in lead_lines[index + 1 :] if x is not None), None)
-            height = (end if end is not None else lead.virtual_size.height) - start
-            into = max(0.0, min(1.0, (lead.scroll_y - start) / height)) if height > 0 else 0.0
-        fraction = lead.scroll_y / lead.max_scroll_y if lead.max_scroll_y else 0.0
+        extent = self._extent(lead, index)
+        if extent is not None and line < extent[0]:
+            line = float(extent[0])  # above the first passage (the title): starts line up
+        into = (line - extent[0]) / extent[1] if extent else 0.0
+        row = line - top  # where on the screen the reading line is
+        fraction = top / lead.max_scroll_y if lead.max_scroll_y else 0.0
         followed = False
         for pane in panes:
             if pane is lead:
@@ -106,14 +131,12 @@ class PaneAligner:
             followed = True
             theirs = self._found(pane)[match.other]
             self._mark(pane, theirs)
-            other_lines = self.lines(pane)
-            start = other_lines[match.other]
-            if start is None:
+            where = self._extent(pane, match.other)
+            if where is None:
                 pane.scroll_to_offset(theirs.start)
                 continue
-            end = next((x for x in other_lines[match.other + 1 :] if x is not None), None)
-            height = (end if end is not None else pane.virtual_size.height) - start
-            pane.scroll_to(y=start + into * max(0, height), animate=False)
+            target = where[0] + max(0.0, min(1.0, into)) * where[1] - row
+            pane.scroll_to(y=max(0.0, target), animate=False)
         self._mark(lead, mine[index] if followed and 0 <= index < len(mine) else None)
         return followed
 
@@ -124,17 +147,23 @@ class PaneAligner:
         paired = sorted({m.lead for p in others for m in self.matches(lead, p) if m is not None})
         if not paired:
             return False
-        here = self.top_passage(lead)
+        marked = lead.spans.aligned
+        here = next(
+            (i for i, p in enumerate(self._found(lead)) if marked and p.start == marked[0]),
+            -1 if delta > 0 else len(self._found(lead)),
+        )
         if delta > 0:
             index = next((i for i in paired if i > here), paired[0])
         else:
             index = next((i for i in reversed(paired) if i < here), paired[-1])
-        line = self.lines(lead)[index]
-        if line is None:
+        extent = self._extent(lead, index)
+        if extent is None:
             lead.scroll_to_offset(self._found(lead)[index].start)
         else:
-            lead.scroll_to(y=line, animate=False)
+            lead.scroll_to(y=extent[0], animate=False)
         self.follow(lead, panes, index)
+        if extent is not None:  # where the lead will be once scrolled (it lands later)
+            self._stepped = (lead.article_id, round(min(extent[0], lead.max_scroll_y)))
         return True
 
     def _mark(self, pane: ReadingPane, passage: Passage | None) -> None:

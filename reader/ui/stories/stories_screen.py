@@ -135,6 +135,19 @@ class StoriesScreen(Screen[StoryOutcome | None]):
         if data is None:
             return
         stories = data.shown(self.singles)
+        self._counts()
+        listing = self.query_one(StoryList)
+        listing.set_stories(stories)
+        empty = self.query_one("#stories-empty", Static)
+        empty.update(Content(empty_reason(data)))
+        empty.display = not stories
+        self.query_one("#stories-body").display = bool(stories)
+        self._coverage(listing.current_story)
+
+    def _counts(self) -> None:
+        """The title line: how many stories, across how many sources."""
+        if (data := self.data) is None:
+            return
         sources = len({s for story in data.shared for s in story.sources})
         alone = len(data.every) - len(data.shared)
         self._status(
@@ -143,13 +156,6 @@ class StoriesScreen(Screen[StoryOutcome | None]):
             f" · {alone:,} article{'s' if alone != 1 else ''} alone"
             + (" (listed)" if self.singles else "")
         )
-        listing = self.query_one(StoryList)
-        listing.set_stories(stories)
-        empty = self.query_one("#stories-empty", Static)
-        empty.update(Content(empty_reason(data)))
-        empty.display = not stories
-        self.query_one("#stories-body").display = bool(stories)
-        self._coverage(listing.current_story)
 
     def _coverage(self, story: Story | None) -> None:
         panel = self.query_one(CoveragePanel)
@@ -207,7 +213,7 @@ class StoriesScreen(Screen[StoryOutcome | None]):
         self.post_message(self.Ready(kind, payload, sources))
 
     def on_stories_screen_ready(self, message: Ready) -> None:
-        self._show()  # the status line back
+        self._counts()  # the status line back
         screen: Any
         if message.kind == "timeline":
             from reader.ui.timeline.timeline_screen import TimelineScreen
@@ -229,4 +235,4 @@ class StoriesScreen(Screen[StoryOutcome | None]):
             name = type(error).__name__
             text = visible(str(error) if name == "LibraryError" else f"{name}: {error}")
             self.notify(text, title="Stories", severity="error", markup=False)
-            self._show()
+            self._counts()

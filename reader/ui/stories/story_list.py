@@ -115,9 +115,12 @@ class StoryList(OptionList):
         self.expanded: set[int] = set()
 
     def set_stories(self, stories: list[Story]) -> None:
+        """Show `stories`; the highlighted story stays highlighted when it is still there."""
+        current = self.current_story
         self.stories = stories
         self.expanded &= {s.id for s in stories}
-        self._rebuild(None)
+        keep = current is not None and any(s.id == current.id for s in stories)
+        self._rebuild(f"story-{current.id}" if keep and current else None)
 
     def _rebuild(self, keep: str | None) -> None:
         options: list[Option] = []
