@@ -1,17 +1,18 @@
 """Scroll-together by passage: the other panes follow the leading pane's top passage to the
 passage of theirs that shares most with it (`reader.core.analysis.compare.align`), and the
 aligned passages are marked. The screen holds one `PaneAligner` and calls it; it keeps no
-widgets, only what it computed for the articles shown."""
+widgets, only what it computed for the articles shown. (The analysis package is imported when
+a set is analysed, not with the reading screen: the first frame must not wait for it.)"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reader.core.analysis.compare.align import Match, Passage, align, passages
 from reader.ui.reading.section_view import SectionView
 
 if TYPE_CHECKING:
+    from reader.core.analysis.compare.align import Match, Passage
     from reader.core.analysis.model import Analysis
     from reader.ui.reading.reading_pane import ReadingPane
 
@@ -43,6 +44,8 @@ class PaneAligner:
 
     def set_analyses(self, panes: Sequence[ReadingPane], analyses: Sequence[Analysis]) -> None:
         """The analyses of the set just read (in pane order): work out their passages."""
+        from reader.core.analysis.compare.align import passages
+
         self._passages, self._aligned, self._lines = {}, {}, {}
         for pane, analysis in zip(panes, analyses, strict=False):
             if pane.article is not None and pane.article_id is not None:
@@ -57,6 +60,8 @@ class PaneAligner:
             return []
         key = (lead.article_id, other.article_id)
         if key not in self._aligned:
+            from reader.core.analysis.compare.align import align
+
             self._aligned[key] = align(self._found(lead), self._found(other))
         return self._aligned[key]
 
