@@ -4,8 +4,10 @@ people, places, organisations, figures and dates.
 Pure functions over articles and their analyses (no store, no UI). A passage is a block of
 the body (paragraph, heading, dateline); its *keys* are what it mentions, named so they
 compare across outlets (`e:` entity name, `n:` figure value and unit, `d:` resolved date).
-A key that many passages mention (the story's main actor) carries little; one that two
-passages alone share carries much (an inverse passage frequency over both articles).
+A key that few passages mention carries much (an inverse passage frequency over both
+articles); one that more than half of them mention (the story's subject: its main actor, its
+place) carries nothing, so two passages that share only the subject are not aligned, and the
+reader falls back on the position in the article.
 """
 
 from __future__ import annotations
@@ -88,14 +90,14 @@ def passages(article: Article, analysis: Analysis) -> list[Passage]:
 
 
 def _weights(*articles: Sequence[Passage]) -> dict[str, float]:
-    """log(1 + P / df): P passages in all, df of them mention the key."""
+    """log(P / df) for the keys that at most half of the P passages mention (df of them)."""
     df: Counter[str] = Counter()
     total = 0
     for article in articles:
         total += len(article)
         for p in article:
             df.update(p.keys)
-    return {key: math.log(1 + total / count) for key, count in df.items()}
+    return {key: math.log(total / count) for key, count in df.items() if 2 * count <= total}
 
 
 def align(lead: Sequence[Passage], other: Sequence[Passage]) -> list[Match | None]:
@@ -108,7 +110,7 @@ def align(lead: Sequence[Passage], other: Sequence[Passage]) -> list[Match | Non
         where = i / max(1, len(lead) - 1)
         best: tuple[float, float, int] | None = None
         for j, theirs in enumerate(other):
-            shared = mine.keys & theirs.keys
+            shared = [k for k in mine.keys & theirs.keys if k in weights]
             if not shared:
                 continue
             score = sum(weights[k] for k in shared)
@@ -120,7 +122,8 @@ def align(lead: Sequence[Passage], other: Sequence[Passage]) -> list[Match | Non
             out.append(None)
             continue
         j = best[2]
-        shared_keys = tuple(sorted(mine.keys & other[j].keys, key=lambda k: (-weights[k], k)))
+        both = [k for k in mine.keys & other[j].keys if k in weights]
+        shared_keys = tuple(sorted(both, key=lambda k: (-weights[k], k)))
         out.append(Match(i, j, -best[0], shared_keys))
     return out
 
