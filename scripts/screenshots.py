@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]
 
-Each shot starts from a fresh library holding the two bundled seeds, with a fixed clock and
-the default dark theme, and waits for the workers before saving. Shots of screens that have
+Each shot starts from a fresh library holding the two bundled seeds (the Stories shot: and
+the invented stories of `tests/samples/stories.py`), with a fixed clock and the default dark
+theme, and waits for the workers before saving. Shots of screens that have
 not landed yet are skipped with a note.
 """
 
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.ui.app import make_app  # noqa: E402
+from tests.samples.stories import build_story_library  # noqa: E402
 
 NOW = dt.datetime(2025, 10, 30, 9, 0, tzinfo=dt.UTC)
 Drive = Callable[[Pilot[Any]], Awaitable[None]]
@@ -66,10 +68,17 @@ SHOTS: list[tuple[str, tuple[int, int], Drive, str]] = [
     ("timeline", (120, 36), pressing("space", "space", "c", "t"), "timeline_screen"),
     ("comparison", (120, 36), pressing("space", "space", "c", "m"), "comparison_screen"),
     ("search", (120, 36), searching("trade"), "search_screen"),
+    ("stories", (120, 36), pressing("g", "down", "down", "right"), "stories_screen"),
 ]
+# Shots whose library holds more than the seeds.
+LIBRARIES: dict[str, Callable[[Path], object]] = {
+    "stories": lambda path: build_story_library(path, seeds=True),
+}
 
 
 async def shoot(name: str, size: tuple[int, int], drive: Drive, folder: Path, out: Path) -> None:
+    if name in LIBRARIES:
+        LIBRARIES[name](folder / f"{name}.db")
     app = make_app(folder / f"{name}.db", now=NOW, theme="textual-dark", keymap=folder / "none")
     async with app.run_test(size=size) as pilot:
         await drive(pilot)

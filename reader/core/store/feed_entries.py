@@ -38,6 +38,23 @@ class FeedEntries:
                     found[key] = int(article_id)
         return found
 
+    def article_feeds(self, article_ids: Iterable[int]) -> dict[int, list[str]]:
+        """The feeds (locations) each of `article_ids` came from; an article added from a
+        file or a page is in none."""
+        wanted = list(dict.fromkeys(article_ids))
+        found: dict[int, list[str]] = {}
+        with self._db.errors():
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                marks = ",".join("?" * len(part))
+                for article_id, feed in self._db.con.execute(
+                    f"SELECT DISTINCT article_id, feed FROM feed_entries"
+                    f" WHERE article_id IN ({marks}) ORDER BY article_id, feed",
+                    part,
+                ):
+                    found.setdefault(int(article_id), []).append(str(feed))
+        return found
+
     def link_entries(self, feed: str, hashes: dict[str, str]) -> None:
         """Remember, for each entry key, the article now holding the text of `hashes[key]`."""
         if not hashes:

@@ -265,6 +265,9 @@ class Library:
     def entry_articles(self, feed: str, keys: Iterable[str]) -> dict[str, int]:
         return self.entries.entry_articles(feed, keys)
 
+    def article_feeds(self, article_ids: Iterable[int]) -> dict[int, list[str]]:
+        return self.entries.article_feeds(article_ids)
+
     def link_entries(self, feed: str, hashes: dict[str, str]) -> None:
         return self.entries.link_entries(feed, hashes)
 

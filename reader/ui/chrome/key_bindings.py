@@ -60,6 +60,14 @@ _MAIN: list[Binding] = [
         tooltip="What the sources agree and differ on",
     ),
     Binding(
+        "g",
+        "stories",
+        "Stories",
+        id="stories",
+        show=False,
+        tooltip="The library grouped by story, and which outlets carry each",
+    ),
+    Binding(
         "v",
         "cycle_view",
         "All/unread/starred",
@@ -130,6 +138,22 @@ _MAIN: list[Binding] = [
         id="toggle-sync",
         show=False,
         tooltip="Panes scroll as one",
+    ),
+    Binding(
+        "p",
+        "next_aligned(1)",
+        "Next aligned passage",
+        id="aligned.next",
+        show=False,
+        tooltip="Side by side: step to the next passage the other panes answer",
+    ),
+    Binding(
+        "P",
+        "next_aligned(-1)",
+        "Previous aligned passage",
+        id="aligned.previous",
+        show=False,
+        tooltip="Side by side: step to the previous aligned passage",
     ),
     Binding(
         "h",

@@ -43,6 +43,7 @@ SELECTED_STYLE = "bold reverse"
 MATCH_STYLE = "underline $text on $accent-muted"
 CURRENT_MATCH_STYLE = "bold reverse $text-accent"
 FLASH_STYLE = "reverse"
+ALIGNED_STYLE = "on $panel"  # the passages scroll-together aligned across the panes
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +58,13 @@ class View:
 
 @dataclass(slots=True)
 class PaneSpans:
-    """Per-pane spans in body offsets: search matches, the current match, a jump target."""
+    """Per-pane spans in body offsets: search matches, the current match, a jump target,
+    the passage aligned with the other panes'."""
 
     matches: list[tuple[int, int]] = field(default_factory=list)
     current: tuple[int, int] | None = None
     flash: tuple[int, int] | None = None
+    aligned: tuple[int, int] | None = None
 
 
 def mark_style(kind: MarkKind, colour: bool) -> str:
@@ -97,6 +100,9 @@ def block_content(
     """
     text = body[start:end]
     styled: list[Span] = []
+    if spans.aligned and spans.aligned[1] > start and spans.aligned[0] < end:
+        a, b = spans.aligned
+        styled.append(Span(max(a, start) - start, min(b, end) - start, ALIGNED_STYLE))
     glyph_at: dict[int, MarkKind] = {}
     for index, mark in marks:
         if mark.kind not in view.kinds:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from reader.core.article import Article
     from reader.core.reading.handoffs import Jump, SearchOutcome
     from reader.core.store import ArticleCounts, ArticleRow, Library
+    from reader.ui.stories.stories_screen import StoryOutcome
 
 EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
 NARROW = 100  # below this width the list sits above the panes
@@ -325,6 +326,21 @@ class MainScreen(Screen[None]):
             self.open_set(marked[:limit], mark_read=True)
         elif (target := marked[0] if marked else listed.highlighted_id) is not None:
             self.data.open_with_companions(target, limit - 1)
+
+    def action_next_aligned(self, delta: int) -> None:
+        if not self.reading.step_aligned(self.current_pane(), delta):
+            self.notify("No aligned passages: read a story side by side (c)", markup=False)
+
+    def action_stories(self) -> None:
+        self.others.stories(max_panes(self.size.width))
+
+    def show_story(self, outcome: StoryOutcome | None) -> None:
+        """What the Stories view chose: a jump, or articles to read (side by side if several)."""
+        if outcome is not None and outcome.jump is not None:
+            self.show_jump(outcome.jump)
+        elif outcome is not None and outcome.ids:
+            self.side, self.list_wanted = len(outcome.ids) > 1, None
+            self.open_set(outcome.ids, mark_read=True)
 
     def action_toggle_list(self) -> None:
         self.list_wanted = self.list_hidden

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reader.ui.feeds.feed_runner import FeedRunner
     from reader.ui.reading.reading_area import ReadingArea
     from reader.ui.reading.reading_data import ReadingData
+    from reader.ui.stories.stories_screen import StoryOutcome
 
 
 class Host(Protocol):
@@ -44,6 +45,8 @@ class Host(Protocol):
 
     def show_jump(self, jump: Jump | None) -> None: ...
 
+    def show_story(self, outcome: StoryOutcome | None) -> None: ...
+
 
 class OtherScreens:
     def __init__(
@@ -63,6 +66,13 @@ class OtherScreens:
 
         if (library := self.data.library) is not None:
             self.host.app.push_screen(SearchScreen(library), self.host.show_search)
+
+    def stories(self, panes: int) -> None:
+        """The Stories view; what it chooses to read comes back to `show_story`."""
+        from reader.ui.stories.stories_screen import StoriesScreen
+
+        if (library := self.data.library) is not None:
+            self.host.app.push_screen(StoriesScreen(library, panes), self.host.show_story)
 
     def prepare(self, kind: str) -> None:
         """Build the timeline or the comparison of what is open (side by side: every pane;

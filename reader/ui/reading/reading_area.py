@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from reader.ui.reading.highlight import PaneSpans, View, one_line
 from reader.ui.reading.highlight_legend import HighlightLegend
 from reader.ui.reading.marks import KINDS, Mark, find_all
+from reader.ui.reading.pane_align import PaneAligner
 from reader.ui.reading.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ class ReadingArea(Vertical):
         super().__init__(id=id)
         self.view = view
         self.matches = Matches()
-        self.sync = True  # the other panes follow the one being scrolled
+        self.sync = True  # the other panes follow the one being scrolled, by passage
+        self.aligner = PaneAligner()
         self._flash: tuple[ReadingPane, tuple[int, int]] | None = None  # a jump's span
 
     def compose(self) -> ComposeResult:
@@ -87,6 +89,7 @@ class ReadingArea(Vertical):
     def set_analyses(self, analyses: Sequence[Analysis]) -> None:
         for pane, analysis in zip(self.panes, analyses, strict=False):
             pane.set_analysis(analysis)
+        self.aligner.set_analyses(self.panes, analyses)
         self.redraw()
 
     def set_hint(self, hint: str) -> None:
@@ -109,6 +112,7 @@ class ReadingArea(Vertical):
                 matches=[(s, e) for p, s, e in self.matches.found if p == number],
                 current=(current[1], current[2]) if current and current[0] == number else None,
                 flash=flash,
+                aligned=pane.spans.aligned,
             )
             count = pane.count_key(key) if key else 0
             counts.append(count)
@@ -174,10 +178,12 @@ class ReadingArea(Vertical):
         focused = next((p for p in panes if p.has_focus), None)
         if source is not focused and not (focused is None and source.is_mouse_over):
             return  # only the pane the user is scrolling drives the others
-        fraction = source.scroll_y / source.max_scroll_y if source.max_scroll_y else 0.0
-        for pane in panes:
-            if pane is not source:
-                pane.scroll_to(y=fraction * pane.max_scroll_y, animate=False)
+        self.aligner.follow(source, panes)
+
+    def step_aligned(self, pane: ReadingPane, delta: int) -> bool:
+        """Step `pane` to its next (`delta` 1) or previous aligned passage; False if none."""
+        panes = self.panes
+        return len(panes) >= 2 and self.aligner.step(pane, panes, delta)
 
     # --- search matches and jumps --------------------------------------------------------
 

@@ -179,6 +179,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             tuple(m for m in spans.matches if inside(m)),
             spans.current if inside(spans.current) else None,
             spans.flash if inside(spans.flash) else None,
+            spans.aligned if inside(spans.aligned) else None,
         )
 
     def _section_content(self, blocks: list[Block]) -> tuple[Content, list[int]]:
