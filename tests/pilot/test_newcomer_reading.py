@@ -10,7 +10,8 @@ from typing import Any
 from reader.core.reading.handoffs import Jump, SearchOutcome
 from reader.core.store import Library
 from reader.ui.reading.article_list import ArticleList
-from reader.ui.reading.main_screen import MIN_PANE, MainScreen, pane_room
+from reader.ui.reading.main_screen import MainScreen
+from reader.ui.reading.pane_room import MIN_PANE, pane_room
 from reader.ui.reading.reading_pane import ReadingPane
 from tests.settling import settle
 

@@ -21,7 +21,6 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -31,15 +30,15 @@ import httpx
 
 from reader import __version__
 from reader.core.sanitize import one_line
+from reader.core.web.deadline import DEADLINE, DeadlineBackend, left, set_deadline
 
 USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"
-DEADLINE = 15.0  # seconds for a whole request: connecting, headers, body, redirects
+
 MAX_REDIRECTS = 5
 PER_HOST = 2  # requests at once to one server
 WEB_SCHEMES = frozenset({"http", "https"})
 MAX_RETRY_WAIT = dt.timedelta(days=1)  # a Retry-After further off than this is capped
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_local = threading.local()
 
 
 class WebError(Exception):
@@ -95,88 +94,6 @@ class _Expired(Exception):
     """The request's deadline passed (raised inside httpcore, turned into a WebError)."""
 
 
-def _left(timeout: float | None) -> float:
-    """The smaller of `timeout` and the time left before this thread's request deadline."""
-    deadline: float | None = getattr(_local, "deadline", None)
-    if deadline is None:
-        return timeout if timeout is not None else DEADLINE
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise httpcore.ReadTimeout("deadline")
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A socket stream whose every read and write ends by the request's deadline."""
-
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _left(timeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _left(timeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _left(timeout)))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.SyncBackend):
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        address = _resolve(host, port, _left(timeout))
-        inner = super().connect_tcp(address, port, _left(timeout), local_address, socket_options)
-        return _DeadlineStream(inner)
-
-
-def _resolve(host: str, port: int, timeout: float) -> str:
-    """`host`'s first address, looked up within `timeout` seconds: the system's resolver
-    cannot be interrupted, so it runs in a thread that is abandoned (it ends by itself) when
-    the deadline passes. TLS still checks the certificate against `host` (httpcore gives
-    the name to `start_tls`, not the address)."""
-    try:
-        socket.inet_pton(socket.AF_INET6 if ":" in host else socket.AF_INET, host.strip("[]"))
-        return host  # already an address
-    except OSError:
-        pass
-    found: list[str] = []
-    failed: list[BaseException] = []
-
-    def look_up() -> None:
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-            found.append(str(infos[0][4][0]))
-        except (OSError, IndexError) as exc:
-            failed.append(exc)
-
-    worker = threading.Thread(target=look_up, name=f"resolve {host}", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if found:
-        return found[0]
-    if failed:
-        raise httpcore.ConnectError(f"cannot find the server {host}: {failed[0]}")
-    raise httpcore.ConnectTimeout("deadline")
-
-
 class WebClient:
     """A pooled client, safe to share between threads (see the module docstring)."""
 
@@ -187,7 +104,7 @@ class WebClient:
             ssl_context=httpx.create_ssl_context(),
             max_connections=32,
             max_keepalive_connections=16,
-            network_backend=_DeadlineBackend(),
+            network_backend=DeadlineBackend(),
         )
         self._client = httpx.Client(
             transport=transport,
@@ -239,7 +156,7 @@ class WebClient:
                 f" {until:%Y-%m-%d %H:%M} UTC; not fetched",
                 until,
             )
-        _local.deadline = time.monotonic() + limit
+        set_deadline(time.monotonic() + limit)
         try:
             return self._follow(url, headers or {}, max_bytes, what)
         except RetryLater as exc:
@@ -260,7 +177,7 @@ class WebClient:
         except (httpx.HTTPError, OSError, ValueError) as exc:
             raise WebError(f"{shown(url)}: {_why(exc, url)}") from exc
         finally:
-            _local.deadline = None
+            set_deadline(None)
 
     def _follow(self, url: str, headers: dict[str, str], max_bytes: int, what: str) -> WebResponse:
         current = url
@@ -268,7 +185,7 @@ class WebClient:
             if urlsplit(current).scheme.lower() not in WEB_SCHEMES:
                 raise WebError(f"{shown(current)}: is not an http or https address")
             gate = self._host(current)
-            if not gate.acquire(timeout=max(0.0, _left(None))):
+            if not gate.acquire(timeout=max(0.0, left(None))):
                 raise _Expired
             try:
                 with self._client.stream("GET", current, headers=headers) as response:
@@ -317,7 +234,7 @@ def _read(response: httpx.Response, coding: str, max_bytes: int, url: str, what:
     size = 0
     raw_deflate = False
     for raw in response.iter_raw():
-        _left(None)  # the deadline, checked on every chunk as well as on every read
+        left(None)  # the deadline, checked on every chunk as well as on every read
         data = raw
         while inflate is not None and data:
             try:

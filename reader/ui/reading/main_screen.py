@@ -33,8 +33,9 @@ from reader.ui.feeds.feed_runner import FeedRunner
 from reader.ui.reading.article_list import ArticleList
 from reader.ui.reading.highlight import View, visible
 from reader.ui.reading.other_screens import OtherScreens
+from reader.ui.reading.pane_room import NARROW, max_panes, pane_room
 from reader.ui.reading.reading_area import ReadingArea
-from reader.ui.reading.reading_data import VIEWS, ReadingData
+from reader.ui.reading.reading_data import DOING, VIEWS, ReadingData
 from reader.ui.reading.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
@@ -44,48 +45,7 @@ if TYPE_CHECKING:
     from reader.ui.stories.stories_screen import StoryOutcome
 
 EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
-NARROW = 100  # below this width the list sits above the panes
 SHORT = 14  # below this height the header and the legend make way for text
-# What each group of workers was doing, for the error funnel's "Could not …".
-DOING = {
-    "library": "open the library",
-    "page": "read the list",
-    "set": "open the articles",
-    "flags": "save the change",
-    "fetch": "read the article",
-    "other-screen": "build the view",
-    "feeds": "update the feeds",
-    "full-text": "fetch the full article",
-}
-
-
-MIN_PANE = 36  # columns: narrower panes break every other line
-LIST_SHARE, LIST_MIN, LIST_MAX = 0.42, 24, 64  # the list's width (as in broadsheet.tcss)
-
-
-def max_panes(width: int) -> int:
-    return 2 if width < 110 else 3 if width < 160 else 4
-
-
-def list_width(width: int) -> int:
-    """The columns the list takes beside the panes (none when it sits above them)."""
-    return 0 if width < NARROW else max(LIST_MIN, min(LIST_MAX, int(width * LIST_SHARE)))
-
-
-def pane_room(width: int, panes: int, list_shown: bool) -> tuple[bool, int]:
-    """Whether the list stays beside `panes` panes, and how many panes show: the list makes
-    way when the panes would be narrower than `MIN_PANE`, unless the reader asked for it
-    (then fewer panes show)."""
-    beside = list_width(width)
-    wanted = max(1, min(panes, max_panes(width)))
-    if not beside and panes > 1 and not list_shown:
-        # narrow: the list above would leave the panes a few lines
-        return False, max(1, min(wanted, width // MIN_PANE))
-    if list_shown:
-        return True, max(1, min(wanted, (width - beside) // MIN_PANE))
-    if (width - beside) < wanted * MIN_PANE:
-        return False, max(1, min(wanted, width // MIN_PANE))
-    return True, wanted
 
 
 def _now() -> dt.datetime:

@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 
 PAGE = 100  # rows fetched per page of the list
 VIEWS = ("all", "unread", "starred")  # which articles the list shows (v cycles)
+# What the workers of each group (here and in FeedRunner) do, for the error funnel's
+# "Could not …".
+DOING = {
+    "library": "open the library",
+    "page": "read the list",
+    "set": "open the articles",
+    "flags": "save the change",
+    "fetch": "read the article",
+    "other-screen": "build the view",
+    "feeds": "update the feeds",
+    "full-text": "fetch the full article",
+}
 
 
 def page(
