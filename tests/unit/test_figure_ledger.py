@@ -114,3 +114,32 @@ def test_same_quantity_needs_one_head_and_compatible_qualifiers() -> None:
     assert same_quantity("tariff on Korean goods", "tariffs on Korean cars")
     assert not same_quantity("tariff on steel", "tariff on cars")
     assert not same_quantity("deposit rate", "unemployment")
+
+
+def _articles(*bodies: str) -> list[Article]:
+    return [
+        Article(title=f"t{k}", body=b, path=f"{k}.txt", source=f"Outlet {k}")
+        for k, b in enumerate(bodies)
+    ]
+
+
+def test_a_counted_noun_alone_does_not_make_two_counts_disagree() -> None:
+    rows = ledger(
+        _articles(
+            "Police said 129 people were arrested at the march.",
+            "Floods killed 60 people in the valley.",
+        )
+    )["numbers"]
+    assert [r["status"] for r in rows] == ["single", "single"]
+
+
+def test_labels_skip_adverbs_participles_and_pronouns() -> None:
+    rows = ledger(
+        _articles(
+            "The bank apparently forgave 40% of the loan.",
+            "I think unemployment will reach 16 per cent.",
+        )
+    )["numbers"]
+    labels = {r["label"] for r in rows}
+    assert "loan" in labels and "unemployment" in labels
+    assert not labels & {"apparently forgave", "I"}

@@ -11,7 +11,8 @@ rate", "tariff on Korean goods") and the period ("2025-05"); `label` is that qua
 
 `match_score(a, b)` says how surely two figures from different articles measure the same
 thing: `KEY_MATCH` when their keys agree (same kind and unit, same quantity, same period or
-none), whatever words surround them; 0 when they cannot (other kind, unit or period); else
+none), whatever words surround them (not for counts: "people" is what is counted, not what
+the count measures); 0 when they cannot (other kind, unit or period); else
 the overlap coefficient of their context words, plus a bonus when their labels share a word
 and when their values are equal (a strong hint for money, a weaker one for percentages and
 counts). Scores under `MATCH_THRESHOLD` (equal values) or `DIFFER_THRESHOLD` (different
@@ -102,6 +103,8 @@ def key_score(a: Figure, b: Figure) -> float | None:
     pa, pb = a.measure.period, b.measure.period
     if pa and pb and pa != pb:
         return 0.0
+    if a.number.kind == "quantity":
+        return None  # "129 people", "60 people": the counted noun is the unit, not the key
     if same_quantity(a.measure.quantity, b.measure.quantity) and (pa == pb or not (pa or pb)):
         return KEY_MATCH
     return None

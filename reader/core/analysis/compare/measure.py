@@ -88,16 +88,32 @@ _VERBS = frozenset(
         "down", "up", "just", "only", "about", "nearly", "almost", "around", "some", "roughly",
         "over", "under", "than", "more", "less", "also", "now", "still", "already", "even",
         "a", "an", "the", "and", "or", "who", "which", "that", "as", "with",
-        "in", "on", "for", "into", "per", "cent", "percent", "estimated",
+        "in", "on", "for", "into", "per", "cent", "percent", "estimated", "think", "thinks",
+        "believe", "believes", "reckon", "reckons", "predict", "predicts", "guess",
     }
 )  # fmt: skip
 _NP_STOP = frozenset(
     {
         "and", "or", "but", "the", "a", "an", "its", "their", "his", "her", "our", "this",
         "that", "these", "those", "who", "which", "as", "while", "if", "when", "than", "said",
-        "new", "s",
+        "new", "s", "i", "we", "you", "he", "she", "it", "they", "them", "us", "him", "me",
+        "off", "out", "there", "here", "what", "how", "why", "where", "first", "second",
+        "third", "double", "half", "twice", "thousand", "million", "billion", "trillion",
+        "bn", "m", "euros", "dollar", "dollars", "pound", "pounds", "yen", "won",
+        "yuan", "cents", "percent", "per",
     }
 )  # fmt: skip
+# irregular past participles ("loans forgiven", "debt written off") and "-ly" words that
+# are nouns ("supply"), beside the -ed/-ing rule
+_PARTICIPLES = frozenset(
+    {
+        "forgiven", "written", "taken", "given", "driven", "chosen", "beaten", "broken",
+        "spoken", "stolen", "eaten", "fallen", "risen", "grown", "shown", "known", "thrown",
+        "drawn", "done", "gone", "begun", "sold", "bought", "lost", "won", "spent", "sent",
+        "built", "found", "brought", "caught", "taught", "told",
+    }
+)  # fmt: skip
+_LY_NOUNS = frozenset({"supply", "family", "assembly", "monopoly", "anomaly", "butterfly"})
 _NP_MAX = 3
 _MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 
@@ -310,7 +326,8 @@ def _strip_number(text: str) -> str:
 
 def _noun_like(word: str, *, after: bool = False) -> bool:
     lower = word.lower().rstrip(".")
-    if not word[:1].isalpha() or lower in _NP_STOP or lower in _VERBS:
+    bare = lower.replace("’", "'").removesuffix("'s")
+    if not word[:1].isalpha() or len(bare) < 2 or bare in _NP_STOP or lower in _VERBS:
         return False
     if after and lower in _AFTER_STOP:
         return False
@@ -322,6 +339,10 @@ def _noun_like(word: str, *, after: bool = False) -> bool:
 
 
 def _verb_form(lower: str) -> bool:
+    if lower in _PARTICIPLES:
+        return True
+    if len(lower) > 5 and lower.endswith("ly") and lower not in _LY_NOUNS:
+        return True  # "apparently", "roughly": an adverb
     return len(lower) > 4 and lower.endswith(("ed", "ing")) and lower not in _KEPT_NOUNS
 
 
