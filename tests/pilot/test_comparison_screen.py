@@ -214,3 +214,13 @@ async def test_three_sources_group_entities_by_where_they_appear(
         assert text.index("Only in Wire C") < text.index("Busan")
         assert text.index("In Seed source A and Seed source B only") < text.index("Seoul")
         assert "Nowhere" not in text
+
+
+def test_two_articles_of_one_outlet_get_their_own_columns() -> None:
+    from reader.ui.comparison.comparison_rows import column_labels, number_row
+
+    labels = ["Harbour Gazette", "Meridian Post: Lagarde hints", "Meridian Post: What it means"]
+    assert column_labels(labels) == ["Harbour Gazette", "Lagarde hints", "What it means"]
+    row = {"status": "differ", "label": "inflation · May 2025", "values": [None, None, None]}
+    plain = number_row(row, labels).plain
+    assert "Lagarde hints" in plain and "What it means" in plain

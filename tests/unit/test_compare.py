@@ -77,7 +77,7 @@ def test_a_figure_only_one_source_has_is_single() -> None:
     a = item("Tariffs on Norland steel rose to 40%. Some 900 dockers struck.", path="a")
     b = item("Tariffs on Norland steel rose to 40% on Friday.", path="b")
     c = compare_sources([a, b])
-    assert rows(c, "agree") == [("Norland steel", ["40%", "40%"])]
+    assert rows(c, "agree") == [("tariffs on Norland steel", ["40%", "40%"])]
     assert rows(c, "single") == [("dockers", ["900", None])]
 
 
@@ -110,13 +110,13 @@ def test_json_form_is_the_cli_contract() -> None:
     data = compare([a, b])
     json.dumps(data)
     assert data["articles"] == [
-        {"path": "a.txt", "title": "A.TXT"},
-        {"path": "b.txt", "title": "B.TXT"},
+        {"path": "a.txt", "title": "A.TXT", "source": "", "label": "Source A"},
+        {"path": "b.txt", "title": "B.TXT", "source": "", "label": "Source B"},
     ]
     assert set(data["entities"]) == {"shared", "only"}
     assert data["entities"]["shared"][0] == {"name": "Quist", "kind": "person", "counts": [1, 1]}
     for row in data["numbers"]:
-        assert set(row) == {"status", "kind", "unit", "label", "values"}
+        assert set(row) == {"status", "kind", "unit", "label", "quantity", "period", "values"}
         assert len(row["values"]) == 2
         for v in row["values"]:
             assert v is None or set(v) == {"article", "text", "value", "start", "end", "hedge"}

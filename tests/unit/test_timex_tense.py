@@ -93,3 +93,36 @@ def test_a_period_that_ended_is_in_the_past() -> None:
     text = "In the quarter ended Dec. 31, the chain sold more boots."
     assert value(text, "Dec. 31") == "2024-12-31"
     assert value("The chain will report results on Dec. 31.", "Dec. 31") == "2025-12-31"
+
+
+JUNE = dt.date(2025, 6, 5)  # the ECB's June 2025 meeting, a Thursday
+
+
+def june_value(text: str, phrase: str) -> str:
+    start = text.index(phrase)
+    hits = [t for t in find_times(text, JUNE) if t.start < start + len(phrase) and start < t.end]
+    assert len(hits) == 1, hits
+    return hits[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # "since" starts behind the anchor, however far: never the September ahead
+        ("Policymakers have lowered borrowing costs since September.", "September", "2024-09"),
+        ("Since September, the bank has cut rates four times.", "September", "2024-09"),
+        ("Prices have risen since early November, the bank said.", "November", "2024-11"),
+        ("Rates have fallen since January.", "January", "2025-01"),
+        ("Exports have slipped since Sept. 12, officials said.", "Sept. 12", "2024-09-12"),
+        ("Shares have climbed since Tuesday.", "Tuesday", "2025-06-03"),
+        # "by" looks ahead even when an -ed word stands in the clause
+        ("Markets priced one more cut by December, analysts said.", "December", "2025-12"),
+        ("The bank said inflation would fall to target by December.", "December", "2025-12"),
+        # a past auxiliary still governs a deadline ("had … by")
+        ("The bank had cut rates four times by December.", "December", "2024-12"),
+        ("It expects another cut next March.", "next March", "2026-03"),
+        ("The ECB cut rates last May.", "last May", "2025-05"),
+    ],
+)
+def test_since_is_behind_and_by_is_ahead(text: str, phrase: str, expected: str) -> None:
+    assert june_value(text, phrase) == expected

@@ -89,9 +89,12 @@ def companions(library: Library, target: int, limit: int = 3) -> list[int]:
 
 
 def source_refs(ids: Sequence[int], articles: Sequence[Article]) -> list[SourceRef]:
+    """One label per article: two articles of one outlet are two sources (`source_labels`)."""
+    from reader.core.analysis.compare.comparison import source_labels
+
     refs = []
-    for number, (article_id, article) in enumerate(zip(ids, articles, strict=True)):
-        label = article.source or f"Source {chr(ord('A') + number % 26)}"
+    labels = source_labels(articles)
+    for article_id, article, label in zip(ids, articles, labels, strict=True):
         date = article.published.isoformat() if article.published else ""
         refs.append(SourceRef(article_id, label, article.title, date))
     return refs

@@ -31,6 +31,18 @@ def cell(text: str, width: int, right: bool = False, style: str = "") -> Content
     return content.truncate(width, ellipsis=True, pad=True)
 
 
+def column_labels(labels: Sequence[str]) -> list[str]:
+    """Labels short enough for a column yet told apart: two articles of one outlet
+    ("Meridian Post: Lagarde hints …", "Meridian Post: What the ECB's …") show their
+    titles, which is where their labels differ."""
+    cut = [lab[:COUNT_MAX] for lab in labels]
+    out = []
+    for lab, head in zip(labels, cut, strict=True):
+        clash = cut.count(head) > 1
+        out.append(lab.split(": ", 1)[1] if clash and ": " in lab else lab)
+    return out
+
+
 def count_width(labels: Sequence[str]) -> int:
     return max([COUNT_MIN, *(min(len(lab), COUNT_MAX) for lab in labels)])
 
@@ -42,7 +54,10 @@ def heading(title: str, labels: Sequence[str] = (), first: int = 0) -> Content:
         return head
     width = count_width(labels)
     head = head.pad_right(max(0, first - head.cell_length))
-    columns = [Content.assemble(" ", cell(lab, width, right=True, style="bold")) for lab in labels]
+    columns = [
+        Content.assemble(" ", cell(lab, width, right=True, style="bold"))
+        for lab in column_labels(labels)
+    ]
     return Content.assemble(head, *columns)
 
 
@@ -78,7 +93,7 @@ def number_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
     )
     values = list(row.get("values") or [])
     parts: list[Content | str] = ["    "]
-    for n, lab in enumerate(labels):
+    for n, lab in enumerate(column_labels(labels)):
         value = values[n] if n < len(values) else None
         parts.append(cell(lab, 14, style="$text-muted"))
         figure = figure_text(value) or "—"

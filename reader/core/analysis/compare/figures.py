@@ -1,26 +1,35 @@
-"""Figures as `compare` matches them: what each measures, in the source's words and context.
+"""Figures as `compare` matches them: what each measures, for when, and its context.
 
 A `Figure` is one figure of one article: repeated mentions of the same amount of money
 ("$350 billion" in the headline and twice in the text) are one figure; repeated equal
-percentages or counts are one figure only when their contexts overlap (the same "15%"
-can be a tariff in one sentence and a share of GDP in the next).
+percentages or counts are one figure only when they measure the same quantity for the same
+period (or, unnamed, when their contexts overlap: the same "15%" can be a tariff in one
+sentence and a share of GDP in the next).
+
+Its `measure` (`measure.measures`) is the ledger's key: the quantity measured ("deposit
+rate", "tariff on Korean goods") and the period ("2025-05"); `label` is that quantity.
 
 `match_score(a, b)` says how surely two figures from different articles measure the same
-thing: 0 when they cannot (other kind or unit), else the overlap coefficient of their
-context words, plus a bonus when their labels share a word and when their values are
-equal (a strong hint for money, a weaker one for percentages and counts). Scores under
-`MATCH_THRESHOLD` (equal values) or `DIFFER_THRESHOLD` (different values) are 0.
+thing: `KEY_MATCH` when their keys agree (same kind and unit, same quantity, same period or
+none), whatever words surround them (not for counts: "people" is what is counted, not what
+the count measures); 0 when they cannot (other kind, unit or period); else
+the overlap coefficient of their context words, plus a bonus when their labels share a word
+and when their values are equal (a strong hint for money, a weaker one for percentages and
+counts). Scores under `MATCH_THRESHOLD` (equal values) or `DIFFER_THRESHOLD` (different
+values) are 0, and so is a difference between two figures that name different quantities.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.analysis.model import Number
+from reader.core.analysis.compare.measure import Measure, measures, same_quantity
+from reader.core.analysis.model import Number, TimeExpr
 from reader.core.analysis.text.clauses import content_words
 from reader.core.analysis.text.sentences import Sentence, sentence_at, split_sentences
 
+KEY_MATCH = 2.0  # same quantity, same period: above any score the context can give
 MATCH_THRESHOLD = 0.5
 DIFFER_THRESHOLD = 0.65  # claiming two sources disagree needs more evidence than agreeing
 _CONTEXT_CHARS = 150
@@ -30,28 +39,6 @@ _EQUAL_OTHER_BONUS = 0.25
 _SAME_FIGURE_OVERLAP = 0.34
 _MIN_CONTEXT = 5  # two shared words out of a three-word context is not strong evidence
 
-_LABEL_LEAD_RE = re.compile(
-    r"\s+(?:(?:of|in|for|on|into|to|from)\s+)?(?:(?:the|a|an|their|its|his|her|our|this|that)\s+)?"
-)
-_LABEL_WORD_RE = re.compile(r"([A-Za-z][\w'’&-]*(?:\.[A-Za-z]+)*\.?)\s*")
-_BEFORE_WORDS_RE = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,5})\Z")
-_LABEL_STOP = frozenset(
-    {
-        "of", "in", "on", "at", "to", "for", "from", "with", "by", "into", "and", "or", "but",
-        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
-        "could", "that", "which", "who", "a", "an", "the", "as", "than", "said", "says",
-        "while", "if", "after", "before", "over", "under", "per", "just", "only", "about",
-    }
-)  # fmt: skip
-# Verbs that commonly stand between a measured noun and its figure ("prices rose to 5%").
-_MOVES = frozenset(
-    {
-        "rose", "rise", "rises", "fell", "fall", "falls", "grew", "grow", "grows", "hit",
-        "hits", "reach", "reaches", "stood", "stands", "totaled", "totalled", "cost", "costs",
-        "pay", "pays", "paid", "topped", "tops", "got", "get", "gets", "is", "are", "was",
-        "were", "be", "wants", "want", "asked", "asks", "seeks", "seek",
-    }
-)  # fmt: skip
 _NOISE = frozenset(
     {
         "billion", "million", "trillion", "thousand", "hundred", "percent", "cent", "per",
@@ -68,38 +55,73 @@ class Figure:
     label: str  # what it measures, in the source's words ("investment package")
     words: set[str]  # content words around it
     mentions: list[Number] = field(default_factory=list)
+    measure: Measure = field(default_factory=lambda: Measure("", ""))
 
     @property
     def start(self) -> int:
         return self.number.start
 
 
-def article_figures(body: str, numbers: list[Number]) -> list[Figure]:
+def article_figures(
+    body: str, numbers: list[Number], dates: Sequence[TimeExpr] = ()
+) -> list[Figure]:
     """The figures of one article, repeated mentions folded into one."""
     sentences = split_sentences(body)
     out: list[Figure] = []
-    for number in numbers:
-        figure = Figure(number, _label(body, number), _context(body, number, sentences), [number])
+    for number, measure in zip(
+        numbers, measures(body, numbers, sentences, list(dates)), strict=True
+    ):
+        words = _context(body, number, sentences)
+        figure = Figure(number, measure.quantity, words, [number], measure)
         same = next((f for f in out if _same_figure(f, figure)), None)
         if same is None:
             out.append(figure)
             continue
         same.words |= figure.words
         same.mentions.append(number)
-        if not same.label:
-            same.label = figure.label
+        if _better(measure, same.measure):
+            same.measure = Measure(measure.quantity, same.measure.period or measure.period)
+            same.label = measure.quantity
+        elif not same.measure.period and measure.period:
+            same.measure = Measure(same.measure.quantity, measure.period, same.measure.weak)
     return out
 
 
-def match_score(a: Figure, b: Figure) -> float:
+def _better(new: Measure, old: Measure) -> bool:
+    """A label from the text beats one from a headline; any label beats none."""
+    if not new.quantity:
+        return False
+    return not old.quantity or (old.weak and not new.weak)
+
+
+def key_score(a: Figure, b: Figure) -> float | None:
+    """How the ledger's key (quantity, period, unit) decides a match: `KEY_MATCH` when the
+    two measure one quantity for one period, 0 when they cannot be one figure (other
+    periods), None when the key cannot tell (then the context decides)."""
     if a.number.kind != b.number.kind or not _same_unit(a.number, b.number):
         return 0.0
+    pa, pb = a.measure.period, b.measure.period
+    if pa and pb and pa != pb:
+        return 0.0
+    if a.number.kind == "quantity":
+        return None  # "129 people", "60 people": the counted noun is the unit, not the key
+    if same_quantity(a.measure.quantity, b.measure.quantity) and (pa == pb or not (pa or pb)):
+        return KEY_MATCH
+    return None
+
+
+def match_score(a: Figure, b: Figure) -> float:
+    key = key_score(a, b)
+    if key is not None:
+        return key
     score = _overlap(a.words, b.words)
     if content_words(a.label) & content_words(b.label):
         score += _LABEL_BONUS
     if _equal(a.number.value, b.number.value):
         score += _EQUAL_MONEY_BONUS if a.number.kind == "money" else _EQUAL_OTHER_BONUS
         return score if score >= MATCH_THRESHOLD else 0.0
+    if a.measure.quantity and b.measure.quantity:
+        return 0.0  # two named, different quantities: a difference in value is no dispute
     return score if score >= DIFFER_THRESHOLD else 0.0
 
 
@@ -107,6 +129,11 @@ def _same_figure(a: Figure, b: Figure) -> bool:
     na, nb = a.number, b.number
     if na.kind != nb.kind or not _same_unit(na, nb) or not _equal(na.value, nb.value):
         return False
+    ma, mb = a.measure, b.measure
+    if ma.period and mb.period and ma.period != mb.period:
+        return False  # "2.0% in 2025" and "2.0% in 2027" are two figures
+    if na.kind != "money" and ma.quantity and mb.quantity:
+        return same_quantity(ma.quantity, mb.quantity)
     if na.kind == "quantity" and na.unit and nb.unit:
         return True  # "two Moslem militants" … "the two militants"
     if na.kind == "money":
@@ -142,47 +169,3 @@ def _context(body: str, number: Number, sentences: list[Sentence]) -> set[str]:
         hi = cut if cut > 0 else number.end
     text = body[lo : number.start] + " " + body[number.end : hi]
     return content_words(text) - _NOISE
-
-
-def _label(body: str, number: Number) -> str:
-    """The noun the figure measures: a count's counted noun, else the words right after
-    the figure ("$5 billion in farm loans" → "farm loans"), else the words before it."""
-    if number.kind == "quantity" and number.unit:
-        return number.unit
-    lead = _LABEL_LEAD_RE.match(body, number.end)
-    pos = lead.end() if lead else number.end
-    start = end = pos
-    for _ in range(4):
-        wm = _LABEL_WORD_RE.match(body, pos)
-        if not wm:
-            break
-        word = wm.group(1)
-        bare = word.rstrip(".") if word.count(".") == 1 else word
-        if bare.lower() in _LABEL_STOP or bare[:1].isdigit():
-            break
-        end = wm.start(1) + len(bare)
-        pos = wm.end()
-        if bare != word or body[end : end + 1] in ",;:":
-            break
-    if end > start:
-        words = body[start:end].split()
-        if len(words) > 1 and words[-1].lower().endswith(("ed", "ing")):
-            words.pop()  # "pledge tied to…": the verb is not the label
-        return " ".join(words)
-    before = _BEFORE_WORDS_RE.search(body, max(0, number.start - 60), number.start)
-    if not before:
-        return ""
-    words = before.group(1).split()
-    while words and (words[-1].lower() in _LABEL_STOP or _verb_like(words[-1])):
-        words.pop()  # "steel rose to 40%": the label is "steel", not "rose"
-    kept: list[str] = []
-    for word in reversed(words):
-        if word.lower() in _LABEL_STOP or _verb_like(word) or len(kept) == 2:
-            break
-        kept.insert(0, word)
-    return " ".join(kept)
-
-
-def _verb_like(word: str) -> bool:
-    lower = word.lower()
-    return lower in _MOVES or (lower.endswith("ed") and len(lower) > 4)

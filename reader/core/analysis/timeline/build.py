@@ -13,16 +13,21 @@ range) in one sentence. Rules, in the order `build_timeline` applies them:
   characters at word boundaries: the source's words only. Each `EventSource` spans that
   clause in its article's body; `date_start`/`date_end` span the date expression.
 - A clause that is nothing but its date ("Monday, May 18, 2015" on its own line) is a
-  dateline, not an event.
-- People and places are the entities of those kinds inside the clause, by canonical
-  name. The article's dateline is *not* lent to clauses without a place: a dateline says
-  where the story was filed, not where an earlier event happened.
+  dateline, not an event; so is a date in a story's dateline ("FRANKFURT, June 5 (Agency)
+  — …"), a byline ("By Anna Keller, June 5"), a photo credit or a "Published …" line.
+- One clause is one event: a second date in the same clause ("slowed in May, down from
+  April") is not a second event.
+- People, places and `figures` are those inside the clause, by canonical name, and in the
+  passage that tells the event: the sentences after the dated one, in its paragraph, up to
+  one with a date of its own (at most three). The article's dateline is *not* lent to
+  clauses without a place: a dateline says where the story was filed, not where an
+  earlier event happened.
 - Order: by the first day of the value's span; on the same first day a coarser value
   ("2025-10", "early October") and a range come before a day, a day before its times;
   then by the order of the articles and of the text.
 - The same event told by two sources becomes one entry citing both: same value (and
   range end), a different article, and enough shared content words (overlap coefficient
-  ≥ 0.5, or ≥ 0.34 with a shared person or place; at least two shared words).
+  ≥ 0.5, or ≥ 0.34 with a shared person, place or figure; at least two shared words).
 - `inferred` is set when every source resolved the date against an inferred anchor (an
   article without a publication date read with dated ones; see `analyze_set`).
 """
@@ -80,6 +85,7 @@ class Event:
     sources: list[EventSource] = field(default_factory=list)
     inferred: bool = False
     mod: str = ""  # TIMEX3 modifier of the date ("START" for "early October")
+    figures: list[str] = field(default_factory=list)  # the passage's figures, as written
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +95,7 @@ class Event:
             "summary": self.summary,
             "places": list(self.places),
             "people": list(self.people),
+            "figures": list(self.figures),
             "sources": [
                 {
                     "path": s.path,
@@ -112,6 +119,7 @@ class _Candidate:
     words: set[str]
     names: set[str]
     inferred: list[bool]
+    values: set[float] = field(default_factory=set)  # the clause's figures
 
 
 def build_timeline(items: list[tuple[Article, Analysis]]) -> list[Event]:
@@ -129,8 +137,10 @@ def build_timeline(items: list[tuple[Article, Analysis]]) -> list[Event]:
         target.event.sources.extend(cand.event.sources)
         _add_names(target.event.people, cand.event.people)
         _add_names(target.event.places, cand.event.places)
+        target.event.figures.extend(f for f in cand.event.figures if f not in target.event.figures)
         target.words |= cand.words
         target.names |= cand.names
+        target.values |= cand.values
         target.inferred.extend(cand.inferred)
     for cand in merged:
         cand.event.inferred = all(cand.inferred)
@@ -149,12 +159,15 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
         and not _names_a_thing(body, t)
     ]
     out: list[_Candidate] = []
-    told: set[tuple[str, str, int, int]] = set()
+    told: set[tuple[int, int]] = set()  # the clauses already told: one clause, one event
     k = 0
     while k < len(placed):
         timex, bounds = placed[k]
         sentence = sentence_at(sentences, timex.start)
         if sentence is None or timex.end > sentence.end:
+            k += 1
+            continue
+        if _credit_or_dateline(body, timex):
             k += 1
             continue
         end_value, end_timex = timex.range_end, timex
@@ -167,17 +180,70 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
             elif joined and following.value == end_value:
                 end_timex = following  # the engine's range, with its end also given alone
                 k += 1
-        cand = _candidate(index, article, analysis, sentence, timex, end_timex, end_value, bounds)
+        passage = _passage(body, sentences, sentence, placed)
+        cand = _candidate(
+            index, article, analysis, sentence, timex, end_timex, end_value, bounds, passage
+        )
         src = cand.event.sources[0]
         if not cand.words - content_words(src.date_text):
             k += 1
             continue  # "Monday, May 18, 2015" alone on a line: a dateline, not an event
-        seen = (cand.event.date, cand.event.end, src.start, src.end)
-        if seen not in told:  # "Monday … on Monday" in one clause: one event
-            told.add(seen)
+        if (src.start, src.end) not in told:  # a clause's second date is not a second event
+            told.add((src.start, src.end))
             out.append(cand)
         k += 1
     return out
+
+
+_CREDIT_LINE_RE = re.compile(
+    r"[ \t]*(?:(?:photo(?:graph)?s?|image|picture|credit|file photo|published|updated|posted"
+    r"|last updated|copyright)\b|©)",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(r"[ \t]*By[ \t]+[A-Z]")
+_DATELINE_RE = re.compile(
+    r"[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[ \t]*[A-Z][\w .'’-]{0,40})*"
+    r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*(?:[—–]|-{1,2}(?=\s))"
+)
+_PASSAGE_SENTENCES = 3
+
+
+def _credit_or_dateline(body: str, timex: TimeExpr) -> bool:
+    """A date in a byline, a photo credit or a "Published …" line, or in a story's dateline
+    ("FRANKFURT, June 5 (Agency) — …"): it says when the story was filed, not what happened."""
+    line_start = body.rfind("\n", 0, timex.start) + 1
+    if _CREDIT_LINE_RE.match(body, line_start) or _byline(body, line_start):
+        return True
+    dateline = _DATELINE_RE.match(body, line_start)
+    return dateline is not None and timex.end <= dateline.end() and timex.start > line_start
+
+
+def _byline(body: str, line_start: int) -> bool:
+    """ "By Anna Keller", "By Anna Keller, June 5, 2025": a line that starts "By" and a name
+    and is not a sentence."""
+    line_end = body.find("\n", line_start)
+    line = body[line_start : line_end if line_end >= 0 else len(body)].strip()
+    return bool(_BYLINE_RE.match(line)) and len(line) < 120 and not line.endswith(".")
+
+
+def _passage(
+    body: str,
+    sentences: list[Sentence],
+    sentence: Sentence,
+    placed: list[tuple[TimeExpr, DateBounds]],
+) -> tuple[int, int]:
+    """The dated sentence and those after it that stay on it: the same paragraph, no date
+    of their own, at most three ("Trump's visit to Japan earlier in the week … He bonded
+    with Prime Minister Sanae Takaichi … Howard Lutnick capped the trip …")."""
+    end = sentence.end
+    k = next((n for n, s in enumerate(sentences) if s.start == sentence.start), len(sentences))
+    for following in sentences[k + 1 : k + 1 + _PASSAGE_SENTENCES]:
+        if "\n" in body[end : following.start]:
+            break  # a new paragraph, a new subject
+        if any(following.start <= t.start < following.end for t, _ in placed):
+            break  # it tells its own dated event
+        end = following.end
+    return sentence.end, end
 
 
 def _candidate(
@@ -189,12 +255,18 @@ def _candidate(
     end_timex: TimeExpr,
     end_value: str,
     bounds: DateBounds,
+    passage: tuple[int, int],
 ) -> _Candidate:
     body = article.body
     c_start, c_end = clause_span(body, sentence.start, sentence.end, timex.start, end_timex.end)
     inside = [e for e in analysis.entities if c_start <= e.start and e.end <= c_end]
-    people = _names(inside, "person")
-    places = _names(inside, "place")
+    told = [e for e in analysis.entities if _in_passage(e.start, e.end, c_start, c_end, passage)]
+    people = _names(told, "person")
+    places = _names(told, "place")
+    figures = [
+        n.text for n in analysis.numbers if _in_passage(n.start, n.end, c_start, c_end, passage)
+    ]
+    values = {n.value for n in analysis.numbers if c_start <= n.start and n.end <= c_end}
     event = Event(
         date=timex.value,
         end=end_value,
@@ -213,6 +285,7 @@ def _candidate(
             )
         ],
         mod=timex.mod,
+        figures=list(dict.fromkeys(figures)),
     )
     # Ranges sort just before single values of the same granularity starting that day.
     rank = bounds.rank * 2 + (0 if end_value else 1)
@@ -224,7 +297,14 @@ def _candidate(
         content_words(clause_text),
         {name_key(e.name) for e in inside if e.kind in ("person", "place")},
         [timex.inferred or analysis.anchor_inferred],
+        values,
     )
+
+
+def _in_passage(start: int, end: int, c_start: int, c_end: int, passage: tuple[int, int]) -> bool:
+    """Inside the clause, or in the sentences after the dated one that stay on it (`passage`:
+    from the end of the dated sentence to the end of the last of them)."""
+    return (c_start <= start and end <= c_end) or (passage[0] <= start and end <= passage[1])
 
 
 def _add_names(names: list[str], more: list[str]) -> None:
@@ -297,5 +377,6 @@ def _similarity(a: _Candidate, b: _Candidate) -> float:
     if shared < _MIN_SHARED_WORDS:
         return 0.0
     overlap = shared / min(len(a.words), len(b.words))
-    bar = _MERGE_OVERLAP_WITH_ENTITY if a.names & b.names else _MERGE_OVERLAP
+    shared_evidence = a.names & b.names or a.values & b.values
+    bar = _MERGE_OVERLAP_WITH_ENTITY if shared_evidence else _MERGE_OVERLAP
     return overlap if overlap >= bar else 0.0

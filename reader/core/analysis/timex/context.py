@@ -58,6 +58,13 @@ _CLAUSE_END = re.compile(r"[.!?;:\n]")
 # a deadline ("by February", "effective Feb. 1") looks ahead; "by" yields to a past cue
 # between the same commas ("had filed the reports by Wednesday")
 _DEADLINE = re.compile(r"(?<!\bbecame )(?<!\bbecome )(?:\bby|(?P<eff>\beffective))\s+$", re.I)
+# "since September", "since early March": a start that is behind the anchor, never ahead
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?$", re.I
+)
+# `clause_tense` for "by …" (a future that an -ed word does not overturn) and "since …" (a
+# date not after the anchor, whatever the distance)
+AHEAD, BEHIND = 2, -2
 # a cue across a quotation mark counts only when there is none on the span's side of it; then
 # one beyond what sets off a reported or relative clause ("said Monday that it would ...
 # Friday", "the bill, which passed in March, would ...") only when none is found within
@@ -67,8 +74,13 @@ _SEGMENT_BREAK = re.compile(r"[,()\"\u201c\u201d]|''|``|\bthat\b", re.I)
 
 def clause_tense(ctx: Ctx, start: int, end: int) -> int:
     """+1 future, -1 past, 0 unknown: the nearest tense cue in the clause around the span,
-    preferring one between the same commas, quotes or "that" as the span."""
+    preferring one between the same commas, quotes or "that" as the span. A cue word right
+    before the span says which side of the anchor it is on whatever the tense: `BEHIND`
+    after "since", `AHEAD` after "by" unless a past verb other than an -ed word stands
+    between the same commas ("had filed the reports by Wednesday")."""
     body = ctx.body
+    if _SINCE.search(body, max(0, start - 32), start):
+        return BEHIND
     deadline = _DEADLINE.search(body, max(0, start - 20), start)
     if deadline and deadline["eff"]:
         return 1
@@ -83,7 +95,7 @@ def clause_tense(ctx: Ctx, start: int, end: int) -> int:
     seg_lo = max((b.end() for b in _SEGMENT_BREAK.finditer(body, lo, start)), default=lo)
     after = _SEGMENT_BREAK.search(body, end, hi)
     seg_hi = after.start() if after else hi
-    best, best_key = 0, (True, True, 10**9)
+    best, best_key, best_ed = 0, (True, True, 10**9), False
     for cue in _CUE.finditer(body, lo, hi):
         if start <= cue.start() < end:
             continue
@@ -94,9 +106,10 @@ def clause_tense(ctx: Ctx, start: int, end: int) -> int:
         key = (_QUOTE.search(between) is not None, not seg_lo <= cue.start() < seg_hi, d)
         if key < best_key:
             best_key, best = key, (1 if cue.group("f") else -1)
-    past_in_segment = best < 0 and not any(best_key[:2])
+            best_ed = cue.group("ed") is not None
+    past_in_segment = best < 0 and not any(best_key[:2]) and not best_ed
     if deadline and not past_in_segment:
-        return 1
+        return AHEAD
     return best
 
 
@@ -147,7 +160,7 @@ def nearest_date(
     if not dates:
         return None
     past = [c for c in dates if c <= anchor]
-    if ended and past:
+    if (ended or tense <= BEHIND) and past:
         return max(past)
     nearest = min(dates, key=lambda c: abs((c - anchor).days))
     if tense > 0 and nearest < anchor - dt.timedelta(days=31):
@@ -162,6 +175,8 @@ def year_for_month(anchor: dt.date, month: int, tense: int, det: str = "") -> in
         return anchor.year if month < anchor.month else anchor.year - 1
     if det in ("next", "this coming"):
         return anchor.year if month >= anchor.month else anchor.year + 1
+    if tense <= BEHIND:
+        return anchor.year if month <= anchor.month else anchor.year - 1
     # the nearest such month (at most six months away), unless the tense says otherwise
     diff = month - anchor.month
     year = anchor.year - 1 if diff > 6 else anchor.year + 1 if diff < -6 else anchor.year

@@ -30,8 +30,10 @@ Resolution rules (the anchor is the publication date unless said otherwise):
   -ed, neither of them a passive ("will be named", "to be held"; an -ed word counts at
   twice its distance). An auxiliary with a plan word is one cue: "was/were scheduled
   (planning, due, expected, set to)" looks ahead, "had (been) due" is past. A deadline
-  looks ahead: "effective Feb. 1", and "by February" unless a past cue stands between the
-  same commas ("had filed by Wednesday"). No cue: unknown. A possessive weekday
+  looks ahead: "effective Feb. 1", and "by February" unless a past cue other than an -ed
+  word stands between the same commas ("had filed by Wednesday"). "since September" is
+  behind the anchor, never ahead of it: the latest such month, day or weekday not after
+  the anchor (a June article's "since September" is the September before). No cue: unknown. A possessive weekday
   ("Wednesday's ruling") ignores the tense.
 * A weekday ("Monday") is the anchor itself when it names the anchor's weekday; otherwise
   the previous such day, or the next one when the clause is in the future tense. "last
