@@ -89,13 +89,15 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from reader.core.feeds import FeedError, location_kind
+    from reader.core.feeds import FeedError, check_feed, location_kind
     from reader.core.store import feed_location
 
     try:
-        location_kind(args.location)  # refuse ftp:, file:, javascript: … before subscribing
+        kind = location_kind(args.location)  # refuse ftp:, file:, javascript: … first
+        if kind == "file":
+            check_feed(args.location)  # a saved file is cheap to read: it must be a feed
     except FeedError as exc:
-        error(str(exc))
+        error(f"{exc}; not subscribed")
         return 1
     library = open_library(args)
     location = feed_location(args.location)
@@ -106,10 +108,23 @@ def _add(args: argparse.Namespace) -> int:
             print("its new entries will be read in full from the next update on")
         return 0
     full = " (new entries read in full from their pages)" if args.full_text else ""
-    print(f"subscribed to {one_line(location, 200)}{full}")
+    subscribed = f"subscribed to {one_line(location, 200)}{full}"
     if args.no_update:
+        print(subscribed)
         return 0
-    return _run_update(library, [location], analyze=not args.no_analyze, as_json=False)
+    reports = _fetch(library, [location], analyze=not args.no_analyze)
+    if reports is None:
+        return 130
+    first = reports[0]
+    if first.error:  # a web address that is not a feed, or not reachable: not kept
+        library.remove_feed(location)
+        error(f"{first.error}; not subscribed (`--no-update` subscribes without fetching)")
+        return 1
+    print(subscribed)
+    print(_report_line(first))
+    for why in first.pages_failed:
+        print(f"    {one_line(why, 300)}")
+    return 0
 
 
 def _full_text(args: argparse.Namespace) -> int:
@@ -141,9 +156,10 @@ def _update(args: argparse.Namespace) -> int:
     )
 
 
-def _run_update(
-    library: Library, locations: list[str] | None, *, analyze: bool, as_json: bool
-) -> int:
+def _fetch(
+    library: Library, locations: list[str] | None, *, analyze: bool
+) -> list[FeedReport] | None:
+    """Update the feeds at `locations` (None: all) with a progress bar; None on Ctrl-C."""
     from reader.core.analysis import analyze as analyse_article
     from reader.core.analysis import analyzer_version
     from reader.core.feeds import update_feeds
@@ -160,8 +176,17 @@ def _run_update(
     except KeyboardInterrupt:
         bar.done()
         error("interrupted: the feeds fetched so far are stored; the others were not updated")
-        return 130
+        return None
     bar.done()
+    return reports
+
+
+def _run_update(
+    library: Library, locations: list[str] | None, *, analyze: bool, as_json: bool
+) -> int:
+    reports = _fetch(library, locations, analyze=analyze)
+    if reports is None:
+        return 130
     failed = [r for r in reports if r.error]
     if as_json:
         print_json(
