@@ -8,7 +8,8 @@ broadsheet feed list [--json]                  the subscribed feeds and their la
 broadsheet feed update [LOCATION...] [--json]  fetch new articles (all feeds, or those given)
 broadsheet feed remove LOCATION                unsubscribe (its articles stay)
 broadsheet feed import FILE.opml [--update]    subscribe to every feed an OPML file lists
-broadsheet feed export > FILE.opml             the web feeds as OPML, for another reader
+broadsheet feed export > FILE.opml             the subscriptions as OPML (web feeds, and
+                                               saved feed files by absolute path)
 
 `update` prints a line per feed (`+N new · M already had · title`, failures as
 `error: …` on stderr) and exits 0 when every feed updated, 1 when one failed, 2 when the
@@ -72,7 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--update", action="store_true", help="then fetch the new ones")
     p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
 
-    actions.add_parser("export", help="print the web feeds as OPML")
+    actions.add_parser("export", help="print the subscriptions as OPML")
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
@@ -272,7 +273,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from reader.core.feeds import FeedError
+    from reader.core.feeds import FeedError, check_feed, location_kind
     from reader.core.feeds.opml import read_opml_file
 
     try:
@@ -280,12 +281,22 @@ def _import(args: argparse.Namespace) -> int:
     except FeedError as exc:
         error(str(exc))
         return 1
+    readable = []
+    for feed in feeds:  # a saved file must read as a feed, as `feed add` asks of it
+        try:
+            if location_kind(feed.location) == "file":
+                check_feed(feed.location)
+        except FeedError as exc:
+            error(f"{exc}; skipped")
+            skipped += 1
+            continue
+        readable.append(feed)
     library = open_library(args)
-    new = [feed.location for feed in feeds if library.add_feed(feed.location)[1]]
+    new = [feed.location for feed in readable if library.add_feed(feed.location)[1]]
     print(
         f"subscribed to {len(new)} feed{'s' if len(new) != 1 else ''}, "
-        f"{len(feeds) - len(new)} already subscribed, "
-        f"{skipped} skipped (not an http or https address)"
+        f"{len(readable) - len(new)} already subscribed, "
+        f"{skipped} skipped (neither an http(s) address nor a saved feed file)"
     )
     if args.update and new:
         return _run_update(library, new, analyze=not args.no_analyze, as_json=False)

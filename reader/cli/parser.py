@@ -12,7 +12,7 @@ broadsheet feed update [URL|FILE...] [--json]   fetch new articles from subscrib
 broadsheet feed list [--json]               subscribed feeds and their last fetch
 broadsheet feed remove URL|FILE             unsubscribe (its articles stay)
 broadsheet feed import FILE.opml [--update]  subscribe to an OPML list's feeds
-broadsheet feed export                      the web feeds as OPML
+broadsheet feed export                      the subscriptions as OPML
 broadsheet stories [--json] [--all]         the same story across outlets, newest first
 """
 
