@@ -22,6 +22,7 @@ from reader.core.export import (
     comparison_json,
     comparison_markdown,
     default_export_dir,
+    export_notice,
     write_export,
 )
 from reader.core.store import Library
@@ -159,7 +160,7 @@ class ComparisonScreen(Screen[Jump | None]):
         worker = event.worker
         if worker.state == WorkerState.SUCCESS and worker.group == "export" and worker.result:
             md_path, json_path = worker.result
-            self.notify(f"Comparison exported to {md_path} and {json_path.name}", markup=False)
+            self.notify(export_notice("Comparison", md_path, json_path), markup=False)
         elif worker.state == WorkerState.ERROR:
             what = "export the comparison" if worker.group == "export" else "find the mention"
             self.notify(f"Could not {what}: {worker.error}", severity="error", markup=False)
