@@ -8,7 +8,8 @@ broadsheet feed list [--json]                  the subscribed feeds and their la
 broadsheet feed update [LOCATION...] [--json]  fetch new articles (all feeds, or those given)
 broadsheet feed remove LOCATION                unsubscribe (its articles stay)
 broadsheet feed import FILE.opml [--update]    subscribe to every feed an OPML file lists
-broadsheet feed export > FILE.opml             the web feeds as OPML, for another reader
+broadsheet feed export > FILE.opml             the subscriptions as OPML (web feeds, and
+                                               saved feed files by absolute path)
 
 `update` prints a line per feed (`+N new · M already had · title`, failures as
 `error: …` on stderr) and exits 0 when every feed updated, 1 when one failed, 2 when the
@@ -72,7 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--update", action="store_true", help="then fetch the new ones")
     p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
 
-    actions.add_parser("export", help="print the web feeds as OPML")
+    actions.add_parser("export", help="print the subscriptions as OPML")
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
@@ -89,13 +90,15 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from reader.core.feeds import FeedError, location_kind
+    from reader.core.feeds import FeedError, check_feed, location_kind
     from reader.core.store import feed_location
 
     try:
-        location_kind(args.location)  # refuse ftp:, file:, javascript: … before subscribing
+        kind = location_kind(args.location)  # refuse ftp:, file:, javascript: … first
+        if kind == "file":
+            check_feed(args.location)  # a saved file is cheap to read: it must be a feed
     except FeedError as exc:
-        error(str(exc))
+        error(f"{exc}; not subscribed")
         return 1
     library = open_library(args)
     location = feed_location(args.location)
@@ -106,10 +109,23 @@ def _add(args: argparse.Namespace) -> int:
             print("its new entries will be read in full from the next update on")
         return 0
     full = " (new entries read in full from their pages)" if args.full_text else ""
-    print(f"subscribed to {one_line(location, 200)}{full}")
+    subscribed = f"subscribed to {one_line(location, 200)}{full}"
     if args.no_update:
+        print(subscribed)
         return 0
-    return _run_update(library, [location], analyze=not args.no_analyze, as_json=False)
+    reports = _fetch(library, [location], analyze=not args.no_analyze)
+    if reports is None:
+        return 130
+    first = reports[0]
+    if first.error:  # a web address that is not a feed, or not reachable: not kept
+        library.remove_feed(location)
+        error(f"{first.error}; not subscribed (`--no-update` subscribes without fetching)")
+        return 1
+    print(subscribed)
+    print(_report_line(first))
+    for why in first.pages_failed:
+        print(f"    {one_line(why, 300)}")
+    return 0
 
 
 def _full_text(args: argparse.Namespace) -> int:
@@ -141,9 +157,10 @@ def _update(args: argparse.Namespace) -> int:
     )
 
 
-def _run_update(
-    library: Library, locations: list[str] | None, *, analyze: bool, as_json: bool
-) -> int:
+def _fetch(
+    library: Library, locations: list[str] | None, *, analyze: bool
+) -> list[FeedReport] | None:
+    """Update the feeds at `locations` (None: all) with a progress bar; None on Ctrl-C."""
     from reader.core.analysis import analyze as analyse_article
     from reader.core.analysis import analyzer_version
     from reader.core.feeds import update_feeds
@@ -160,8 +177,17 @@ def _run_update(
     except KeyboardInterrupt:
         bar.done()
         error("interrupted: the feeds fetched so far are stored; the others were not updated")
-        return 130
+        return None
     bar.done()
+    return reports
+
+
+def _run_update(
+    library: Library, locations: list[str] | None, *, analyze: bool, as_json: bool
+) -> int:
+    reports = _fetch(library, locations, analyze=analyze)
+    if reports is None:
+        return 130
     failed = [r for r in reports if r.error]
     if as_json:
         print_json(
@@ -247,7 +273,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from reader.core.feeds import FeedError
+    from reader.core.feeds import FeedError, check_feed, location_kind
     from reader.core.feeds.opml import read_opml_file
 
     try:
@@ -255,12 +281,22 @@ def _import(args: argparse.Namespace) -> int:
     except FeedError as exc:
         error(str(exc))
         return 1
+    readable = []
+    for feed in feeds:  # a saved file must read as a feed, as `feed add` asks of it
+        try:
+            if location_kind(feed.location) == "file":
+                check_feed(feed.location)
+        except FeedError as exc:
+            error(f"{exc}; skipped")
+            skipped += 1
+            continue
+        readable.append(feed)
     library = open_library(args)
-    new = [feed.location for feed in feeds if library.add_feed(feed.location)[1]]
+    new = [feed.location for feed in readable if library.add_feed(feed.location)[1]]
     print(
         f"subscribed to {len(new)} feed{'s' if len(new) != 1 else ''}, "
-        f"{len(feeds) - len(new)} already subscribed, "
-        f"{skipped} skipped (not an http or https address)"
+        f"{len(readable) - len(new)} already subscribed, "
+        f"{skipped} skipped (neither an http(s) address nor a saved feed file)"
     )
     if args.update and new:
         return _run_update(library, new, analyze=not args.no_analyze, as_json=False)

@@ -12,15 +12,16 @@ broadsheet feed update [URL|FILE...] [--json]   fetch new articles from subscrib
 broadsheet feed list [--json]               subscribed feeds and their last fetch
 broadsheet feed remove URL|FILE             unsubscribe (its articles stay)
 broadsheet feed import FILE.opml [--update]  subscribe to an OPML list's feeds
-broadsheet feed export                      the web feeds as OPML
+broadsheet feed export                      the subscriptions as OPML
 broadsheet stories [--json] [--all]         the same story across outlets, newest first
+broadsheet serve [--host H] [--port P]      the app in a web page (http://localhost:8000)
 """
 
 from __future__ import annotations
 
 import argparse
 
-from reader.cli import feeds, library, stories
+from reader.cli import feeds, library, serve, stories
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,4 +38,5 @@ def build_parser() -> argparse.ArgumentParser:
     library.register(sub)
     feeds.register(sub)
     stories.register(sub)
+    serve.register(sub)
     return parser

@@ -21,7 +21,11 @@ from reader.core.analysis.timeline.build import Event
 from reader.core.date_labels import chronological, date_label, day_label, group_key
 from reader.core.sanitize import one_line
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+# What can start markup mid-line: emphasis, code, links and images (`[`, `]`: with both
+# escaped no `(...)` can become a link target), HTML and autolinks (`<`, `>`), entities (`&`),
+# table cells (`|`), strikethrough (`~`), a heading's closing `#`s, and the escape itself.
+# Parentheses, braces, `+` and `!` mean nothing on their own: "Q3 2025 (Jul–Sep)" stays as is.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 
 
 class SourceLike(Protocol):
@@ -83,6 +87,8 @@ def timeline_markdown(events: Sequence[Event], sources: Sequence[SourceLike]) ->
         key = group_key(event.date)
         if key != current:
             current = key
+            if lines[-1]:
+                lines.append("")  # a heading after a list needs a blank line before it
             lines += [f"## {md_text(day_label(event.date), 80)}", ""]
         when = md_text(date_label(event.date, event.end, event.mod), 80)
         if event.inferred:
@@ -196,6 +202,30 @@ def comparison_json(comparison: dict[str, Any], sources: Sequence[SourceLike] | 
 def default_export_dir() -> Path:
     """Where exports go unless told otherwise: a Broadsheet folder in the user's documents."""
     return platformdirs.user_documents_path() / "Broadsheet"
+
+
+def shown_folder(folder: Path, width: int = 44) -> str:
+    """`folder` for a one-line notice: the home folder as `~`, and when still longer than
+    `width`, its leading folders elided (`…/Documents/Broadsheet`), never a name cut."""
+    text = str(folder)
+    home = str(Path.home())
+    if home not in ("", "/") and (text == home or text.startswith(home.rstrip("/") + "/")):
+        text = "~" + text[len(home.rstrip("/")) :]
+    if len(text) <= width:
+        return text
+    parts = Path(text).parts
+    kept = parts[-1]
+    for part in reversed(parts[:-1]):
+        if len(part) + len(kept) + 3 > width:
+            break
+        kept = f"{part}/{kept}" if part != "/" else f"/{kept}"
+    return kept if kept.startswith("/") else f"…/{kept}"
+
+
+def export_notice(what: str, md_path: Path, json_path: Path) -> str:
+    """The notification after an export: the file names whole, each on its line, then the
+    folder (elided to fit), so a toast never breaks a name mid-word."""
+    return f"{what} exported:\n{md_path.name}\n{json_path.name}\nin {shown_folder(md_path.parent)}"
 
 
 def write_export(

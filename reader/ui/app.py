@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.theme import Theme
@@ -26,10 +26,14 @@ from reader.ui.chrome.key_bindings import all_binding_groups, app_bindings
 from reader.ui.chrome.keymap import KeymapError, default_keymap_path, load_keymap
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from reader.core.store import Library
 
 DEFAULT_THEME = "textual-dark"
 MONO_THEME = "broadsheet-mono"
+# Textual palette entries the app replaces: its help panel ("Keys") by the app's Help.
+SUPERSEDED = frozenset({"Keys"})
 
 # Greys only: the colour-free look, chosen by NO_COLOR, color=False or by name.
 MONO = Theme(
@@ -107,6 +111,14 @@ class BroadsheetApp(App[int]):
         if self._keymap_problem:
             problem = visible(self._keymap_problem)
             self.notify(problem, title="Keymap not used", severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, less those the app has its own of: its "Quit"
+        (the app's binding is listed already) and "Keys" (the app's "Help" shows every key)."""
+        ours = {binding.description for _, group in all_binding_groups() for binding in group}
+        for command in super().get_system_commands(screen):
+            if command.title not in ours and command.title not in SUPERSEDED:
+                yield command
 
     def action_help(self) -> None:
         from reader.ui.chrome.help_screen import HelpScreen

@@ -339,3 +339,24 @@ def test_first_frame_needs_no_analysis_engine(library_path: Path) -> None:
         check=True,
     )
     assert out.stdout.strip() == ""
+
+
+async def test_palette_lists_one_quit_and_one_help(library_path: Path, build_app: Any) -> None:
+    from collections import Counter
+
+    from textual.command import CommandList, CommandPalette
+
+    async with build_app(library_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        options = palette.query_one(CommandList)
+        titles = Counter(
+            str(options.get_option_at_index(i).prompt).split("\n")[0].strip()
+            for i in range(options.option_count)
+        )
+        assert titles["Quit"] == 1, titles
+        assert titles["Help"] == 1 and titles["Keys"] == 0, titles
+        assert titles["Theme"] == 1  # Textual's own entries the app has none of stay

@@ -76,6 +76,27 @@ async def test_subscribing_adds_the_feeds_articles_to_the_list(
         assert_safe(app)
 
 
+async def test_a_saved_file_that_is_not_a_feed_is_not_subscribed(
+    library_path: Path, build_app: Any, tmp_path: Path
+) -> None:
+    from reader.core.store import Library
+
+    notes = tmp_path / "notafeed.txt"
+    notes.write_text("Just some notes, not a feed.\n", encoding="utf-8")
+    app = build_app(library_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one("#feed-input", Input).value = str(notes)
+        await pilot.press("enter")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("not subscribed" in n for n in notices), notices
+    with Library.open(library_path) as library:
+        assert library.feeds() == []
+
+
 async def test_update_without_feeds_says_how_to_subscribe(
     library_path: Path, build_app: Any
 ) -> None:

@@ -139,7 +139,7 @@ async def test_export_writes_markdown_and_json(
         assert files == [".json", ".md"]
         md = next(out.glob("*.md")).read_text()
         assert "## Thursday, October 30, 2025" in md
-        assert any("Timeline exported to" in n.message for n in app._notifications)
+        assert any("Timeline exported:" in n.message for n in app._notifications)
 
 
 async def test_empty_and_hostile_timelines_do_not_crash(library: Library, build_app: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,7 @@ def test_hostile_text_is_inert_in_markdown() -> None:
     event = Event("2025-10-30", "", hostile, [hostile], [], [EventSource("a", 0, 1, 5)])
     md = timeline_markdown([event], [Src(1, hostile, hostile, "")])
     assert "\x1b" not in md and "\u202e" not in md
-    assert "](" not in md and "<script>" not in md
+    assert not re.search(r"(?<!\\)\]\(", md) and "<script>" not in md  # no link forms
     assert "\n# heading" not in md
     assert "— ?" in md  # a source index outside the reading set
     assert md_text("a|b") == "a\\|b"
@@ -209,9 +210,40 @@ def test_hostile_comparison_markdown() -> None:
         ],
     }
     md = comparison_markdown(comparison, SOURCES)
-    assert "\x1b" not in md and "](" not in md and "<b>" not in md
+    assert "\x1b" not in md and not re.search(r"(?<!\\)\]\(", md) and "<b>" not in md
     table_rows = [line for line in md.splitlines() if line.startswith("| ") and "\\|" in line]
     assert table_rows and all(
         line.count(" | ") == line.replace("\\|", "").count(" | ") for line in table_rows
     )
     assert json.loads(comparison_json(comparison))["numbers"][1] == 3
+
+
+def test_markdown_escapes_only_what_could_become_markup() -> None:
+    assert md_text("Q3 2025 (Jul–Sep) +4% {est.}!") == "Q3 2025 (Jul–Sep) +4% {est.}!"
+    assert md_text("[x](y) *a* _b_ <i> a|b ~~s~~ &amp; #") == (
+        "\\[x\\](y) \\*a\\* \\_b\\_ \\<i\\> a\\|b \\~\\~s\\~\\~ \\&amp; \\#"
+    )
+
+
+def test_timeline_headings_have_a_blank_line_before_them() -> None:
+    events = [
+        Event(day, "", f"Event on {day}", [], [], [EventSource("a", 0, 1, 5)])
+        for day in ("2025-10-29", "2025-10-30")
+    ]
+    lines = timeline_markdown(events, [Src(1, "A", "Story", "")]).splitlines()
+    headings = [i for i, line in enumerate(lines) if line.startswith("#")]
+    assert len(headings) >= 3
+    assert all(lines[i - 1] == "" for i in headings if i > 0)
+
+
+def test_the_export_notice_keeps_file_names_whole(tmp_path: Path) -> None:
+    from reader.core.export import export_notice, shown_folder
+
+    folder = Path.home() / "Documents" / "Broadsheet"
+    assert shown_folder(folder) == "~/Documents/Broadsheet"
+    deep = Path("/srv") / ("x" * 30) / "quite-a-long-folder-name" / "Broadsheet"
+    assert shown_folder(deep) == "…/quite-a-long-folder-name/Broadsheet"
+    md, js = deep / "timeline-20251030-090000.md", deep / "timeline-20251030-090000.json"
+    lines = export_notice("Timeline", md, js).splitlines()
+    assert lines[1:3] == ["timeline-20251030-090000.md", "timeline-20251030-090000.json"]
+    assert all(len(line) <= 50 for line in lines)

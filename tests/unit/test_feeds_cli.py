@@ -146,16 +146,28 @@ def test_update_exit_codes_and_error_lines(
     assert code == 2 and out == "" and "not a Broadsheet library" in err
 
 
-def test_a_first_fetch_that_fails_keeps_the_subscription(
+def test_a_web_address_that_is_not_a_feed_is_not_subscribed(
     capsys: pytest.CaptureFixture[str], db: str, server: FeedServer
 ) -> None:
     server.routes["/page"] = Reply(body=b"<!DOCTYPE html><html><body>Hi</body></html>")
     code, out, err = run(capsys, db, "feed", "add", "--no-analyze", server.url("/page"))
-    assert code == 1
-    assert out == f"subscribed to {server.url('/page')}\n"
+    assert (code, out) == (1, "")
     assert "is not an RSS or Atom feed (it is a web page" in err
-    listed = as_json(run(capsys, db, "feed", "list", "--json")[1])["feeds"]
-    assert "it is a web page" in listed[0]["last_error"]
+    assert err.count("\n") == 1 and "not subscribed" in err
+    assert as_json(run(capsys, db, "feed", "list", "--json")[1]) == {"feeds": []}
+
+
+@pytest.mark.parametrize("no_update", [False, True])
+def test_a_saved_file_that_is_not_a_feed_is_not_subscribed(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, no_update: bool
+) -> None:
+    notes = saved(tmp_path, "notafeed.txt", "Just some notes.\nNot a feed at all.\n")
+    flags = ["--no-update"] if no_update else []
+    code, out, err = run(capsys, db, "feed", "add", *flags, notes)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"broadsheet: {notes}") and err.count("\n") == 1
+    assert "not subscribed" in err
+    assert as_json(run(capsys, db, "feed", "list", "--json")[1]) == {"feeds": []}
 
 
 @pytest.mark.parametrize(

@@ -167,8 +167,8 @@ def test_full_text_feed_reads_pages_and_keeps_the_summary_when_one_fails(
     by_url = {a.url: a for a in articles(db)}
     bridge = by_url[server.url("/bridge")]
     assert "corroded steel bearings" in bridge.body and "Cookie settings" not in bridge.body
-    assert bridge.title == "Bridge to close"  # the feed's title and source stay
-    assert bridge.source == "Local Wire"
+    assert bridge.title == "Bridge to close"  # the feed's title stays
+    assert bridge.source == "Valley Courier"  # the page's site name is its outlet
     assert "postal votes" in by_url[server.url("/vote")].body
     assert by_url[server.url("/gone")].body.strip().endswith("keeps this summary.")
     # The next update adds nothing and does not put the summaries back.

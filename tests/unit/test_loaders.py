@@ -60,11 +60,43 @@ def test_plaintext_headline_dateline_paragraphs_and_heading() -> None:
 def test_plaintext_lede_first_gives_a_derived_title_and_no_title_block() -> None:
     article = parse_plaintext(f"{LEDE}\n{SECOND}\n")
     assert article.title_derived
-    assert article.title == (
-        "The city council voted on Tuesday to close two libraries, a decision that critics said…"
-    )
+    # The main clause, trimmed at the comma before the trailing appositive.
+    assert article.title == "The city council voted on Tuesday to close two libraries"
     assert len(article.title) <= 90
     assert [k for k, _ in kinds(article)] == ["dateline", "paragraph", "paragraph"]
+
+
+def test_a_derived_title_is_the_ledes_main_clause_not_its_first_characters() -> None:
+    first, _ = seed_paths()
+    lede = load_path(first)
+    assert isinstance(lede, Article) and lede.title_derived
+    body = " ".join(lede.body.split())
+    assert not body.startswith(lede.title.rstrip("…")[:60])
+    assert not any(
+        body[i:].startswith(lede.title.rstrip("…")) for i in range(0, 200)
+    )  # not a slice of the lede: its aside ("during a keynote address …") is gone
+    assert lede.title.startswith("U.S. President Donald Trump characterized")
+    assert "during a keynote" not in lede.title
+
+
+@pytest.mark.parametrize(
+    ("lede", "title"),
+    [
+        (
+            "Lee Jae-myung, speaking in Seoul on Monday, said the talks were slow.",
+            "Lee Jae-myung said the talks were slow",
+        ),
+        (
+            "The minister, who took office in May, resigned on Friday after a row over"
+            " expenses, ending a tenure that lasted barely six months and shook the party.",
+            "The minister resigned on Friday after a row over expenses",
+        ),
+        # A list is not an aside: its middle item opens with no preposition or participle.
+        ("Paris, London and Rome saw protests.", "Paris, London and Rome saw protests"),
+    ],
+)
+def test_derived_titles_drop_asides_and_trailing_clauses(lede: str, title: str) -> None:
+    assert parse_plaintext(f"{lede}\nMore text follows here.\n").title == title
 
 
 def test_derived_title_is_the_first_sentence_when_short() -> None:

@@ -9,7 +9,7 @@ starts.
 from reader.core.feeds.errors import FeedError
 from reader.core.feeds.fetch import USER_AGENT, FetchResult, fetch_feed, location_kind
 from reader.core.feeds.parse import ParsedFeed, parse_feed
-from reader.core.feeds.update import FeedReport, update_feeds
+from reader.core.feeds.update import FeedReport, check_feed, update_feeds
 
 __all__ = [
     "USER_AGENT",
@@ -17,6 +17,7 @@ __all__ = [
     "FeedReport",
     "FetchResult",
     "ParsedFeed",
+    "check_feed",
     "fetch_feed",
     "location_kind",
     "parse_feed",

@@ -128,9 +128,11 @@ def _entry_article(item: Any, fallback_path: str, source: str, language: str) ->
         if first is not None and first.kind == "title" and _first_text(article) != title:
             article.blocks[0] = Block("heading", first.start, first.end)  # a heading of the text
     article.url = link
-    article.author = _author(item)[:MAX_FIELD_CHARS]
+    article.author = (_author(item) or article.author)[:MAX_FIELD_CHARS]
     article.published = _date(item)
-    article.source = source
+    # The entry's own outlet (RSS <source>, an aggregator's), else its page's site name,
+    # else the feed's title.
+    article.source = (_entry_source(item) or article.source or source)[:MAX_FIELD_CHARS]
     article.language = language
     return article
 
@@ -168,6 +170,13 @@ def _title(node: Any) -> str:
     if "html" in (detail.get("type") or ""):
         value = " ".join(text for _kind, text in html_text_blocks(value))
     return _SPACE.sub(" ", value).strip()
+
+
+def _entry_source(item: Any) -> str:
+    """The title of an entry's `<source>` element (RSS 2.0: the outlet it came from)."""
+    node = item.get("source")
+    title = node.get("title") if isinstance(node, dict) else None
+    return _SPACE.sub(" ", title).strip() if isinstance(title, str) else ""
 
 
 def _author(item: Any) -> str:

@@ -51,6 +51,14 @@ class FeedReport:
     pages_failed: tuple[str, ...] = ()  # why each page that could not be read was not
 
 
+def check_feed(location: str) -> str:
+    """Fetch and read the feed at `location` without storing anything; its title. Raises
+    `FeedError` when it cannot be fetched or does not read as an RSS or Atom feed: what
+    `feed add` asks of a saved file before subscribing to it."""
+    fetched = fetch_feed(location)
+    return parse_feed(fetched.body, fetched.url or location, fetched=dt.datetime.now(dt.UTC)).title
+
+
 def update_feeds(
     library: Library,
     *,

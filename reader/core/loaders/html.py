@@ -21,6 +21,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from reader.core.article import Article, Block, BlockKind
+from reader.core.loaders.byline import take_byline
 from reader.core.loaders.metadata import MAX_FIELD_CHARS, parse_date
 from reader.core.loaders.structure import BodyBuilder, derive_title, first_lede, mark_opening
 
@@ -154,6 +155,7 @@ def parse_html(text: str, *, path: str = "") -> Article:
     if first is not None and first.kind == "heading" and headline in (title, h1_text):
         blocks[0] = Block("title", first.start, first.end)
         title = title or headline
+    body, blocks, byline = take_byline(body, blocks)
     blocks = mark_opening(body, blocks)
     derived = False
     if not title:
@@ -166,7 +168,7 @@ def parse_html(text: str, *, path: str = "") -> Article:
     if truncated:
         article.notices.append(f"HTML over {MAX_NODES:,} elements: the rest is not shown")
     article.source = meta.get("site", "")[:MAX_FIELD_CHARS]
-    article.author = meta.get("author", "")[:MAX_FIELD_CHARS]
+    article.author = (meta.get("author", "") or byline)[:MAX_FIELD_CHARS]
     article.url = meta.get("url", "")[:MAX_FIELD_CHARS]
     article.published = parse_date(meta.get("published", ""))
     lang = meta.get("language", "")

@@ -20,6 +20,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from reader.core.article import Article, Block
+from reader.core.loaders.byline import take_byline
 from reader.core.loaders.html import html_text_blocks
 from reader.core.loaders.metadata import apply_metadata
 from reader.core.loaders.plaintext import parse_plaintext
@@ -125,8 +126,10 @@ def parse_markdown(text: str, *, path: str = "") -> Article:
         b = blocks[title_index]
         blocks[title_index] = Block("title", b.start, b.end)
         title = body[b.start : b.end]
+    body, blocks, byline = take_byline(body, blocks)
     blocks = mark_opening(body, blocks)
     article = Article(title=title, body=body, blocks=blocks, path=path, notices=notices)
+    article.author = byline
     apply_metadata(article, dict(fields), "front matter")
     if not article.title:
         article.title = derive_title(first_lede(body, blocks))

@@ -1,7 +1,8 @@
 """Plain-text articles.
 
 `body` is the decoded text exactly (line endings normalised, BOM dropped), so offsets line
-up with the file; blocks are spans of it, stripped of surrounding whitespace.
+up with the file, less a byline paragraph near the top ("By Jane Doe", `byline.py`), which
+becomes the author; blocks are spans of it, stripped of surrounding whitespace.
 
 - Paragraphs are lines: separated by blank lines or by single newlines. Text hard-wrapped
   at a fixed width (most lines near one width, blank lines between paragraphs) is reflowed:
@@ -22,6 +23,7 @@ from __future__ import annotations
 import itertools
 
 from reader.core.article import Article, Block
+from reader.core.loaders.byline import take_byline
 from reader.core.loaders.structure import (
     derive_title,
     first_lede,
@@ -110,6 +112,10 @@ def parse_plaintext(text: str, *, path: str = "") -> Article:
     """An `Article` whose body is `text` itself, with its structure found by the rules above."""
     segments = _segments(text)
     blocks = [Block("paragraph", s, e) for s, e, _ in segments]
+    text, _blocks, author = take_byline(text, blocks)
+    if author:  # the byline's paragraph is gone: read the rest afresh
+        segments = _segments(text)
+        blocks = [Block("paragraph", s, e) for s, e, _ in segments]
     title = ""
     derived = False
     if segments:
@@ -123,7 +129,9 @@ def parse_plaintext(text: str, *, path: str = "") -> Article:
     if not title:
         title = derive_title(first_lede(text, blocks))
         derived = bool(title)
-    return Article(title=title, body=text, blocks=blocks, path=path, title_derived=derived)
+    article = Article(title=title, body=text, blocks=blocks, path=path, title_derived=derived)
+    article.author = author
+    return article
 
 
 def _mark_headings(text: str, blocks: list[Block]) -> None:

@@ -149,14 +149,18 @@ def is_heading_candidate(line: str) -> bool:
 
 
 def derive_title(text: str) -> str:
-    """A short title from a lede: its first sentence, or that cut at a word boundary to at
-    most 90 characters with '…' (without a dangling "the", "of", ...)."""
+    """A short title from a lede: its first sentence's main clause (`headline.main_clause`:
+    asides dropped, trimmed at a clause boundary), or that cut at a word boundary to at most
+    90 characters with '…' (without a dangling "the", "of", ...)."""
+    from reader.core.loaders.headline import main_clause
+
     head = " ".join(text[:1000].split())
     sentence = head
     for match in _SENTENCE_END.finditer(head):
         if head[: match.start()].rsplit(" ", 1)[-1] not in _ABBREVIATIONS:
             sentence = head[: match.start() + (0 if match.group()[0] == "." else 1)]
             break
+    sentence = main_clause(sentence, DERIVED_TITLE_MAX_CHARS)
     if len(sentence) <= DERIVED_TITLE_MAX_CHARS:
         return sentence
     limit = DERIVED_TITLE_MAX_CHARS - 1

@@ -73,7 +73,8 @@ def page_article(body: bytes, url: str, *, final: str = "") -> Article:
 
 def read_in_full(entry: Article, *, deadline: float | None = None) -> str:
     """Put the text of `entry`'s linked page in place of its own (a feed's summary); the
-    entry's title and source stay, its author and date are filled when missing. Returns ""
+    entry's title stays, its source becomes the page's site name when the page gives one,
+    its author and date are filled when missing. Returns ""
     when it did, else why not (one line; the entry is then unchanged)."""
     if not entry.url:
         return "the entry has no link"
@@ -90,6 +91,9 @@ def read_in_full(entry: Article, *, deadline: float | None = None) -> str:
     if entry.title_derived:
         entry.title = page.title
     entry.author = entry.author or page.author
+    host = (urlsplit(page.url).hostname or "").removeprefix("www.")
+    if page.source and page.source != host:  # the page's own site name, not its server's
+        entry.source = page.source
     entry.published = entry.published or page.published
     return ""
 

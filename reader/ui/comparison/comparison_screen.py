@@ -22,6 +22,7 @@ from reader.core.export import (
     comparison_json,
     comparison_markdown,
     default_export_dir,
+    export_notice,
     write_export,
 )
 from reader.core.reading.handoffs import Jump, SourceRef
@@ -160,6 +161,6 @@ class ComparisonScreen(Screen[Jump | None]):
         worker = event.worker
         if worker.state == WorkerState.SUCCESS and worker.group == "export" and worker.result:
             md_path, json_path = worker.result
-            self.notify(f"Comparison exported to {md_path} and {json_path.name}", markup=False)
+            self.notify(export_notice("Comparison", md_path, json_path), markup=False)
         else:
             report_failure(self, event, {"export": "export the comparison"}, "find the mention")

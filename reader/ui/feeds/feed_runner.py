@@ -81,7 +81,15 @@ class FeedRunner:
 
         library = self.data.lib()
         if subscribe and locations:
+            from reader.core.feeds import FeedError, check_feed, location_kind
+
             for location in locations:
+                try:  # subscribe only what reads as a feed (a web one was sniffed already)
+                    if location_kind(location) == "file":
+                        check_feed(location)
+                except FeedError as exc:
+                    self.data.post(msg.Notice(f"{exc}; not subscribed", "warning"))
+                    return
                 _id, created = library.add_feed(location)
                 if not created:
                     self.data.post(msg.Notice(f"Already subscribed: {location}"))

@@ -17,7 +17,13 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from reader.core.analysis.timeline.build import Event
-from reader.core.export import default_export_dir, timeline_json, timeline_markdown, write_export
+from reader.core.export import (
+    default_export_dir,
+    export_notice,
+    timeline_json,
+    timeline_markdown,
+    write_export,
+)
 from reader.core.reading.handoffs import Jump, SourceRef
 from reader.ui.chrome.key_footer import KeyFooter
 from reader.ui.chrome.worker_errors import report_failure
@@ -116,6 +122,6 @@ class TimelineScreen(Screen[Jump | None]):
             return
         if worker.state == WorkerState.SUCCESS and worker.result:
             md_path, json_path = worker.result
-            self.notify(f"Timeline exported to {md_path} and {json_path.name}", markup=False)
+            self.notify(export_notice("Timeline", md_path, json_path), markup=False)
         else:
             report_failure(self, event, {"export": "export the timeline"})
