@@ -238,6 +238,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 self.scroll_to(y=max(0, line - self.size.height // 3), animate=False)
                 return
 
+    def action_scroll_down(self) -> None:
+        self._line(1)
+
+    def action_scroll_up(self) -> None:
+        self._line(-1)
+
+    def _line(self, delta: int) -> None:
+        """One line per press, at once: the default animates and defers the scroll until
+        after a refresh, so presses queued before it (a held or fast key) all start from the
+        same line and most are lost."""
+        target = min(self.max_scroll_y, max(0, round(self.scroll_target_y) + delta))
+        self.scroll_to(y=target, animate=False, immediate=True)
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
