@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from textual.content import Content, Span
 from textual.style import Style
@@ -39,10 +40,26 @@ GLYPHS: dict[MarkKind, str] = {
     "number": "#",
     "date": "◇",
 }
-SELECTED_STYLE = "bold reverse"
-MATCH_STYLE = "underline $text on $accent-muted"
-CURRENT_MATCH_STYLE = "bold reverse $text-accent"
-FLASH_STYLE = "reverse"
+Emphasis = Literal["selected", "current", "match", "current_match", "flash"]
+# What a span gets beyond its kind: every mention of the selected entity, the mention `]`/`[`
+# landed on, search matches, the current match, a jump target. Each is told apart from the
+# kinds and from the chrome (pane headers, list cursors, bars) by its own background colour
+# (tests/pilot/test_highlight_distinct.py checks it against the rendered styles of each theme).
+COLOUR_EMPHASIS: dict[Emphasis, str] = {
+    "selected": "bold reverse",
+    "current": "bold underline reverse $text-accent",
+    "match": "underline $text on $error-muted",
+    "current_match": "bold reverse $text-error",
+    "flash": "bold reverse $text-success",
+}
+# Colour-free: a weight and a grey level each (the chrome keeps to the darker greys).
+PLAIN_EMPHASIS: dict[Emphasis, str] = {
+    "selected": "bold reverse",
+    "current": "bold underline reverse",
+    "match": "italic $text on $foreground 40%",
+    "current_match": "bold italic underline reverse",
+    "flash": "reverse",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +83,17 @@ class PaneSpans:
 
 def mark_style(kind: MarkKind, colour: bool) -> str:
     return (COLOUR_STYLES if colour else PLAIN_STYLES)[kind]
+
+
+def emphasis_style(which: Emphasis, colour: bool) -> str:
+    return (COLOUR_EMPHASIS if colour else PLAIN_EMPHASIS)[which]
+
+
+def highlight_styles(colour: bool) -> dict[str, str]:
+    """Every highlight the panes paint, by name: the kinds, then the emphases."""
+    styles: dict[str, str] = dict(COLOUR_STYLES if colour else PLAIN_STYLES)
+    styles.update(COLOUR_EMPHASIS if colour else PLAIN_EMPHASIS)
+    return styles
 
 
 def legend_content(
@@ -102,20 +130,23 @@ def block_content(
         if mark.kind not in view.kinds:
             continue
         a, b = mark.start - start, mark.end - start
-        style = (
-            SELECTED_STYLE if mark.key == view.selected_key else mark_style(mark.kind, view.colour)
-        )
+        if mark.key == view.selected_key:
+            style = emphasis_style("selected", view.colour)
+        else:
+            style = mark_style(mark.kind, view.colour)
         styled.append(Span(a, b, style))
         styled.append(Span(a, b, Style.from_meta({"mark": index})))
         if not view.colour:
             glyph_at[a] = mark.kind
     for m_start, m_end in spans.matches:
         if m_end > start and m_start < end:
-            style = CURRENT_MATCH_STYLE if (m_start, m_end) == spans.current else MATCH_STYLE
+            which: Emphasis = "current_match" if (m_start, m_end) == spans.current else "match"
+            style = emphasis_style(which, view.colour)
             styled.append(Span(max(m_start, start) - start, min(m_end, end) - start, style))
     if spans.flash and spans.flash[1] > start and spans.flash[0] < end:
         a, b = spans.flash
-        styled.append(Span(max(a, start) - start, min(b, end) - start, FLASH_STYLE))
+        flash = emphasis_style("flash", view.colour)
+        styled.append(Span(max(a, start) - start, min(b, end) - start, flash))
     content = Content(text, styled)
     if not glyph_at:
         return content
