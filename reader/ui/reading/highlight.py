@@ -91,9 +91,9 @@ def emphasis_style(which: Emphasis, colour: bool) -> str:
 
 def highlight_styles(colour: bool) -> dict[str, str]:
     """Every highlight the panes paint, by name: the kinds, then the emphases."""
-    styles: dict[str, str] = dict(COLOUR_STYLES if colour else PLAIN_STYLES)
-    styles.update(COLOUR_EMPHASIS if colour else PLAIN_EMPHASIS)
-    return styles
+    kinds = COLOUR_STYLES if colour else PLAIN_STYLES
+    emphases = COLOUR_EMPHASIS if colour else PLAIN_EMPHASIS
+    return {**{str(k): v for k, v in kinds.items()}, **{str(k): v for k, v in emphases.items()}}
 
 
 def legend_content(
