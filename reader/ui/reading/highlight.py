@@ -116,11 +116,13 @@ def block_content(
     marks: Sequence[tuple[int, Mark]],
     view: View,
     spans: PaneSpans,
+    cursor: int = -1,
 ) -> Content:
     """The text of body[start:end] with marks, matches and the jump target styled.
 
     `marks` are (index, mark) pairs inside the block; the index is kept in the span's style
-    meta (`{"mark": index}`) so that a click on the span can select it. No action strings:
+    meta (`{"mark": index}`) so that a click on the span can select it. The mark at `cursor`
+    (the one `]`/`[` landed on) is drawn as the current mention. No action strings:
     a clickable `@click` span would also take the link style and hide the mark's colour.
     """
     text = body[start:end]
@@ -130,7 +132,9 @@ def block_content(
         if mark.kind not in view.kinds:
             continue
         a, b = mark.start - start, mark.end - start
-        if mark.key == view.selected_key:
+        if index == cursor:
+            style = emphasis_style("current", view.colour)
+        elif mark.key == view.selected_key:
             style = emphasis_style("selected", view.colour)
         else:
             style = mark_style(mark.kind, view.colour)

@@ -171,6 +171,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             tuple(m for m in spans.matches if inside(m)),
             spans.current if inside(spans.current) else None,
             spans.flash if inside(spans.flash) else None,
+            self.cursor if lo <= self.cursor < hi else -1,
         )
 
     def _section_content(self, blocks: list[Block]) -> tuple[Content, list[int]]:
@@ -182,7 +183,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             start, end = block.start, block.end
             lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
             inside = [(i, self.marks[i]) for i in range(lo, hi) if self.marks[i].end <= end]
-            piece = block_content(self.text, start, end, inside, self.view, self.spans)
+            piece = block_content(self.text, start, end, inside, self.view, self.spans, self.cursor)
             if block.kind in BLOCK_STYLES:
                 piece = piece.stylize_before(BLOCK_STYLES[block.kind])
             starts.append(at)
@@ -210,7 +211,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def step(self, delta: int) -> Mark | None:
         """Move to the next (or previous) shown mark, scroll to it and report it."""
-        shown = [i for i, m in enumerate(self.marks) if m.kind in self.view.kinds]
+        blocks = self.article.blocks if self.article else []
+        titles = [(b.start, b.end) for b in blocks if b.kind == "title"]
+        shown = [
+            i
+            for i, m in enumerate(self.marks)
+            if m.kind in self.view.kinds and not any(a <= m.start < b for a, b in titles)
+        ]  # the title block is the header's, not a section's: its marks are not drawn
         if not shown:
             return None
         if delta > 0:
@@ -220,6 +227,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             before = [i for i in shown if i < self.cursor]
             self.cursor = before[-1] if before else shown[-1]
         mark = self.marks[self.cursor]
+        self.refresh_blocks()
         self.scroll_to_offset(mark.start)
         self.post_message(self.MarkChosen(self, mark))
         return mark
@@ -262,4 +270,5 @@ class ReadingPane(VerticalScroll, can_focus=True):
         event.stop()
         if 0 <= event.index < len(self.marks):
             self.cursor = event.index
+            self.refresh_blocks()
             self.post_message(self.MarkChosen(self, self.marks[event.index]))
