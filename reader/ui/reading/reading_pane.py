@@ -197,9 +197,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         label = one_line(self.article.source or "Unknown source", 40)
         date = self.article.published.isoformat() if self.article.published else "undated"
-        parts: list[Content | str] = [Content.styled(label, "bold"), " · ", date]
-        if self.note:
-            parts += ["  ", Content.styled(one_line(self.note, 80), "bold $text-accent")]
+        parts: list[Content | str] = []
+        if self.note:  # first: a narrow pane cuts the end of the line, not the readout
+            parts += [Content.styled(one_line(self.note, 80), "bold $text-accent"), "  "]
+        parts += [Content.styled(label, "bold"), " · ", date]
         self.header.update(Content.assemble(*parts))
 
     def set_hint(self, hint: str) -> None:
