@@ -112,7 +112,7 @@ class BroadsheetApp(App[int]):
         from reader.ui.chrome.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
 
 def binding_ids() -> set[str]:
