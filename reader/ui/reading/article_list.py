@@ -19,6 +19,7 @@ from reader.ui.reading.highlight import one_line
 if TYPE_CHECKING:
     from reader.core.store import ArticleRow
 
+DERIVED_MARK = "≈"  # before a title derived from the text (the timeline's "inferred" mark)
 FETCH_AHEAD = 20  # ask for the next page when the cursor is this close to the end
 
 
@@ -28,12 +29,15 @@ def row_content(row: ArticleRow, marked: bool) -> Content:
     date = row.published.isoformat() if row.published else "undated"
     source = one_line(row.source or "Unknown source", 40)
     title = one_line(row.title or "(untitled)", 300)
+    weight = "bold" if not row.read else ""
+    if row.title_derived:  # made from the text's first words: not the outlet's headline
+        title, weight = f"{DERIVED_MARK} {title}", f"{weight} italic $text-muted"
     return Content.assemble(
         ("•" if not row.read else " ", "bold $text-accent"),
         ("★" if row.starred else " ", "$text-warning"),
         ("▣" if marked else " ", "bold $text-success"),
         " ",
-        (title, "bold" if not row.read else ""),
+        (title, weight.strip()),
         "\n    ",
         (f"{source} · {date} · {row.word_count:,} words", "$text-muted"),
     )

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from reader.ui.reading.article_list import DERIVED_MARK
 from reader.ui.reading.highlight import PaneSpans, View, block_content, one_line, visible
 from reader.ui.reading.marks import Mark, marks_from_analysis
 from reader.ui.reading.section_view import SectionView, sections
@@ -96,8 +97,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.spans = PaneSpans()
         self.note = ""
         await self.remove_children(".section, .title, .byline")
+        title = Content(visible(article.title or "(untitled)"))
+        if article.title_derived:  # the text's first words, not the outlet's headline
+            title = Content.assemble((f"{DERIVED_MARK} ", "$text-muted"), title.stylize("italic"))
         widgets: list[Static] = [
-            Static(Content(visible(article.title or "(untitled)")), classes="title", markup=False),
+            Static(title, classes="title", markup=False),
             Static(Content(visible(byline(article))), classes="byline", markup=False),
         ]
         self._generation += 1
@@ -201,6 +205,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.note:  # first: a narrow pane cuts the end of the line, not the readout
             parts += [Content.styled(one_line(self.note, 80), "bold $text-accent"), "  "]
         parts += [Content.styled(label, "bold"), " · ", date]
+        if self.article.title_derived:
+            parts += [" · ", Content.styled(f"{DERIVED_MARK} title from the text", "italic")]
         self.header.update(Content.assemble(*parts))
 
     def set_hint(self, hint: str) -> None:
