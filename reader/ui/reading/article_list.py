@@ -43,6 +43,27 @@ def row_content(row: ArticleRow, marked: bool) -> Content:
     )
 
 
+def empty_hint(view: str) -> str:
+    """Why the list is empty, and the key that gets out of it (`view`: all, unread, starred;
+    `v` cycles them in that order)."""
+    if view == "unread":
+        return "Nothing unread: every article is read.\nPress v twice to list them all."
+    if view == "starred":
+        return "Nothing starred (s stars an article).\nPress v to list them all."
+    return "The library is empty.\nPress a to add a feed, or run\n`broadsheet add FILE…`."
+
+
+class EmptyOption(Option):
+    """The one row of an empty list: why it is empty and how to get out of it."""
+
+    def __init__(self, text: str) -> None:
+        lines = text.split("\n")
+        prompt = Content.assemble(
+            (lines[0], "bold"), *(Content.styled("\n" + line, "$text-muted") for line in lines[1:])
+        )
+        super().__init__(prompt, id="empty", disabled=True)
+
+
 class ArticleOption(Option):
     """An option that knows which article it is."""
 
@@ -139,11 +160,13 @@ class ArticleList(OptionList):
         option = self.get_option_at_index(self.option_count - 1)
         return option.row if isinstance(option, ArticleOption) else None
 
-    def set_rows(self, rows: Iterable[ArticleRow], more: bool) -> None:
+    def set_rows(self, rows: Iterable[ArticleRow], more: bool, empty: str = "") -> None:
+        """The list's rows; with none, one line saying `empty` (why, and what key to press)."""
         keep = self.highlighted_id
         self.more = more
         self._asked_at = -1
-        self.set_options(ArticleOption(row, row.id in self.marked) for row in rows)
+        options: list[Option] = [ArticleOption(row, row.id in self.marked) for row in rows]
+        self.set_options(options or ([EmptyOption(empty)] if empty else []))
         if self.option_count:
             index = self._index_of(keep) if keep is not None else None
             self.highlighted = index if index is not None else 0

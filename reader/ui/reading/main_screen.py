@@ -19,7 +19,7 @@ from reader.ui.chrome.key_bindings import main_bindings
 from reader.ui.chrome.key_footer import KeyFooter
 from reader.ui.chrome.title_bar import TitleBar
 from reader.ui.feeds.feed_actions import FeedActions
-from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.article_list import ArticleList, empty_hint
 from reader.ui.reading.highlight import PaneSpans, View, one_line, visible
 from reader.ui.reading.highlight_legend import HighlightLegend
 from reader.ui.reading.marks import KINDS, Mark
@@ -28,7 +28,6 @@ from reader.ui.reading.reading_pane import ReadingPane
 if TYPE_CHECKING:
     from reader.core.article import Article
 
-EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
 NARROW = 100  # below this width the list sits above the panes
 SHORT = 14  # below this height the header and the legend make way for text
 
@@ -132,12 +131,10 @@ class MainScreen(FeedActions):
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
         self.show_counts(message.counts)
         if message.offset == 0:
-            self.article_list.set_rows(message.rows, message.more)
-            hint = "" if message.rows else EMPTY_LIBRARY
-            if not message.rows and self.list_view != "all":
-                hint = f"No {self.list_view} articles: press v to show them all."
+            hint = "" if message.rows else empty_hint(self.list_view)
+            self.article_list.set_rows(message.rows, message.more, empty=hint)
             for pane in self.panes:
-                pane.set_hint(hint)
+                pane.set_hint(hint.replace("\n", " "))
         else:
             self.article_list.add_rows(message.rows, message.more)
 
