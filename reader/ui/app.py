@@ -77,6 +77,9 @@ class BroadsheetApp(App[int]):
         self._fixed_now = now
         self._colour_wanted = colour
         self.user_keymap = keymap or {}
+        # The timeline event last highlighted, by reading set (article ids): reopened, the
+        # timeline starts there.
+        self.timeline_places: dict[tuple[int, ...], tuple[str, int, int]] = {}
         self._keymap_problem = keymap_problem
         self.register_theme(MONO)
         self.theme = theme if colour else MONO_THEME

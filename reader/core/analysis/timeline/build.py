@@ -68,6 +68,7 @@ class EventSource:
     date_start: int = -1  # the date expression inside that clause
     date_end: int = -1
     date_text: str = ""
+    summary: str = ""  # this source's own words for the event (the event's is its first's)
 
 
 @dataclass(slots=True)
@@ -195,10 +196,11 @@ def _candidate(
     inside = [e for e in analysis.entities if c_start <= e.start and e.end <= c_end]
     people = _names(inside, "person")
     places = _names(inside, "place")
+    said = summary(body, c_start, c_end, timex.start, end_timex.end)
     event = Event(
         date=timex.value,
         end=end_value,
-        summary=summary(body, c_start, c_end, timex.start, end_timex.end),
+        summary=said,
         places=places,
         people=people,
         sources=[
@@ -210,6 +212,7 @@ def _candidate(
                 timex.start,
                 end_timex.end,
                 body[timex.start : end_timex.end],
+                said,
             )
         ],
         mod=timex.mod,
