@@ -81,6 +81,9 @@ class BroadsheetApp(App[int]):
         self._fixed_now = now
         self._colour_wanted = colour
         self.user_keymap = keymap or {}
+        # The timeline event last highlighted, by reading set (article ids): reopened, the
+        # timeline starts there.
+        self.timeline_places: dict[tuple[int, ...], tuple[str, int, int]] = {}
         self._keymap_problem = keymap_problem
         self.register_theme(MONO)
         self.theme = theme if colour else MONO_THEME
@@ -124,7 +127,7 @@ class BroadsheetApp(App[int]):
         from reader.ui.chrome.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
 
 def binding_ids() -> set[str]:

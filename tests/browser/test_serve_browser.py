@@ -124,13 +124,13 @@ def test_the_browser_page_lists_compares_and_searches(library_path: Path) -> Non
                 stream.wait_for(
                     page, "Seed source A · ", "Seed source B · ", "Side by side", timeout=20
                 )
-                assert "chalking it up to" not in stream.text()  # no article open yet
+                assert "whirlwind" not in stream.text()  # no article open yet
                 assert TRUE_COLOUR in stream.raw()
 
                 page.click("#terminal")
                 stream.from_now()
                 page.keyboard.press("c")  # side by side: both seeds' bodies (words of each)
-                stream.wait_for(page, "chalking it up to", "A principal focus of")
+                stream.wait_for(page, "whirlwind", "keynote")  # the first lines of each body
 
                 stream.from_now()
                 page.keyboard.press("/")

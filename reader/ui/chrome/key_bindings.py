@@ -209,6 +209,27 @@ _MAIN: list[Binding] = [
 ]
 
 
+# The footer, when the line is short: labels first shortened, then keys left out, least
+# needed first (a higher rank goes first; ties, the rightmost). `?` stays: it lists the rest.
+FOOTER_RANKS: dict[str, int] = {
+    "help": 0,
+    "quit": 1,
+    "search": 2,
+    "side-by-side": 3,
+    "toggle-read": 4,
+    "toggle-star": 4,
+}
+DEFAULT_RANK = 5
+PALETTE_RANK = 3  # the command palette on the right, kept before keys of a higher rank
+SHORT_LABELS: dict[str, str] = {
+    "side-by-side": "Side",
+    "toggle-read": "Read",
+    "timeline": "Time",
+    "compare": "Comp",
+    "command-palette": "Cmds",
+}
+
+
 def main_bindings() -> list[BindingType]:
     bindings: list[BindingType] = list(_MAIN)
     bindings += [

@@ -23,3 +23,9 @@ class SectionedOptionList(OptionList):
             target = next((n for n in reversed(starts) if n < current), None)
         if target is not None:
             self.highlighted = target
+
+    def action_first(self) -> None:
+        """The first row, and the heading(s) above it in view (the default scrolls the first
+        enabled row to the top, hiding the first section's heading)."""
+        super().action_first()
+        self.call_after_refresh(self.scroll_home, animate=False, immediate=True)

@@ -15,9 +15,10 @@ from textual.widgets.option_list import Option
 
 from reader.ui.chrome.sectioned_list import SectionedOptionList
 from reader.ui.comparison.comparison_rows import (
-    ENTITY_COLUMNS,
+    entity_columns,
     entity_row,
     heading,
+    name_width,
     number_row,
 )
 
@@ -102,15 +103,22 @@ class ComparisonList(SectionedOptionList):
         super().__init__(id=id, classes=classes, markup=False)
         self.comparison = comparison
         self.labels = list(labels)
+        self._built_width = -1  # the width the rows were laid out for
 
     def build(self) -> list[Option]:
         labels = self.labels
+        self._built_width = self.scrollable_content_region.width
+        name_cells = name_width(self._built_width)
+        columns = entity_columns(name_cells)
         entities = self.comparison.get("entities")
         shared, only = _rows(entities, "shared"), _rows(entities, "only")
         rows: list[Option] = []
         everyone = "In both sources" if len(labels) == 2 else "In every source"
-        rows.append(Option(heading(everyone, labels, ENTITY_COLUMNS), disabled=True))
-        rows += [MentionOption(entity_row(r, labels), _entity_mention(r), "entity") for r in shared]
+        rows.append(Option(heading(everyone, labels, columns), disabled=True))
+        rows += [
+            MentionOption(entity_row(r, labels, name_cells), _entity_mention(r), "entity")
+            for r in shared
+        ]
         if not shared:
             rows.append(Option(NONE, disabled=True))
         groups: dict[tuple[int, ...], list[dict[str, Any]]] = {}
@@ -121,9 +129,9 @@ class ComparisonList(SectionedOptionList):
                 continue  # counted nowhere in the reading set: nothing to open
             names = " and ".join(labels[n] for n in key)
             title = f"Only in {names}" if len(key) == 1 else f"In {names} only"
-            rows.append(Option(heading(title, labels, ENTITY_COLUMNS), disabled=True))
+            rows.append(Option(heading(title, labels, columns), disabled=True))
             rows += [
-                MentionOption(entity_row(r, labels), _entity_mention(r), "entity")
+                MentionOption(entity_row(r, labels, name_cells), _entity_mention(r), "entity")
                 for r in groups[key]
             ]
         numbers = [r for r in self.comparison.get("numbers") or [] if isinstance(r, dict)]
@@ -143,6 +151,15 @@ class ComparisonList(SectionedOptionList):
     def _populate(self) -> None:
         self.set_options(self.build())
         self.action_first()
+
+    def on_resize(self) -> None:
+        """Lay the columns out again for a new width (keeping the row highlighted)."""
+        if self._built_width < 0 or self.scrollable_content_region.width == self._built_width:
+            return
+        keep = self.highlighted
+        self.set_options(self.build())
+        if keep is not None and keep < self.option_count:
+            self.highlighted = keep
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()

@@ -14,9 +14,11 @@ from textual.content import Content
 from reader.core.export import STATUS_WORDS, figure_text
 from reader.core.sanitize import one_line
 
-NAME_WIDTH = 28
+NAME_WIDTH = 28  # at 80 columns; the name column grows with the list (`name_width`)
+NAME_SHARE, NAME_MIN, NAME_MAX = 0.35, 20, 56
 KIND_WIDTH = 7
 COUNT_MIN, COUNT_MAX = 6, 14
+SOURCE_MAX = 24  # a source's name before its figure
 FIGURE_WIDTH = 24
 
 STATUS_MARKS = {"agree": ("=", "$text-success"), "differ": ("≠", "$text-error")}
@@ -47,6 +49,16 @@ def count_width(labels: Sequence[str]) -> int:
     return max([COUNT_MIN, *(min(len(lab), COUNT_MAX) for lab in labels)])
 
 
+def name_width(width: int) -> int:
+    """The entity name column for a list `width` cells wide: about a third of it."""
+    return max(NAME_MIN, min(NAME_MAX, round(width * NAME_SHARE)))
+
+
+def entity_columns(names: int = NAME_WIDTH) -> int:
+    """Where the count columns start: the indent, the name and the kind."""
+    return 2 + names + KIND_WIDTH
+
+
 def heading(title: str, labels: Sequence[str] = (), first: int = 0) -> Content:
     """A section heading; with `labels`, the source names over the count columns."""
     head = Content.assemble(("▌ ", "$accent"), (one_line(title, 60), "bold"))
@@ -61,12 +73,13 @@ def heading(title: str, labels: Sequence[str] = (), first: int = 0) -> Content:
     return Content.assemble(head, *columns)
 
 
-def entity_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
-    """Name, kind, then the mention count in each source ("·" where none)."""
+def entity_row(row: dict[str, Any], labels: Sequence[str], names: int = NAME_WIDTH) -> Content:
+    """Name (in a column `names` wide), kind, then the mention count in each source ("·"
+    where none)."""
     width = count_width(labels)
     counts = list(row.get("counts") or [])
     cells = [
-        cell(str(row.get("name", "")), NAME_WIDTH - 1),
+        cell(str(row.get("name", "")), names - 1),
         Content(" "),
         cell(str(row.get("kind", "")), KIND_WIDTH),
     ]
@@ -76,9 +89,6 @@ def entity_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
         style = "bold" if value else "$text-muted"
         cells += [Content(" "), cell(shown, width, right=True, style=style)]
     return Content.assemble("  ", *cells)
-
-
-ENTITY_COLUMNS = 2 + NAME_WIDTH + KIND_WIDTH
 
 
 def number_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
@@ -92,10 +102,12 @@ def number_row(row: dict[str, Any], labels: Sequence[str]) -> Content:
         (one_line(label, 80), "bold"),
     )
     values = list(row.get("values") or [])
+    source_width = min(SOURCE_MAX, max([1, *(len(lab) for lab in labels)]))
     parts: list[Content | str] = ["    "]
     for n, lab in enumerate(column_labels(labels)):
         value = values[n] if n < len(values) else None
-        parts.append(cell(lab, 14, style="$text-muted"))
+        # a space after the source, however it is cut: never "Eurozone Mark…2%"
+        parts += [cell(lab, source_width, style="$text-muted"), " "]
         figure = figure_text(value) or "—"
         parts.append(cell(figure, FIGURE_WIDTH, style="" if figure != "—" else "$text-muted"))
     return Content.assemble(first, "\n", *parts)

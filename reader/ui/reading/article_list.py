@@ -19,6 +19,7 @@ from reader.ui.reading.highlight import one_line
 if TYPE_CHECKING:
     from reader.core.store import ArticleRow
 
+DERIVED_MARK = "≈"  # before a title derived from the text (the timeline's "inferred" mark)
 FETCH_AHEAD = 20  # ask for the next page when the cursor is this close to the end
 
 
@@ -28,15 +29,39 @@ def row_content(row: ArticleRow, marked: bool) -> Content:
     date = row.published.isoformat() if row.published else "undated"
     source = one_line(row.source or "Unknown source", 40)
     title = one_line(row.title or "(untitled)", 300)
+    weight = "bold" if not row.read else ""
+    if row.title_derived:  # made from the text's first words: not the outlet's headline
+        title, weight = f"{DERIVED_MARK} {title}", f"{weight} italic $text-muted"
     return Content.assemble(
         ("•" if not row.read else " ", "bold $text-accent"),
         ("★" if row.starred else " ", "$text-warning"),
         ("▣" if marked else " ", "bold $text-success"),
         " ",
-        (title, "bold" if not row.read else ""),
+        (title, weight.strip()),
         "\n    ",
         (f"{source} · {date} · {row.word_count:,} words", "$text-muted"),
     )
+
+
+def empty_hint(view: str) -> str:
+    """Why the list is empty, and the key that gets out of it (`view`: all, unread, starred;
+    `v` cycles them in that order)."""
+    if view == "unread":
+        return "Nothing unread: every article is read.\nPress v twice to list them all."
+    if view == "starred":
+        return "Nothing starred (s stars an article).\nPress v to list them all."
+    return "The library is empty.\nPress a to add a feed, or run\n`broadsheet add FILE…`."
+
+
+class EmptyOption(Option):
+    """The one row of an empty list: why it is empty and how to get out of it."""
+
+    def __init__(self, text: str) -> None:
+        lines = text.split("\n")
+        prompt = Content.assemble(
+            (lines[0], "bold"), *(Content.styled("\n" + line, "$text-muted") for line in lines[1:])
+        )
+        super().__init__(prompt, id="empty", disabled=True)
 
 
 class ArticleOption(Option):
@@ -141,11 +166,13 @@ class ArticleList(OptionList):
         option = self.get_option_at_index(self.option_count - 1)
         return option.row if isinstance(option, ArticleOption) else None
 
-    def set_rows(self, rows: Iterable[ArticleRow], more: bool) -> None:
+    def set_rows(self, rows: Iterable[ArticleRow], more: bool, empty: str = "") -> None:
+        """The list's rows; with none, one line saying `empty` (why, and what key to press)."""
         keep = self.highlighted_id
         self.more = more
         self._asked_at = -1
-        self.set_options(ArticleOption(row, row.id in self.marked) for row in rows)
+        options: list[Option] = [ArticleOption(row, row.id in self.marked) for row in rows]
+        self.set_options(options or ([EmptyOption(empty)] if empty else []))
         if self.option_count:
             index = self._index_of(keep) if keep is not None else None
             self.highlighted = index if index is not None else 0

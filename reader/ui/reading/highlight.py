@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from textual.content import Content, Span
 from textual.style import Style
@@ -39,10 +40,26 @@ GLYPHS: dict[MarkKind, str] = {
     "number": "#",
     "date": "◇",
 }
-SELECTED_STYLE = "bold reverse"
-MATCH_STYLE = "underline $text on $accent-muted"
-CURRENT_MATCH_STYLE = "bold reverse $text-accent"
-FLASH_STYLE = "reverse"
+Emphasis = Literal["selected", "current", "match", "current_match", "flash"]
+# What a span gets beyond its kind: every mention of the selected entity, the mention `]`/`[`
+# landed on, search matches, the current match, a jump target. Each is told apart from the
+# kinds and from the chrome (pane headers, list cursors, bars) by its own background colour
+# (tests/pilot/test_highlight_distinct.py checks it against the rendered styles of each theme).
+COLOUR_EMPHASIS: dict[Emphasis, str] = {
+    "selected": "bold reverse",
+    "current": "bold underline reverse $text-accent",
+    "match": "underline $text on $error-muted",
+    "current_match": "bold reverse $text-error",
+    "flash": "bold reverse $text-success",
+}
+# Colour-free: a weight and a grey level each (the chrome keeps to the darker greys).
+PLAIN_EMPHASIS: dict[Emphasis, str] = {
+    "selected": "bold reverse",
+    "current": "bold underline reverse",
+    "match": "italic $text on $foreground 40%",
+    "current_match": "bold italic underline reverse",
+    "flash": "reverse",
+}
 ALIGNED_STYLE = "on $panel"  # the passages scroll-together aligned across the panes
 
 
@@ -71,6 +88,17 @@ def mark_style(kind: MarkKind, colour: bool) -> str:
     return (COLOUR_STYLES if colour else PLAIN_STYLES)[kind]
 
 
+def emphasis_style(which: Emphasis, colour: bool) -> str:
+    return (COLOUR_EMPHASIS if colour else PLAIN_EMPHASIS)[which]
+
+
+def highlight_styles(colour: bool) -> dict[str, str]:
+    """Every highlight the panes paint, by name: the kinds, then the emphases."""
+    kinds = COLOUR_STYLES if colour else PLAIN_STYLES
+    emphases = COLOUR_EMPHASIS if colour else PLAIN_EMPHASIS
+    return {**{str(k): v for k, v in kinds.items()}, **{str(k): v for k, v in emphases.items()}}
+
+
 def legend_content(
     kinds: Collection[MarkKind], colour: bool, labels: dict[MarkKind, str]
 ) -> Content:
@@ -91,11 +119,13 @@ def block_content(
     marks: Sequence[tuple[int, Mark]],
     view: View,
     spans: PaneSpans,
+    cursor: int = -1,
 ) -> Content:
     """The text of body[start:end] with marks, matches and the jump target styled.
 
     `marks` are (index, mark) pairs inside the block; the index is kept in the span's style
-    meta (`{"mark": index}`) so that a click on the span can select it. No action strings:
+    meta (`{"mark": index}`) so that a click on the span can select it. The mark at `cursor`
+    (the one `]`/`[` landed on) is drawn as the current mention. No action strings:
     a clickable `@click` span would also take the link style and hide the mark's colour.
     """
     text = body[start:end]
@@ -108,20 +138,25 @@ def block_content(
         if mark.kind not in view.kinds:
             continue
         a, b = mark.start - start, mark.end - start
-        style = (
-            SELECTED_STYLE if mark.key == view.selected_key else mark_style(mark.kind, view.colour)
-        )
+        if index == cursor:
+            style = emphasis_style("current", view.colour)
+        elif mark.key == view.selected_key:
+            style = emphasis_style("selected", view.colour)
+        else:
+            style = mark_style(mark.kind, view.colour)
         styled.append(Span(a, b, style))
         styled.append(Span(a, b, Style.from_meta({"mark": index})))
         if not view.colour:
             glyph_at[a] = mark.kind
     for m_start, m_end in spans.matches:
         if m_end > start and m_start < end:
-            style = CURRENT_MATCH_STYLE if (m_start, m_end) == spans.current else MATCH_STYLE
+            which: Emphasis = "current_match" if (m_start, m_end) == spans.current else "match"
+            style = emphasis_style(which, view.colour)
             styled.append(Span(max(m_start, start) - start, min(m_end, end) - start, style))
     if spans.flash and spans.flash[1] > start and spans.flash[0] < end:
         a, b = spans.flash
-        styled.append(Span(max(a, start) - start, min(b, end) - start, FLASH_STYLE))
+        flash = emphasis_style("flash", view.colour)
+        styled.append(Span(max(a, start) - start, min(b, end) - start, flash))
     content = Content(text, styled)
     if not glyph_at:
         return content

@@ -30,7 +30,7 @@ from reader.ui.chrome.key_footer import KeyFooter
 from reader.ui.chrome.title_bar import TitleBar
 from reader.ui.chrome.worker_errors import report_failure
 from reader.ui.feeds.feed_runner import FeedRunner
-from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.article_list import ArticleList, empty_hint
 from reader.ui.reading.highlight import View, visible
 from reader.ui.reading.other_screens import OtherScreens
 from reader.ui.reading.pane_room import NARROW, max_panes, pane_room
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from reader.core.store import ArticleCounts, ArticleRow, Library
     from reader.ui.stories.stories_screen import StoryOutcome
 
-EMPTY_LIBRARY = "The library is empty: add articles with `broadsheet add FILE…`."
 SHORT = 14  # below this height the header and the legend make way for text
 
 
@@ -162,11 +161,9 @@ class MainScreen(Screen[None]):
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
         self.show_counts(message.counts)
         if message.offset == 0:
-            self.article_list.set_rows(message.rows, message.more)
-            hint = "" if message.rows else EMPTY_LIBRARY
-            if not message.rows and self.data.list_view != "all":
-                hint = f"No {self.data.list_view} articles: press v to show them all."
-            self.reading.set_hint(hint)
+            hint = "" if message.rows else empty_hint(self.data.list_view)
+            self.article_list.set_rows(message.rows, message.more, empty=hint)
+            self.reading.set_hint(hint.replace("\n", " "))
         else:
             self.article_list.add_rows(message.rows, message.more)
 

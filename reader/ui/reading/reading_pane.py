@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from reader.ui.reading.article_list import DERIVED_MARK
 from reader.ui.reading.highlight import PaneSpans, View, block_content, one_line, visible
 from reader.ui.reading.marks import Mark, marks_from_analysis
 from reader.ui.reading.section_view import SectionView, sections
@@ -104,8 +105,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.spans = PaneSpans()
         self.note = ""
         await self.remove_children(".section, .title, .byline")
+        title = Content(visible(article.title or "(untitled)"))
+        if article.title_derived:  # the text's first words, not the outlet's headline
+            title = Content.assemble((f"{DERIVED_MARK} ", "$text-muted"), title.stylize("italic"))
         widgets: list[Static] = [
-            Static(Content(visible(article.title or "(untitled)")), classes="title", markup=False),
+            Static(title, classes="title", markup=False),
             Static(Content(visible(byline(article))), classes="byline", markup=False),
         ]
         self._generation += 1
@@ -180,6 +184,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             spans.current if inside(spans.current) else None,
             spans.flash if inside(spans.flash) else None,
             spans.aligned if inside(spans.aligned) else None,
+            self.cursor if lo <= self.cursor < hi else -1,
         )
 
     def _section_content(self, blocks: list[Block]) -> tuple[Content, list[int]]:
@@ -191,7 +196,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             start, end = block.start, block.end
             lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
             inside = [(i, self.marks[i]) for i in range(lo, hi) if self.marks[i].end <= end]
-            piece = block_content(self.text, start, end, inside, self.view, self.spans)
+            piece = block_content(self.text, start, end, inside, self.view, self.spans, self.cursor)
             if block.kind in BLOCK_STYLES:
                 piece = piece.stylize_before(BLOCK_STYLES[block.kind])
             starts.append(at)
@@ -205,9 +210,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         label = one_line(self.article.source or "Unknown source", 40)
         date = self.article.published.isoformat() if self.article.published else "undated"
-        parts: list[Content | str] = [Content.styled(label, "bold"), " · ", date]
-        if self.note:
-            parts += ["  ", Content.styled(one_line(self.note, 80), "bold $text-accent")]
+        parts: list[Content | str] = []
+        if self.note:  # first: a narrow pane cuts the end of the line, not the readout
+            parts += [Content.styled(one_line(self.note, 80), "bold $text-accent"), "  "]
+        parts += [Content.styled(label, "bold"), " · ", date]
+        if self.article.title_derived:
+            parts += [" · ", Content.styled(f"{DERIVED_MARK} title from the text", "italic")]
         self.header.update(Content.assemble(*parts))
 
     def set_hint(self, hint: str) -> None:
@@ -219,7 +227,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def step(self, delta: int) -> Mark | None:
         """Move to the next (or previous) shown mark, scroll to it and report it."""
-        shown = [i for i, m in enumerate(self.marks) if m.kind in self.view.kinds]
+        blocks = self.article.blocks if self.article else []
+        titles = [(b.start, b.end) for b in blocks if b.kind == "title"]
+        shown = [
+            i
+            for i, m in enumerate(self.marks)
+            if m.kind in self.view.kinds and not any(a <= m.start < b for a, b in titles)
+        ]  # the title block is the header's, not a section's: its marks are not drawn
         if not shown:
             return None
         if delta > 0:
@@ -229,6 +243,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             before = [i for i in shown if i < self.cursor]
             self.cursor = before[-1] if before else shown[-1]
         mark = self.marks[self.cursor]
+        self.refresh_blocks()
         self.scroll_to_offset(mark.start)
         self.post_message(self.MarkChosen(self, mark))
         return mark
@@ -247,6 +262,19 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 self.scroll_to(y=max(0, line - self.size.height // 3), animate=False)
                 return
 
+    def action_scroll_down(self) -> None:
+        self._line(1)
+
+    def action_scroll_up(self) -> None:
+        self._line(-1)
+
+    def _line(self, delta: int) -> None:
+        """One line per press, at once: the default animates and defers the scroll until
+        after a refresh, so presses queued before it (a held or fast key) all start from the
+        same line and most are lost."""
+        target = min(self.max_scroll_y, max(0, round(self.scroll_target_y) + delta))
+        self.scroll_to(y=target, animate=False, immediate=True)
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
@@ -258,4 +286,5 @@ class ReadingPane(VerticalScroll, can_focus=True):
         event.stop()
         if 0 <= event.index < len(self.marks):
             self.cursor = event.index
+            self.refresh_blocks()
             self.post_message(self.MarkChosen(self, self.marks[event.index]))

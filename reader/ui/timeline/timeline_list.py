@@ -16,6 +16,14 @@ from reader.core.reading.handoffs import Jump, SourceRef
 from reader.ui.chrome.sectioned_list import SectionedOptionList
 from reader.ui.timeline.timeline_row import day_heading, event_prompt
 
+Place = tuple[str, int, int]  # an event's date, and its first source's article and offset
+
+
+def place_of(event: Event) -> Place:
+    """What finds an event again in a timeline built anew from the same articles."""
+    first = event.sources[0] if event.sources else None
+    return (event.date, first.article, first.start) if first else (event.date, -1, -1)
+
 
 class EventOption(Option):
     """A row of the timeline: carries its event and which of its sources enter opens."""
@@ -52,12 +60,14 @@ class TimelineList(SectionedOptionList):
         events: Sequence[Event],
         sources: Sequence[SourceRef],
         *,
+        start: Place | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes, markup=False)
         self.sources = list(sources)
         self.events = chronological(events)
+        self.start = start  # the event to highlight first (where the reader last was)
 
     def on_mount(self) -> None:
         # After the first refresh: the focus style is applied by then, and a style change
@@ -74,7 +84,18 @@ class TimelineList(SectionedOptionList):
                 rows.append(Option(day_heading(event.date), disabled=True))
             rows.append(EventOption(event, self.sources, index))
         self.set_options(rows)
-        if self.events:
+        again = next(
+            (
+                n
+                for n, row in enumerate(rows)
+                if isinstance(row, EventOption) and place_of(row.event) == self.start
+            ),
+            None,
+        )
+        if again is not None:
+            self.highlighted = again
+            self.call_after_refresh(self.scroll_to_highlight)
+        elif self.events:
             self.action_first()
 
     @property

@@ -45,9 +45,9 @@ def short_badge(sources: Sequence[SourceRef], article: int) -> str:
 
 
 def event_prompt(event: Event, sources: Sequence[SourceRef], chosen: int = 0) -> Content:
-    """Two or more lines: date, places and source badges, then the summary in the source's
-    words. `chosen` is the index (in `event.sources`) of the source enter jumps to; its badge
-    is shown in reverse when the event cites more than one."""
+    """Two or more lines: date, places and source badges, then the summary in the chosen
+    source's own words. `chosen` is the index (in `event.sources`) of the source enter jumps
+    to; its badge is shown in reverse when the event cites more than one."""
     when = one_line(date_label(event.date, event.end, event.mod), 60)
     parts: list[tuple[str, str] | str] = []
     if event.inferred:
@@ -62,5 +62,7 @@ def event_prompt(event: Event, sources: Sequence[SourceRef], chosen: int = 0) ->
         style = "reverse bold" if n == chosen and len(event.sources) > 1 else "bold $text-primary"
         parts += [" ", (f"[{short_badge(sources, src.article)}]", style)]
     head = Content.assemble(*parts)
-    summary = one_line(event.summary, SUMMARY_LIMIT) or "(no summary)"
+    cited = event.sources[chosen] if 0 <= chosen < len(event.sources) else None
+    said = (cited.summary if cited is not None else "") or event.summary
+    summary = one_line(said, SUMMARY_LIMIT) or "(no summary)"
     return Content.assemble(head, "\n", summary)

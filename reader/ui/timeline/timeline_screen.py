@@ -27,7 +27,7 @@ from reader.core.export import (
 from reader.core.reading.handoffs import Jump, SourceRef
 from reader.ui.chrome.key_footer import KeyFooter
 from reader.ui.chrome.worker_errors import report_failure
-from reader.ui.timeline.timeline_list import TimelineList
+from reader.ui.timeline.timeline_list import EventOption, Place, TimelineList, place_of
 from reader.ui.timeline.timeline_row import INFERRED_MARK, legend
 
 
@@ -71,7 +71,8 @@ class TimelineScreen(Screen[Jump | None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="timeline-title", markup=False)
         if self.events:
-            yield TimelineList(self.events, self.sources, id="timeline-list")
+            start = self._places().get(self._key())
+            yield TimelineList(self.events, self.sources, start=start, id="timeline-list")
         else:
             yield Static(
                 "No dated events were found in these articles.", id="timeline-empty", markup=False
@@ -90,6 +91,20 @@ class TimelineScreen(Screen[Jump | None]):
     def on_mount(self) -> None:
         for timeline in self.query(TimelineList):
             timeline.focus()
+
+    def _key(self) -> tuple[int, ...]:
+        return tuple(src.article_id for src in self.sources)
+
+    def _places(self) -> dict[tuple[int, ...], Place]:
+        """Where the reader last was in each reading set's timeline (kept by the app, so a
+        timeline opened again starts there)."""
+        places: dict[tuple[int, ...], Place] | None = getattr(self.app, "timeline_places", None)
+        return places if places is not None else {}
+
+    @on(TimelineList.OptionHighlighted)
+    def _remember(self, message: TimelineList.OptionHighlighted) -> None:
+        if isinstance(message.option, EventOption):
+            self._places()[self._key()] = place_of(message.option.event)
 
     @on(TimelineList.Chosen)
     def _chosen(self, message: TimelineList.Chosen) -> None:

@@ -73,6 +73,7 @@ class EventSource:
     date_start: int = -1  # the date expression inside that clause
     date_end: int = -1
     date_text: str = ""
+    summary: str = ""  # this source's own words for the event (the event's is its first's)
 
 
 @dataclass(slots=True)
@@ -267,10 +268,11 @@ def _candidate(
         n.text for n in analysis.numbers if _in_passage(n.start, n.end, c_start, c_end, passage)
     ]
     values = {n.value for n in analysis.numbers if c_start <= n.start and n.end <= c_end}
+    said = summary(body, c_start, c_end, timex.start, end_timex.end)
     event = Event(
         date=timex.value,
         end=end_value,
-        summary=summary(body, c_start, c_end, timex.start, end_timex.end),
+        summary=said,
         places=places,
         people=people,
         sources=[
@@ -282,6 +284,7 @@ def _candidate(
                 timex.start,
                 end_timex.end,
                 body[timex.start : end_timex.end],
+                said,
             )
         ],
         mod=timex.mod,
