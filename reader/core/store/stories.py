@@ -5,8 +5,9 @@ matched by (so a later arrival is compared without re-reading bodies).
 look-up in the full-text index (its most distinctive words) and one in the entity index (its
 names), a bounded number of candidates, and their stored features — never a pass over the
 library. A story whose member was removed is re-formed (its remaining members join again in
-order of arrival) the next time stories are read; features computed by another analyser
-version are recomputed by `refresh`.
+order of arrival) the next time stories are read. Features are kept with the analyser version
+whose analysis they used and the version of the story-matching code (`stories_version`);
+features of other versions are recomputed, and every story re-formed, by `reform`.
 """
 
 from __future__ import annotations
@@ -77,6 +78,13 @@ def _published(text: str | None) -> dt.date | None:
         return None
 
 
+def _features_version(version: str) -> str:
+    """The version features are kept with: the analyser's, then story matching's."""
+    from reader.core.analysis.stories.version import stories_version
+
+    return f"{version}/{stories_version()}"
+
+
 def _fts_term(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
@@ -115,7 +123,7 @@ class StoryStore:
         r = con.execute(
             "SELECT version, data FROM story_features WHERE article_id = ?", (article_id,)
         ).fetchone()
-        if r is not None and r[0] == version:
+        if r is not None and r[0] == _features_version(version):
             return StoryFeatures.from_json(json.loads(r[1]))
         row = con.execute(
             "SELECT a.title, t.body, a.published FROM articles AS a"
@@ -130,7 +138,11 @@ class StoryStore:
             "INSERT INTO story_features (article_id, version, data) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
             " data = excluded.data",
-            (article_id, version, json.dumps(feats.to_json(), ensure_ascii=False)),
+            (
+                article_id,
+                _features_version(version),
+                json.dumps(feats.to_json(), ensure_ascii=False),
+            ),
         )
         return feats
 
@@ -220,7 +232,8 @@ class StoryStore:
 
     def reform(self, version: str) -> int:
         """Re-form the stories that lost a member (removed article) and re-match articles
-        whose features came from another analyser `version`. Returns how many re-joined."""
+        whose features came from another analyser `version` or other story-matching code.
+        Returns how many re-joined."""
         with self._lib._write() as con:
             dirty = [int(r[0]) for r in con.execute("SELECT story_id FROM stories_dirty")]
             redo: set[int] = set()
@@ -234,10 +247,11 @@ class StoryStore:
             stale = [
                 int(r[0])
                 for r in con.execute(
-                    "SELECT article_id FROM story_features WHERE version != ?", (version,)
+                    "SELECT article_id FROM story_features WHERE version != ?",
+                    (_features_version(version),),
                 )
             ]
-            if stale:  # analysis improved: every story may change
+            if stale:  # analysis or matching changed: every story may change
                 redo.update(int(r[0]) for r in con.execute("SELECT article_id FROM story_members"))
             unjoined = [
                 int(r[0])
