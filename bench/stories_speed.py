@@ -12,7 +12,6 @@ join one by one, each in its own transaction, as a feed update does.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import shutil
 import sys
 import tempfile
@@ -26,18 +25,18 @@ if str(REPO) not in sys.path:
 from bench.corpus import Story, default_data_path, generate, read_stories  # noqa: E402
 from bench.library_cache import library_path  # noqa: E402
 
+PREPARED = 1
+
 
 def measure(
     db: Path, stories: list[Story], count: int, join: int, scratch: Path
 ) -> dict[str, float]:
-    from reader.core.analysis.stories.version import stories_version
     from reader.core.store import Library
 
     version = "bench"
-    # The stories of one are made once per library and story code (matching, store), then cached.
-    store = (REPO / "reader" / "core" / "store" / "stories.py").read_bytes()
-    digest = hashlib.sha1(store, usedforsecurity=False).hexdigest()[:10]
-    prepared = db.with_name(f"stories-{stories_version()}-{digest}.db")
+    # The stories of one are made once per library and PREPARED version (bump it when what
+    # `_start_alone` stores changes: features, profiles, keys), then cached.
+    prepared = db.with_name(f"stories-{PREPARED}.db")
     if not prepared.exists():
         started = time.perf_counter()
         shutil.copy(db, scratch / "prepared.db")
@@ -62,7 +61,8 @@ def measure(
     for article_id in ids:
         feats = library.stories._features(con, article_id, version)
         idf = library.stories._idf(con, feats.terms)
-        library.stories._candidate_stories(con, feats, library.stories._query_keys(feats, idf))
+        keys = library.stories._query_keys(feats, idf)
+        library.stories._candidate_stories(con, feats.published, keys)
     lookup_s = time.perf_counter() - started
     library.close()
     return {

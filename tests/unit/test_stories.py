@@ -95,9 +95,14 @@ def test_removal_reforms_and_stories_survive_reopen(tmp_path: Path) -> None:
     assert library.remove(a)
     assert library.stories.reform(V) == 2
     assert library.stories.story_of(b) == [b, c]
-    # features from another analyser version: everything re-joins, same grouping
-    assert library.stories.reform("other-version") > 0
+    # made without an analysis, features stay until one is made; then that story re-forms
+    assert library.stories.reform("other-version") == 0
+    from reader.core.analysis import analyze
+
+    library.put_analysis(c, analyze(library.get(c)), "other-version")
+    assert library.stories.reform("other-version") == 2
     assert library.stories.story_of(c) == [b, c]
+    assert library.stories.reform("other-version") == 0
     library.close()
 
 

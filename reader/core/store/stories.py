@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 # Stories an arriving article is compared with (those sharing the most keys with it).
 CANDIDATE_STORIES = 6
+# Stories read per key (its newest within the window): bounds a look-up whatever the size of
+# the library, as a common word or name is in many stories.
+STORIES_PER_KEY = 40
 # Distinctive words and names of the article it looks stories up by.
 QUERY_TERMS = 16
 QUERY_NAMES = 16
@@ -124,7 +127,11 @@ class StoryStore:
         r = con.execute(
             "SELECT version, data FROM story_features WHERE article_id = ?", (article_id,)
         ).fetchone()
-        if r is not None and r[0] == _features_version(version):
+        current = r is not None and (
+            r[0] == _features_version(version)
+            or (r[0] == _features_version("") and not self._analysed(con, article_id, version))
+        )
+        if r is not None and current:
             return StoryFeatures.from_json(json.loads(r[1]))
         row = con.execute(
             "SELECT a.title, t.body, a.published FROM articles AS a"
@@ -141,11 +148,21 @@ class StoryStore:
             " data = excluded.data",
             (
                 article_id,
-                _features_version(version),
+                # Made without an analysis: valid until one of `version` is made (opened).
+                _features_version(version if analysis is not None else ""),
                 json.dumps(feats.to_json(), ensure_ascii=False),
             ),
         )
         return feats
+
+    @staticmethod
+    def _analysed(con: sqlite3.Connection, article_id: int, version: str) -> bool:
+        return (
+            con.execute(
+                "SELECT 1 FROM analyses WHERE article_id = ? AND version = ?", (article_id, version)
+            ).fetchone()
+            is not None
+        )
 
     def _query_keys(self, feats: StoryFeatures, idf: Callable[[str], float]) -> list[str]:
         """The article's most distinctive words (by TF-IDF) and its names."""
@@ -155,29 +172,28 @@ class StoryStore:
         return ranked[:QUERY_TERMS] + sorted(feats.names)[:QUERY_NAMES]
 
     def _candidate_stories(
-        self, con: sqlite3.Connection, feats: StoryFeatures, keys: list[str]
+        self, con: sqlite3.Connection, published: dt.date | None, keys: list[str]
     ) -> list[int]:
-        """Stories sharing the most keys with the article among those whose last article is
-        within the window of it (one range of the key index per key; never the library)."""
+        """Stories sharing the most keys with an article published on `published` (or a
+        story first published then), among those whose last article is within the window of
+        it: one bounded range of the key index per key, never the library."""
         from reader.core.analysis.stories.similarity import WINDOW_DAYS
 
         if not keys:
             return []
-        since = (
-            (feats.published - dt.timedelta(days=WINDOW_DAYS)).isoformat()
-            if feats.published
-            else ""
-        )
-        marks = ",".join("?" * len(keys))
-        return [
-            int(r[0])
-            for r in con.execute(
-                f"SELECT story_id FROM story_keys WHERE key IN ({marks}) AND last >= ?"
-                " AND story_id NOT IN (SELECT story_id FROM stories_dirty)"
-                " GROUP BY story_id ORDER BY count(*) DESC, story_id DESC LIMIT ?",
-                (*keys, since, CANDIDATE_STORIES),
-            )
-        ]
+        since = (published - dt.timedelta(days=WINDOW_DAYS)).isoformat() if published else ""
+        dirty = {int(r[0]) for r in con.execute("SELECT story_id FROM stories_dirty")}
+        hits: dict[int, int] = {}
+        for key in dict.fromkeys(keys):  # each key: its newest stories in the window, at most
+            for (sid,) in con.execute(
+                "SELECT story_id FROM story_keys WHERE key = ? AND last >= ?"
+                " ORDER BY last DESC LIMIT ?",
+                (key, since, STORIES_PER_KEY),
+            ):
+                if sid not in dirty:
+                    hits[sid] = hits.get(sid, 0) + 1
+        ranked = sorted(hits, key=lambda sid: (hits[sid], sid), reverse=True)
+        return ranked[: CANDIDATE_STORIES + 1]  # one more: a story looking for others finds itself
 
     def _profiles(self, con: sqlite3.Connection, story_ids: list[int]) -> dict[int, StoryProfile]:
         from reader.core.analysis.stories import StoryProfile
@@ -212,19 +228,48 @@ class StoryStore:
         feats = self._features(con, article_id, version)
         idf = self._idf(con, feats.terms)
         mine = vector(feats.terms, idf)
-        found = self._candidate_stories(con, feats, self._query_keys(feats, idf))
+        keys = self._query_keys(feats, idf)
+        found = self._candidate_stories(con, feats.published, keys)[:CANDIDATE_STORIES]
         profiles = self._profiles(con, found)
         candidates = [Candidate(sid, profiles[sid]) for sid in found if sid in profiles]
         story_id, _score = choose_story(feats, mine, candidates)
         if story_id is None:
             story_id = article_id
-        self._save_profile(con, story_id, profiles.get(story_id, EMPTY).add(feats, mine))
+        profile = profiles.get(story_id, EMPTY).add(feats, mine)
+        self._save_profile(con, story_id, profile)
         con.execute(
             "INSERT INTO story_members (article_id, story_id) VALUES (?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
             (article_id, story_id),
         )
+        if profile.size > 1:  # the story changed: it may now be one with another
+            story_id = self._recheck(con, story_id, profile)
         return story_id
+
+    def _recheck(self, con: sqlite3.Connection, story_id: int, profile: StoryProfile) -> int:
+        """Merge the story that just grew with the story most like it, if they are alike
+        enough (`MERGE_THRESHOLD`); the merged story keeps the older id. Returns its id."""
+        from reader.core.analysis.stories.assign import MERGE_THRESHOLD
+        from reader.core.analysis.stories.similarity import stories_similarity
+
+        found = [
+            s
+            for s in self._candidate_stories(con, profile.first, profile.index_keys())
+            if s != story_id
+        ][:CANDIDATE_STORIES]
+        scored = [
+            (stories_similarity(profile, q), sid) for sid, q in self._profiles(con, found).items()
+        ]
+        score, other = max(scored, default=(0.0, story_id))
+        if score < MERGE_THRESHOLD:
+            return story_id
+        keep, drop = min(story_id, other), max(story_id, other)
+        merged = profile.merge(self._profiles(con, [other])[other])
+        con.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (keep, drop))
+        con.execute("DELETE FROM story_profiles WHERE story_id = ?", (drop,))
+        con.execute("DELETE FROM story_keys WHERE story_id = ?", (drop,))
+        self._save_profile(con, keep, merged)
+        return keep
 
     def _start_alone(
         self, con: sqlite3.Connection, article_ids: Iterable[int], version: str
@@ -248,10 +293,30 @@ class StoryStore:
                 self._join(con, article_id, version)
 
     def reform(self, version: str) -> int:
-        """Re-form the stories that lost a member (removed article) and re-match articles
-        whose features came from another analyser `version` or other story-matching code.
-        Returns how many re-joined."""
+        """Re-form the stories that lost a member (removed article) or hold an article whose
+        features came from another analysis than the one of `version` now cached, every story
+        if the story-matching code changed, and join the articles in none. Returns how many
+        re-joined."""
         with self._lib._write() as con:
+            from reader.core.analysis.stories.version import stories_version
+
+            # Other matching code: every story may change. Another analysis of an article
+            # (one made since, or of another analyser): its story re-forms.
+            if con.execute(
+                "SELECT 1 FROM story_features WHERE substr(version, instr(version, '/') + 1) != ?"
+                " LIMIT 1",
+                (stories_version(),),
+            ).fetchone():
+                con.execute(
+                    "INSERT OR IGNORE INTO stories_dirty SELECT story_id FROM story_members"
+                )
+            con.execute(
+                "INSERT OR IGNORE INTO stories_dirty SELECT m.story_id FROM story_features AS f"
+                " JOIN story_members AS m ON m.article_id = f.article_id WHERE f.version != ?"
+                " AND (f.version != ? OR EXISTS (SELECT 1 FROM analyses AS a"
+                " WHERE a.article_id = f.article_id AND a.version = ?))",
+                (_features_version(version), _features_version(""), version),
+            )
             dirty = [int(r[0]) for r in con.execute("SELECT story_id FROM stories_dirty")]
             redo: set[int] = set()
             for sid in dirty:
@@ -261,15 +326,6 @@ class StoryStore:
                         "SELECT article_id FROM story_members WHERE story_id = ?", (sid,)
                     )
                 )
-            stale = [
-                int(r[0])
-                for r in con.execute(
-                    "SELECT article_id FROM story_features WHERE version != ?",
-                    (_features_version(version),),
-                )
-            ]
-            if stale:  # analysis or matching changed: every story may change
-                redo.update(int(r[0]) for r in con.execute("SELECT article_id FROM story_members"))
             unjoined = [
                 int(r[0])
                 for r in con.execute(

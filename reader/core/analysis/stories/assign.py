@@ -15,6 +15,8 @@ from reader.core.analysis.stories.profile import StoryProfile
 from reader.core.analysis.stories.similarity import profile_similarity
 
 THRESHOLD = 0.10
+# Two stories (each of two articles or more) at least this alike are one story.
+MERGE_THRESHOLD = 0.15
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,28 @@ class StoryProfile:
             self.size + 1, summed, names, days, min(dates, default=None), max(dates, default=None)
         )
 
+    def merge(self, other: StoryProfile) -> StoryProfile:
+        """One profile of two stories found to be one."""
+        summed = dict(self.vector)
+        for w, x in other.vector.items():
+            summed[w] = summed.get(w, 0.0) + x
+        summed = dict(sorted(summed.items(), key=lambda kv: -kv[1])[:MAX_PROFILE_TERMS])
+        names = dict(self.names)
+        for n, k in other.names.items():
+            names[n] = names.get(n, 0) + k
+        days = dict(self.days)
+        for d, k in other.days.items():
+            days[d] = days.get(d, 0) + k
+        dates = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        return StoryProfile(
+            self.size + other.size,
+            summed,
+            names,
+            days,
+            min(dates, default=None),
+            max(dates, default=None),
+        )
+
     def index_keys(self) -> list[str]:
         """What to index the story by: its heaviest words, and the names most members share."""
         words = sorted(self.vector, key=lambda w: (-self.vector[w], w))[:KEY_TERMS]

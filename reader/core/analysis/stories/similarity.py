@@ -92,3 +92,16 @@ def profile_similarity(a: StoryFeatures, vec: Mapping[str, float], p: StoryProfi
         + NAME_WEIGHT * weighted_overlap(a.names, p.names, p.size)
         + DAY_WEIGHT * weighted_overlap(a.days, p.days, p.size)
     )
+
+
+def stories_similarity(p: StoryProfile, q: StoryProfile) -> float:
+    """How alike two stories are (to merge them): `profile_similarity` with each side a story."""
+    if p.first and p.last and q.first and q.last:
+        span = dt.timedelta(days=WINDOW_DAYS)
+        if q.first > p.last + span or p.first > q.last + span:
+            return 0.0
+    names = sum(min(p.names.get(n, 0) / p.size, k / q.size) for n, k in q.names.items())
+    denominator = math.sqrt(sum(p.names.values()) / p.size * sum(q.names.values()) / q.size)
+    return cosine(p.vector, q.vector) / (p.norm * q.norm) + NAME_WEIGHT * (
+        names / denominator if denominator else 0.0
+    )
