@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 CANDIDATE_STORIES = 6
 # Stories read per key (its newest within the window): bounds a look-up whatever the size of
 # the library, as a common word or name is in many stories.
-STORIES_PER_KEY = 40
+STORIES_PER_KEY = 20
 # Distinctive words and names of the article it looks stories up by.
 QUERY_TERMS = 16
 QUERY_NAMES = 16
