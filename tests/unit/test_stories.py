@@ -95,9 +95,14 @@ def test_removal_reforms_and_stories_survive_reopen(tmp_path: Path) -> None:
     assert library.remove(a)
     assert library.stories.reform(V) == 2
     assert library.stories.story_of(b) == [b, c]
-    # features from another analyser version: everything re-joins, same grouping
-    assert library.stories.reform("other-version") > 0
+    # made without an analysis, features stay until one is made; then that story re-forms
+    assert library.stories.reform("other-version") == 0
+    from reader.core.analysis import analyze
+
+    library.put_analysis(c, analyze(library.get(c)), "other-version")
+    assert library.stories.reform("other-version") == 2
     assert library.stories.story_of(c) == [b, c]
+    assert library.stories.reform("other-version") == 0
     library.close()
 
 
@@ -131,3 +136,40 @@ def test_companions_are_the_story_other_outlets_first(tmp_path: Path) -> None:
         _article("Bridge three", BRIDGE + " Three.", "Wire", 10),
     )
     assert companions(library, a) == [c, b]
+
+
+def test_new_matching_code_reforms_stories_without_reanalysing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.analysis.stories import version
+
+    library = _library(tmp_path)
+    a, b = _add(
+        library,
+        _article("Bridge collapses", BRIDGE, "Courier", 10),
+        _article("Bridge two", BRIDGE + " Two.", "Post", 11),
+    )
+    assert library.stories.reform(V) == 0
+    monkeypatch.setattr(version, "stories_version", lambda: "other-matching-code")
+    assert library.stories.reform(V) == len(FILLER) + 2  # every story re-formed
+    assert library.stories.story_of(a) == [a, b]
+    assert library.stories.reform(V) == 0
+
+
+def test_story_matching_code_is_not_part_of_the_analyser_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core.analysis import pipeline
+
+    before = pipeline.analyzer_version()
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:  # every stories/ file as if its code had changed
+        return real(path) + (b"# edited" if "stories" in path.parts else b"")
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    pipeline.analyzer_version.cache_clear()
+    try:
+        assert pipeline.analyzer_version() == before
+    finally:
+        pipeline.analyzer_version.cache_clear()

@@ -18,10 +18,15 @@ from reader.core.article import Article
 
 @cache
 def analyzer_version() -> str:
-    """A digest of the analysis code and data: cached analyses from other code are stale."""
+    """A digest of the analysis code and data: cached analyses from other code are stale.
+
+    Story matching (`stories/`) is not analysis: it has its own `stories_version`, so a change
+    to it re-forms stories without re-analysing every article."""
     digest = hashlib.sha1(usedforsecurity=False)
     root = Path(__file__).parent
     for path in sorted(root.rglob("*")):
+        if path.relative_to(root).parts[0] == "stories":
+            continue
         if path.is_file() and path.suffix in {".py", ".txt", ".json", ".tsv", ".csv"}:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())

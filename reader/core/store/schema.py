@@ -209,6 +209,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         END
         """,
     ),
+    # 9: each story's profile (its members' centroid, names, days, dates) and the keys it is
+    # found by (its heaviest words and common names, with its last date so that a look-up
+    # reads only stories within the time window). Stories of migration 8 have none: their
+    # features' version is stale, so the next `reform` re-forms them all.
+    (
+        """
+        CREATE TABLE story_profiles (
+            story_id INTEGER PRIMARY KEY,
+            data TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE story_keys (
+            key TEXT NOT NULL,
+            last TEXT NOT NULL,
+            story_id INTEGER NOT NULL,
+            PRIMARY KEY (key, last, story_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX story_keys_by_story ON story_keys(story_id)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

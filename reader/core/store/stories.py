@@ -1,12 +1,15 @@
 """Stories kept in the library: which story each article belongs to, and the features it was
 matched by (so a later arrival is compared without re-reading bodies).
 
-`StoryStore` is a part the `Library` holds (`library.stories`). Joining one article costs one
-look-up in the full-text index (its most distinctive words) and one in the entity index (its
-names), a bounded number of candidates, and their stored features — never a pass over the
-library. A story whose member was removed is re-formed (its remaining members join again in
-order of arrival) the next time stories are read; features computed by another analyser
-version are recomputed by `refresh`.
+`StoryStore` is a part the `Library` holds (`library.stories`). Each story keeps a profile
+(its members' centroid, names, days and dates: `StoryProfile`) and is indexed by its keys (its
+heaviest words and common names) with its last date. Joining one article costs one look-up of
+its own distinctive words and names in that key index, restricted to stories within the time
+window, a bounded number of candidate profiles, and one profile update — never a pass over the
+library or over a story's members. A story whose member was removed is re-formed (its remaining members join again in
+order of arrival) the next time stories are read. Features are kept with the analyser version
+whose analysis they used and the version of the story-matching code (`stories_version`);
+features of other versions are recomputed, and every story re-formed, by `reform`.
 """
 
 from __future__ import annotations
@@ -24,14 +27,18 @@ from reader.core.store.database import Database
 from reader.core.store.errors import LibraryError
 
 if TYPE_CHECKING:
-    from reader.core.analysis.stories import StoryFeatures
+    from reader.core.analysis.stories import StoryFeatures, StoryProfile
 
-# Candidates retrieved per index for one arriving article.
-CANDIDATES = 60
-# Distinctive words of the article that make its full-text query.
-QUERY_TERMS = 24
-# Members of a story it is compared with (its most recent).
-MEMBERS_COMPARED = 20
+# Stories an arriving article is compared with (those sharing the most keys with it).
+CANDIDATE_STORIES = 6
+# Stories read per key (its newest within the window): bounds a look-up whatever the size of
+# the library, as a common word or name is in many stories.
+STORIES_PER_KEY = 20
+# Distinctive words and names of the article it looks stories up by.
+QUERY_TERMS = 16
+QUERY_NAMES = 16
+# The `last` of a story none of whose articles is dated: within every window.
+UNDATED = "9999-12-31"
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,11 @@ def _published(text: str | None) -> dt.date | None:
         return None
 
 
-def _fts_term(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
+def _features_version(version: str) -> str:
+    """The version features are kept with: the analyser's, then story matching's."""
+    from reader.core.analysis.stories.version import stories_version
+
+    return f"{version}/{stories_version()}"
 
 
 class StoryStore:
@@ -87,10 +97,12 @@ class StoryStore:
             ):
                 df[str(term)] = int(doc)
         n = int(con.execute("SELECT n FROM story_df_total").fetchone()[0])
+        # Smoothed, and never negative: a word in every article carries nothing.
+        unseen = max(0.0, math.log((n + 1) / 0.5))
+        known = {w: max(0.0, math.log((n + 1) / (d + 0.5))) for w, d in df.items()}
 
         def idf(word: str) -> float:
-            # Smoothed, and never negative: a word in every article carries nothing.
-            return max(0.0, math.log((n + 1) / (df.get(word, 0) + 0.5)))
+            return known.get(word, unseen)
 
         return idf
 
@@ -102,7 +114,11 @@ class StoryStore:
         r = con.execute(
             "SELECT version, data FROM story_features WHERE article_id = ?", (article_id,)
         ).fetchone()
-        if r is not None and r[0] == version:
+        current = r is not None and (
+            r[0] == _features_version(version)
+            or (r[0] == _features_version("") and not self._analysed(con, article_id, version))
+        )
+        if r is not None and current:
             return StoryFeatures.from_json(json.loads(r[1]))
         row = con.execute(
             "SELECT a.title, t.body, a.published FROM articles AS a"
@@ -117,87 +133,145 @@ class StoryStore:
             "INSERT INTO story_features (article_id, version, data) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version,"
             " data = excluded.data",
-            (article_id, version, json.dumps(feats.to_json(), ensure_ascii=False)),
+            (
+                article_id,
+                # Made without an analysis: valid until one of `version` is made (opened).
+                _features_version(version if analysis is not None else ""),
+                json.dumps(feats.to_json(), ensure_ascii=False),
+            ),
         )
         return feats
 
-    def _candidate_ids(
-        self,
-        con: sqlite3.Connection,
-        article_id: int,
-        feats: StoryFeatures,
-        idf: Callable[[str], float],
-    ) -> list[int]:
-        ranked = sorted(
-            feats.terms, key=lambda w: (1 + math.log(feats.terms[w])) * idf(w), reverse=True
+    @staticmethod
+    def _analysed(con: sqlite3.Connection, article_id: int, version: str) -> bool:
+        return (
+            con.execute(
+                "SELECT 1 FROM analyses WHERE article_id = ? AND version = ?", (article_id, version)
+            ).fetchone()
+            is not None
         )
-        ids: list[int] = []
-        words = ranked[:QUERY_TERMS]
-        if words:
-            query = "{title body} : (" + " OR ".join(_fts_term(w) for w in words) + ")"
-            ids += [
-                int(r[0])
-                for r in con.execute(
-                    "SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid != ?"
-                    " ORDER BY rank LIMIT ?",
-                    (query, article_id, CANDIDATES),
-                )
-            ]
-        names = [n.split(":", 1)[1] for n in feats.names]
-        phrases = [_fts_term(n) for n in names if n.strip()]
-        if phrases:
-            ids += [
-                int(r[0])
-                for r in con.execute(
-                    "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ? AND rowid != ?"
-                    " ORDER BY rank LIMIT ?",
-                    (" OR ".join(phrases[:40]), article_id, CANDIDATES),
-                )
-            ]
-        return list(dict.fromkeys(ids))
+
+    def _query_keys(self, feats: StoryFeatures, idf: Callable[[str], float]) -> list[str]:
+        """The article's most distinctive words (by TF-IDF) and its names."""
+        ranked = sorted(
+            feats.terms, key=lambda w: ((1 + math.log(feats.terms[w])) * idf(w), w), reverse=True
+        )
+        return ranked[:QUERY_TERMS] + sorted(feats.names)[:QUERY_NAMES]
+
+    def _candidate_stories(
+        self, con: sqlite3.Connection, published: dt.date | None, keys: list[str]
+    ) -> list[int]:
+        """Stories sharing the most keys with an article published on `published` (or a
+        story first published then), among those whose last article is within the window of
+        it: one bounded range of the key index per key, never the library."""
+        from reader.core.analysis.stories.similarity import WINDOW_DAYS
+
+        if not keys:
+            return []
+        since = (published - dt.timedelta(days=WINDOW_DAYS)).isoformat() if published else ""
+        dirty = {int(r[0]) for r in con.execute("SELECT story_id FROM stories_dirty")}
+        hits: dict[int, int] = {}
+        for key in dict.fromkeys(keys):  # each key: its newest stories in the window, at most
+            for (sid,) in con.execute(
+                "SELECT story_id FROM story_keys WHERE key = ? AND last >= ?"
+                " ORDER BY last DESC LIMIT ?",
+                (key, since, STORIES_PER_KEY),
+            ):
+                if sid not in dirty:
+                    hits[sid] = hits.get(sid, 0) + 1
+        ranked = sorted(hits, key=lambda sid: (hits[sid], sid), reverse=True)
+        return ranked[: CANDIDATE_STORIES + 1]  # one more: a story looking for others finds itself
+
+    def _profiles(self, con: sqlite3.Connection, story_ids: list[int]) -> dict[int, StoryProfile]:
+        from reader.core.analysis.stories import StoryProfile
+
+        if not story_ids:
+            return {}
+        marks = ",".join("?" * len(story_ids))
+        return {
+            int(r[0]): StoryProfile.from_json(json.loads(r[1]))
+            for r in con.execute(
+                f"SELECT story_id, data FROM story_profiles WHERE story_id IN ({marks})",
+                story_ids,
+            )
+        }
+
+    def _save_profile(self, con: sqlite3.Connection, story_id: int, profile: StoryProfile) -> None:
+        con.execute(
+            "INSERT INTO story_profiles (story_id, data) VALUES (?, ?)"
+            " ON CONFLICT (story_id) DO UPDATE SET data = excluded.data",
+            (story_id, json.dumps(profile.to_json(), ensure_ascii=False, separators=(",", ":"))),
+        )
+        con.execute("DELETE FROM story_keys WHERE story_id = ?", (story_id,))
+        last = profile.last.isoformat() if profile.last else UNDATED
+        con.executemany(
+            "INSERT OR IGNORE INTO story_keys (key, last, story_id) VALUES (?, ?, ?)",
+            [(k, last, story_id) for k in profile.index_keys()],
+        )
 
     def _join(self, con: sqlite3.Connection, article_id: int, version: str) -> int:
-        from reader.core.analysis.stories import Candidate, choose_story
-        from reader.core.analysis.stories.similarity import within_window
+        from reader.core.analysis.stories import EMPTY, Candidate, choose_story, vector
 
         feats = self._features(con, article_id, version)
-        idf0 = self._idf(con, feats.terms)
-        found = self._candidate_ids(con, article_id, feats, idf0)
-        stories: dict[int, list[int]] = {}
-        if found:
-            marks = ",".join("?" * len(found))
-            for sid in {
-                int(r[0])
-                for r in con.execute(
-                    f"SELECT story_id FROM story_members WHERE article_id IN ({marks})", found
-                )
-            }:
-                stories[sid] = [
-                    int(r[0])
-                    for r in con.execute(
-                        "SELECT article_id FROM story_members WHERE story_id = ?"
-                        " ORDER BY article_id DESC LIMIT ?",
-                        (sid, MEMBERS_COMPARED),
-                    )
-                ]
-        candidates: list[Candidate] = []
-        words: set[str] = set(feats.terms)
-        for sid, members in stories.items():
-            for m in members:
-                f = self._features(con, m, version)
-                if within_window(feats, f):
-                    candidates.append(Candidate(sid, f))
-                    words.update(f.terms)
-        idf = self._idf(con, words)
-        story_id, _score = choose_story(feats, candidates, idf)
+        idf = self._idf(con, feats.terms)
+        mine = vector(feats.terms, idf)
+        keys = self._query_keys(feats, idf)
+        found = self._candidate_stories(con, feats.published, keys)[:CANDIDATE_STORIES]
+        profiles = self._profiles(con, found)
+        candidates = [Candidate(sid, profiles[sid]) for sid in found if sid in profiles]
+        story_id, _score = choose_story(feats, mine, candidates)
         if story_id is None:
             story_id = article_id
+        profile = profiles.get(story_id, EMPTY).add(feats, mine)
+        self._save_profile(con, story_id, profile)
         con.execute(
             "INSERT INTO story_members (article_id, story_id) VALUES (?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
             (article_id, story_id),
         )
+        if profile.size > 1:  # the story changed: it may now be one with another
+            story_id = self._recheck(con, story_id, profile)
         return story_id
+
+    def _recheck(self, con: sqlite3.Connection, story_id: int, profile: StoryProfile) -> int:
+        """Merge the story that just grew with the story most like it, if they are alike
+        enough (`MERGE_THRESHOLD`); the merged story keeps the older id. Returns its id."""
+        from reader.core.analysis.stories.assign import MERGE_THRESHOLD
+        from reader.core.analysis.stories.similarity import stories_similarity
+
+        found = [
+            s
+            for s in self._candidate_stories(con, profile.first, profile.index_keys())
+            if s != story_id
+        ][:CANDIDATE_STORIES]
+        scored = [
+            (stories_similarity(profile, q), sid) for sid, q in self._profiles(con, found).items()
+        ]
+        score, other = max(scored, default=(0.0, story_id))
+        if score < MERGE_THRESHOLD:
+            return story_id
+        keep, drop = min(story_id, other), max(story_id, other)
+        merged = profile.merge(self._profiles(con, [other])[other])
+        con.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (keep, drop))
+        con.execute("DELETE FROM story_profiles WHERE story_id = ?", (drop,))
+        con.execute("DELETE FROM story_keys WHERE story_id = ?", (drop,))
+        self._save_profile(con, keep, merged)
+        return keep
+
+    def _start_alone(
+        self, con: sqlite3.Connection, article_ids: Iterable[int], version: str
+    ) -> None:
+        """Make each article a story of its own without matching it (a benchmark's setup)."""
+        from reader.core.analysis.stories import EMPTY, vector
+
+        for article_id in article_ids:
+            feats = self._features(con, article_id, version)
+            mine = vector(feats.terms, self._idf(con, feats.terms))
+            self._save_profile(con, article_id, EMPTY.add(feats, mine))
+            con.execute(
+                "INSERT OR IGNORE INTO story_members (article_id, story_id) VALUES (?, ?)",
+                (article_id, article_id),
+            )
 
     def join(self, article_ids: Iterable[int], version: str) -> None:
         """Let each article (in the order given) join a story or start one, and store it."""
@@ -206,9 +280,30 @@ class StoryStore:
                 self._join(con, article_id, version)
 
     def reform(self, version: str) -> int:
-        """Re-form the stories that lost a member (removed article) and re-match articles
-        whose features came from another analyser `version`. Returns how many re-joined."""
+        """Re-form the stories that lost a member (removed article) or hold an article whose
+        features came from another analysis than the one of `version` now cached, every story
+        if the story-matching code changed, and join the articles in none. Returns how many
+        re-joined."""
         with self._db.write() as con:
+            from reader.core.analysis.stories.version import stories_version
+
+            # Other matching code: every story may change. Another analysis of an article
+            # (one made since, or of another analyser): its story re-forms.
+            if con.execute(
+                "SELECT 1 FROM story_features WHERE substr(version, instr(version, '/') + 1) != ?"
+                " LIMIT 1",
+                (stories_version(),),
+            ).fetchone():
+                con.execute(
+                    "INSERT OR IGNORE INTO stories_dirty SELECT story_id FROM story_members"
+                )
+            con.execute(
+                "INSERT OR IGNORE INTO stories_dirty SELECT m.story_id FROM story_features AS f"
+                " JOIN story_members AS m ON m.article_id = f.article_id WHERE f.version != ?"
+                " AND (f.version != ? OR EXISTS (SELECT 1 FROM analyses AS a"
+                " WHERE a.article_id = f.article_id AND a.version = ?))",
+                (_features_version(version), _features_version(""), version),
+            )
             dirty = [int(r[0]) for r in con.execute("SELECT story_id FROM stories_dirty")]
             redo: set[int] = set()
             for sid in dirty:
@@ -218,14 +313,6 @@ class StoryStore:
                         "SELECT article_id FROM story_members WHERE story_id = ?", (sid,)
                     )
                 )
-            stale = [
-                int(r[0])
-                for r in con.execute(
-                    "SELECT article_id FROM story_features WHERE version != ?", (version,)
-                )
-            ]
-            if stale:  # analysis improved: every story may change
-                redo.update(int(r[0]) for r in con.execute("SELECT article_id FROM story_members"))
             unjoined = [
                 int(r[0])
                 for r in con.execute(
@@ -240,6 +327,9 @@ class StoryStore:
             order = sorted(redo)
             marks = ",".join("?" * len(order))
             con.execute(f"DELETE FROM story_members WHERE article_id IN ({marks})", order)
+            for table in ("story_profiles", "story_keys"):
+                con.execute(f"DELETE FROM {table} WHERE story_id IN ({marks})", order)
+                con.executemany(f"DELETE FROM {table} WHERE story_id = ?", [(d,) for d in dirty])
             con.execute("DELETE FROM stories_dirty")
             for article_id in order:
                 self._join(con, article_id, version)

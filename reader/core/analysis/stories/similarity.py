@@ -7,10 +7,12 @@ articles published further apart than the window are never the same story."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 
 from reader.core.analysis.stories.features import StoryFeatures
+from reader.core.analysis.stories.profile import StoryProfile
 
 # A story spans days, not months: articles published further apart are different stories.
 WINDOW_DAYS = 14
@@ -60,4 +62,46 @@ def similarity(
         cosine(va, vb)
         + NAME_WEIGHT * overlap(a.names, b.names)
         + DAY_WEIGHT * overlap(a.days, b.days)
+    )
+
+
+def weighted_overlap(items: frozenset[str], counts: Mapping[str, int], size: int) -> float:
+    """`overlap` against a story, each of its items counted by the share of members that have
+    it (a name one member of ten mentions counts a tenth); equal to `overlap` for one member."""
+    if not items or not counts or size <= 0:
+        return 0.0
+    shared = sum(counts.get(n, 0) for n in items) / size
+    return shared / math.sqrt(len(items) * sum(counts.values()) / size)
+
+
+def profile_within_window(a: StoryFeatures, p: StoryProfile, days: int = WINDOW_DAYS) -> bool:
+    """Within the window of some member: between the story's first and last dates, widened."""
+    if a.published is None or p.first is None or p.last is None:
+        return True
+    span = dt.timedelta(days=days)
+    return p.first - span <= a.published <= p.last + span
+
+
+def profile_similarity(a: StoryFeatures, vec: Mapping[str, float], p: StoryProfile) -> float:
+    """How alike an article (`vec`: its unit TF-IDF vector) and a story are: the cosine with
+    the story's centroid, plus its shared names and days weighted by how common they are in it."""
+    if not profile_within_window(a, p):
+        return 0.0
+    return (
+        cosine(vec, p.vector) / p.norm
+        + NAME_WEIGHT * weighted_overlap(a.names, p.names, p.size)
+        + DAY_WEIGHT * weighted_overlap(a.days, p.days, p.size)
+    )
+
+
+def stories_similarity(p: StoryProfile, q: StoryProfile) -> float:
+    """How alike two stories are (to merge them): `profile_similarity` with each side a story."""
+    if p.first and p.last and q.first and q.last:
+        span = dt.timedelta(days=WINDOW_DAYS)
+        if q.first > p.last + span or p.first > q.last + span:
+            return 0.0
+    names = sum(min(p.names.get(n, 0) / p.size, k / q.size) for n, k in q.names.items())
+    denominator = math.sqrt(sum(p.names.values()) / p.size * sum(q.names.values()) / q.size)
+    return cosine(p.vector, q.vector) / (p.norm * q.norm) + NAME_WEIGHT * (
+        names / denominator if denominator else 0.0
     )
