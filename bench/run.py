@@ -20,7 +20,14 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` importable
     sys.path.insert(0, str(REPO))
 
-from bench import analysis_speed, import_speed, search_exact, search_speed, startup  # noqa: E402
+from bench import (  # noqa: E402
+    analysis_speed,
+    import_speed,
+    search_exact,
+    search_speed,
+    startup,
+    storage,
+)
 from bench.corpus import default_data_path, read_stories, write_text_files  # noqa: E402
 from bench.library_cache import (  # noqa: E402
     cached_folder,
@@ -40,6 +47,7 @@ KEYS = (
     "rss_mb",
     "search_exact",
     "rss_scrolled_mb",
+    "storage_ratio",
 )
 
 
@@ -54,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cache", type=Path, default=REPO / "bench" / ".cache")
     parser.add_argument("--runs", type=int, default=9, help="start-up runs of each app")
     parser.add_argument("--import-files", type=int, default=300)
+    parser.add_argument(
+        "--storage-articles",
+        type=int,
+        default=2000,
+        help="articles imported with analysis to weigh the library (storage_ratio)",
+    )
     return parser
 
 
@@ -209,6 +223,12 @@ def run(args: argparse.Namespace) -> Figures:
         values["rss_mb"] = round(kb / 1024, 1)
         notes["memory"] = "open, first page of rows, every search keystroke"
 
+    def disk() -> None:
+        count = 100 if args.quick else min(args.articles, args.storage_articles)
+        got = storage.measure(stories, count, cache / "scratch-storage", log)
+        values["storage_ratio"] = round(got.ratio, 3)
+        notes["storage"] = storage.describe(got)
+
     figures.attempt("build libraries", build)
     if libraries:
         figures.attempt("start-up", startups)
@@ -218,6 +238,7 @@ def run(args: argparse.Namespace) -> Figures:
         figures.attempt("search exactness", exactness)
     figures.attempt("import", imports)
     figures.attempt("analysis", analysis)
+    figures.attempt("storage", disk)
     return figures
 
 
@@ -228,6 +249,7 @@ TARGETS = {
     "search_ratio": ("≤ 2", 2.0),
     "rss_mb": ("≤ 150", 150.0),
     "rss_scrolled_mb": ("≤ 100", 100.0),
+    "storage_ratio": ("≤ 3", 3.0),
 }
 
 

@@ -1,6 +1,10 @@
 """The analysis cache: each article's analysis, as the analysis version that computed it
 left it, and the names of the entities it found.
 
+An analysis is stored packed: zlib of its compact JSON (a quarter of the JSON's size: the
+same keys in every entity, number and date). `analysis_pack` does it in SQL too (schema
+migration 9 packs the analyses stored before); an unpacked (text) entry is still read.
+
 `AnalysisCache` is a mixin of `Library`: it uses the library's connection, write transactions
 and error funnel. An analysis is kept with its version; one of another version is not
 returned, so the caller recomputes it. Storing an analysis also indexes its people, places
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -20,6 +25,34 @@ from reader.core.store.library_part import LibraryPart
 
 if TYPE_CHECKING:  # importing the analysis package loads its rules: only when needed
     from reader.core.analysis.model import Analysis
+
+
+def pack_json(value: object) -> bytes:
+    """An analysis's JSON, as stored: compact, then zlib (level 6; 9 saved ~1% more)."""
+    compact = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(compact.encode("utf-8", "surrogatepass"), 6)
+
+
+def pack(data: str | bytes) -> bytes:
+    """A stored analysis, packed (an unreadable one as it was: reading it recomputes it)."""
+    if isinstance(data, bytes):
+        return data  # packed already
+    try:
+        return pack_json(json.loads(data))
+    except ValueError:
+        return zlib.compress(data.encode("utf-8", "surrogatepass"), 6)
+
+
+def unpack(stored: str | bytes) -> str:
+    """The JSON of a stored analysis (packed or, from before migration 9, plain)."""
+    if isinstance(stored, str):
+        return stored
+    return zlib.decompress(stored).decode("utf-8", "surrogatepass")
+
+
+def register_functions(con: sqlite3.Connection) -> None:
+    """The SQL functions the schema's migrations use (`analysis_pack`)."""
+    con.create_function("analysis_pack", 1, pack, deterministic=True)
 
 
 class AnalysisCache(LibraryPart):
@@ -36,8 +69,8 @@ class AnalysisCache(LibraryPart):
         from reader.core.analysis.model import Analysis
 
         try:
-            return Analysis.from_json(json.loads(r[1]))
-        except (ValueError, TypeError, KeyError):
+            return Analysis.from_json(json.loads(unpack(r[1])))
+        except (ValueError, TypeError, KeyError, zlib.error):
             return None  # unreadable cache entry: recompute
 
     def _put_analysis(
@@ -46,7 +79,7 @@ class AnalysisCache(LibraryPart):
         con.execute(
             "INSERT INTO analyses (article_id, version, data) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data",
-            (article_id, version, json.dumps(analysis.to_json(), ensure_ascii=False)),
+            (article_id, version, pack_json(analysis.to_json())),
         )
         names: dict[str, list[str]] = {"person": [], "place": [], "org": []}
         for entity in analysis.entities:

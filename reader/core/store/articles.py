@@ -86,6 +86,9 @@ class ArticleStore(LibraryPart):
             self, con: sqlite3.Connection, article_id: int, analysis: Analysis, version: str
         ) -> None: ...
 
+        # provided by IndexMaintenance (index_maintenance.py)
+        def _release_free_pages(self) -> None: ...
+
     def _insert(self, con: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         digest = article.content_hash  # of the text as loaded
         title, body, source = (
@@ -329,4 +332,5 @@ class ArticleStore(LibraryPart):
             )
             con.execute("DELETE FROM entity_fts WHERE rowid = ?", (article_id,))
             con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            return True
+        self._release_free_pages()  # the file shrinks
+        return True

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from reader.core.store.analysis_cache import AnalysisCache
+from reader.core.store.analysis_cache import AnalysisCache, register_functions
 from reader.core.store.articles import ArticleStore
 from reader.core.store.errors import LibraryError
 from reader.core.store.feed_entries import FeedEntries
@@ -198,6 +198,7 @@ class Library(
             con.execute("PRAGMA synchronous = NORMAL")  # durable across app crashes under WAL
             con.execute("PRAGMA foreign_keys = ON")
             con.execute("PRAGMA cache_size = -16000")  # 16 MB
+            register_functions(con)
         except sqlite3.DatabaseError as exc:
             raise _sqlite_error(self.path, exc, "cannot open the library") from exc
         return con
@@ -261,6 +262,7 @@ class Library(
                 for statement in statements:
                     con.execute(statement)
                 con.execute(f"PRAGMA user_version = {number}")
+        self._reclaim_space()
 
     def close(self) -> None:
         with self._lock:
