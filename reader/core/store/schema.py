@@ -11,14 +11,12 @@ from __future__ import annotations
 # "BSHT": marks an SQLite file as a Broadsheet library (PRAGMA application_id).
 APPLICATION_ID = 0x42534854
 
-# unicode61 folds case and diacritics.
+# unicode61 folds case and diacritics; the `prefix` indexes make 2- to 4-letter prefixes
+# (what a user has typed of the last word) a single doclist read instead of a merge of
+# every matching term. They are half the full-text index, and they pay: at 100,000 articles
+# with only the 2-letter one, the 3- and 4-letter keystrokes ("pre", "chin") took 25-50 ms
+# and the search p95 went from ~7 to 48 ms (bench/README.md, "Disk").
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
-# The 2-letter prefix index makes a 2-letter prefix (what a user has typed of the last word)
-# one doclist read instead of a merge of the hundreds of terms it starts. Measured at 10k
-# (bench/README.md, "Disk"): without it the bounded query's p95 went 4.5 -> 14 ms; the 3- and
-# 4-letter ones (migration 9 dropped them) made no measurable difference to search and
-# doubled the index (15 -> 29 MB).
-FTS_PREFIX = "2"
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: articles, their text, and the full-text index over title, body and source.
@@ -213,23 +211,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         END
         """,
     ),
-    # 9: a smaller file. The full-text index keeps only the prefix index that pays
-    # (FTS_PREFIX), rebuilt from the text (which it never stored: its content is the articles
-    # tables); the analyses are stored packed (zlib of compact JSON, `analysis_pack`, a
-    # function every connection of the library has). Freed pages go back to the file system
-    # (incremental vacuum, switched on by `Library._migrate`).
-    (
-        "DROP TABLE article_fts",
-        f"""
-        CREATE VIRTUAL TABLE article_fts USING fts5(
-            title, body, source,
-            content='article_fts_source', content_rowid='id',
-            tokenize='{FTS_TOKENIZE}', prefix='{FTS_PREFIX}'
-        )
-        """,
-        "INSERT INTO article_fts (article_fts) VALUES ('rebuild')",
-        "UPDATE analyses SET data = analysis_pack(data) WHERE typeof(data) = 'text'",
-    ),
+    # 9: a smaller file: the analyses are stored packed (zlib of compact JSON,
+    # `analysis_pack`, a function every connection of the library has; a quarter of the
+    # size). Freed pages go back to the file system (incremental vacuum, switched on by
+    # `Library._migrate`). The full-text index never stored the text (its content is the
+    # articles tables).
+    ("UPDATE analyses SET data = analysis_pack(data) WHERE typeof(data) = 'text'",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
