@@ -22,6 +22,7 @@ if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` impo
 
 from bench import (  # noqa: E402
     analysis_speed,
+    import_linearity,
     import_speed,
     search_exact,
     search_speed,
@@ -48,6 +49,7 @@ KEYS = (
     "search_exact",
     "rss_scrolled_mb",
     "storage_ratio",
+    "import_linearity",
 )
 
 
@@ -205,6 +207,22 @@ def run(args: argparse.Namespace) -> Figures:
             f"plain executemany {got.plain_rate:.0f}/s"
         )
 
+    def linearity() -> None:
+        count = 20 if args.quick else args.import_files
+        folder = cached_folder(cache, f"import-{count}", data, REPO)
+        if len(list(folder.glob("*.txt"))) != count:
+            write_text_files(stories, folder, count, start=10_000_000)
+        small_n = max(1, args.articles // 10)
+        small, _ = library_path(cache, REPO, data, stories, small_n, log)
+        got = import_linearity.measure(folder, libraries["library"], small, cache / "scratch")
+        values["import_linearity"] = round(got.ratio, 3)
+        notes["import_linearity"] = (
+            f"{count} files into copies of the {args.articles:,} and {small_n:,} libraries:"
+            f" {got.big_ms:.1f} vs {got.small_ms:.1f} ms per article with analysis;"
+            f" without {got.big_plain_ms:.1f} vs {got.small_plain_ms:.1f}"
+            f" (ratio {got.plain_ratio:.2f})"
+        )
+
     def analysis() -> None:
         wps, words = analysis_speed.words_per_second(data, 20_000 if args.quick else 0)
         values["analysis_wps"] = round(wps)
@@ -237,6 +255,8 @@ def run(args: argparse.Namespace) -> Figures:
         figures.attempt("memory, list scrolled to its end", scrolled)
         figures.attempt("search exactness", exactness)
     figures.attempt("import", imports)
+    if libraries:
+        figures.attempt("import linearity", linearity)
     figures.attempt("analysis", analysis)
     figures.attempt("storage", disk)
     return figures
@@ -250,6 +270,7 @@ TARGETS = {
     "rss_mb": ("≤ 150", 150.0),
     "rss_scrolled_mb": ("≤ 100", 100.0),
     "storage_ratio": ("≤ 3", 3.0),
+    "import_linearity": ("≤ 1.1", 1.1),
 }
 
 
