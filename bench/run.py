@@ -24,6 +24,7 @@ from bench import (  # noqa: E402
     analysis_speed,
     import_linearity,
     import_speed,
+    install_size,
     search_exact,
     search_speed,
     startup,
@@ -50,7 +51,9 @@ KEYS = (
     "rss_scrolled_mb",
     "storage_ratio",
     "import_linearity",
+    "install_mb",
 )
+OPT_IN = ("install_mb",)  # null unless asked for (--install)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cache", type=Path, default=REPO / "bench" / ".cache")
     parser.add_argument("--runs", type=int, default=9, help="start-up runs of each app")
     parser.add_argument("--import-files", type=int, default=300)
+    parser.add_argument(
+        "--install",
+        action="store_true",
+        help="measure install_mb (a fresh venv with `pip install .`: a minute or more)",
+    )
     parser.add_argument(
         "--storage-articles",
         type=int,
@@ -207,6 +215,11 @@ def run(args: argparse.Namespace) -> Figures:
             f"plain executemany {got.plain_rate:.0f}/s"
         )
 
+    def install() -> None:
+        installed, bare = install_size.measure(REPO, cache / "scratch-venv")
+        values["install_mb"] = round(installed, 1)
+        notes["install"] = f"venv with `pip install .` {installed:.1f} MB (bare venv {bare:.1f} MB)"
+
     def linearity() -> None:
         count = 20 if args.quick else args.import_files
         folder = cached_folder(cache, f"import-{count}", data, REPO)
@@ -259,6 +272,10 @@ def run(args: argparse.Namespace) -> Figures:
         figures.attempt("import linearity", linearity)
     figures.attempt("analysis", analysis)
     figures.attempt("storage", disk)
+    if args.install:
+        figures.attempt("install size", install)
+    else:
+        notes["install"] = "install_mb not measured: pass --install"
     return figures
 
 
