@@ -20,7 +20,16 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` importable
     sys.path.insert(0, str(REPO))
 
-from bench import analysis_speed, import_speed, search_exact, search_speed, startup  # noqa: E402
+from bench import (  # noqa: E402
+    analysis_speed,
+    import_linearity,
+    import_speed,
+    install_size,
+    search_exact,
+    search_speed,
+    startup,
+    storage,
+)
 from bench.corpus import default_data_path, read_stories, write_text_files  # noqa: E402
 from bench.library_cache import (  # noqa: E402
     cached_folder,
@@ -40,7 +49,11 @@ KEYS = (
     "rss_mb",
     "search_exact",
     "rss_scrolled_mb",
+    "storage_ratio",
+    "import_linearity",
+    "install_mb",
 )
+OPT_IN = ("install_mb",)  # null unless asked for (--install)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cache", type=Path, default=REPO / "bench" / ".cache")
     parser.add_argument("--runs", type=int, default=9, help="start-up runs of each app")
     parser.add_argument("--import-files", type=int, default=300)
+    parser.add_argument(
+        "--install",
+        action="store_true",
+        help="measure install_mb (a fresh venv with `pip install .`: a minute or more)",
+    )
+    parser.add_argument(
+        "--storage-articles",
+        type=int,
+        default=2000,
+        help="articles imported with analysis to weigh the library (storage_ratio)",
+    )
     return parser
 
 
@@ -191,6 +215,27 @@ def run(args: argparse.Namespace) -> Figures:
             f"plain executemany {got.plain_rate:.0f}/s"
         )
 
+    def install() -> None:
+        installed, bare = install_size.measure(REPO, cache / "scratch-venv")
+        values["install_mb"] = round(installed, 1)
+        notes["install"] = f"venv with `pip install .` {installed:.1f} MB (bare venv {bare:.1f} MB)"
+
+    def linearity() -> None:
+        count = 20 if args.quick else args.import_files
+        folder = cached_folder(cache, f"import-{count}", data, REPO)
+        if len(list(folder.glob("*.txt"))) != count:
+            write_text_files(stories, folder, count, start=10_000_000)
+        small_n = max(1, args.articles // 10)
+        small, _ = library_path(cache, REPO, data, stories, small_n, log)
+        got = import_linearity.measure(folder, libraries["library"], small, cache / "scratch")
+        values["import_linearity"] = round(got.ratio, 3)
+        notes["import_linearity"] = (
+            f"{count} files into copies of the {args.articles:,} and {small_n:,} libraries:"
+            f" {got.big_ms:.1f} vs {got.small_ms:.1f} ms per article with analysis;"
+            f" without {got.big_plain_ms:.1f} vs {got.small_plain_ms:.1f}"
+            f" (ratio {got.plain_ratio:.2f})"
+        )
+
     def analysis() -> None:
         wps, words = analysis_speed.words_per_second(data, 20_000 if args.quick else 0)
         values["analysis_wps"] = round(wps)
@@ -209,6 +254,12 @@ def run(args: argparse.Namespace) -> Figures:
         values["rss_mb"] = round(kb / 1024, 1)
         notes["memory"] = "open, first page of rows, every search keystroke"
 
+    def disk() -> None:
+        count = 100 if args.quick else min(args.articles, args.storage_articles)
+        got = storage.measure(stories, count, cache / "scratch-storage", log)
+        values["storage_ratio"] = round(got.ratio, 3)
+        notes["storage"] = storage.describe(got)
+
     figures.attempt("build libraries", build)
     if libraries:
         figures.attempt("start-up", startups)
@@ -217,7 +268,14 @@ def run(args: argparse.Namespace) -> Figures:
         figures.attempt("memory, list scrolled to its end", scrolled)
         figures.attempt("search exactness", exactness)
     figures.attempt("import", imports)
+    if libraries:
+        figures.attempt("import linearity", linearity)
     figures.attempt("analysis", analysis)
+    figures.attempt("storage", disk)
+    if args.install:
+        figures.attempt("install size", install)
+    else:
+        notes["install"] = "install_mb not measured: pass --install"
     return figures
 
 
@@ -228,6 +286,8 @@ TARGETS = {
     "search_ratio": ("≤ 2", 2.0),
     "rss_mb": ("≤ 150", 150.0),
     "rss_scrolled_mb": ("≤ 100", 100.0),
+    "storage_ratio": ("≤ 3", 3.0),
+    "import_linearity": ("≤ 1.1", 1.1),
 }
 
 

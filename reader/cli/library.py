@@ -242,10 +242,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     if parse_query(args.query).entity_expression():  # typed search needs the entity index
         analyse_unanalysed(library)
     hits = library.search(args.query, limit=args.limit)
+    scope = library.search_scope(args.query)
     if args.json:
         print_json(
             {
                 "query": args.query,
+                "matches": scope.matches,
+                "ranked": scope.ranked,
                 "hits": [
                     {
                         "id": h.id,
@@ -267,6 +270,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for h in hits:
         print(f"{h.id:>6} {one_line(h.source, 16):<16} {one_line(h.title, 80)}")
         print(f"       {one_line(h.snippet, 160)}")
+    if not scope.complete:
+        print(f"({len(hits)} shown: the {scope.describe()})")
     return 0
 
 

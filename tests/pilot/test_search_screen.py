@@ -244,3 +244,24 @@ async def test_double_enter_dismisses_once(library: Library, build_app: Any) -> 
         await settle(pilot)
         assert len(outcomes) == 1 and outcomes[0] is not None
         assert app.return_code is None
+
+
+async def test_says_when_only_the_newest_matches_were_ranked(
+    library: Library, build_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.store import library_search
+    from reader.ui.search import search_screen
+
+    matches = library.search_scope("tariff").matches
+    assert matches >= 2
+    monkeypatch.setattr(search_screen, "LIMIT", 1)
+    monkeypatch.setattr(library_search, "SEARCH_CANDIDATES", 1)
+    app = build_app(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen_outcomes = await open_search(pilot, library)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"tariff")
+        await settle(pilot)
+        assert count_text(screen) == f"1+ result · best of the newest 1 of {matches} matches"
+        assert screen_outcomes == []

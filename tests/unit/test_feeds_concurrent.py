@@ -33,12 +33,13 @@ def test_a_hanging_server_costs_one_error_and_the_others_are_stored_first(
         lib.add_feed(location)
     order: list[str] = []
     started = time.monotonic()
-    reports = update_feeds(lib, deadline=1.0, progress=lambda _d, _t, where: order.append(where))
+    # (2 s: the quick servers must answer within it on a loaded 2-core CI machine too)
+    reports = update_feeds(lib, deadline=2.0, progress=lambda _d, _t, where: order.append(where))
     took = time.monotonic() - started
-    assert took < 3.0, took
+    assert took < 4.5, took
     assert order[-1] == locations[0]  # stored as each fetch ended, not in subscription order
     assert [r.location for r in reports] == locations  # reported in subscription order
-    assert reports[0].error.endswith("timed out after 1 s")
+    assert reports[0].error.endswith("timed out after 2 s")
     assert all(not r.error for r in reports[1:]) and reports[1].added > 0
     assert lib.count() > 0
 

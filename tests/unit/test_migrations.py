@@ -151,3 +151,44 @@ def test_counts_are_taken_over_and_kept_by_triggers(tmp_path: Path) -> None:
             con.execute("DELETE FROM articles WHERE id = 1")
         con.close()
         assert tuple(lib.counts()) == (2, 0, 0)
+
+
+def test_a_schema_8_library_is_packed_and_vacuumed(tmp_path: Path) -> None:
+    """Migration 10: the analyses stored as JSON text are packed (and read back the same),
+    the old articles are still found, and the file is switched to incremental vacuum."""
+    path = tmp_path / "library.sqlite3"
+    make_old_library(path, 8)
+    cached = Analysis(entities=[Entity("Harbour", "place", 0, 7, "Harbour")])
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute(
+        "INSERT INTO analyses (article_id, version, data) VALUES (1, 'old', ?)",
+        (json.dumps(cached.to_json()),),
+    )
+    assert con.execute("PRAGMA auto_vacuum").fetchone()[0] == 0
+    con.close()
+    with Library.open(path) as lib:
+        assert lib.get_analysis(1, "old") == cached
+        assert [h.id for h in lib.search("harbour 3 ")] == [3]
+        assert [h.id for h in lib.search("harb")] == [3, 2, 1]
+        assert lib.integrity_check() == []
+    con = sqlite3.connect(path)
+    stored = con.execute("SELECT typeof(data) FROM analyses").fetchall()
+    vacuum = con.execute("PRAGMA auto_vacuum").fetchone()[0]
+    con.close()
+    assert stored == [("blob",)]
+    assert vacuum == 2  # incremental
+
+
+def test_an_unpacked_analysis_is_still_read(tmp_path: Path) -> None:
+    """An analysis left as JSON text (written by a Broadsheet between the two) is read."""
+    path = tmp_path / "library.sqlite3"
+    make_old_library(path, 8)
+    with Library.open(path) as lib:
+        cached = Analysis(entities=[Entity("Ada", "person", 0, 3, "Ada")])
+        lib.put_analysis(2, cached, "v")
+        lib.db.con.execute(
+            "UPDATE analyses SET data = ? WHERE article_id = 2", (json.dumps(cached.to_json()),)
+        )
+        assert lib.get_analysis(2, "v") == cached
+        lib.db.con.execute("UPDATE analyses SET data = x'00ff' WHERE article_id = 2")
+        assert lib.get_analysis(2, "v") is None  # damaged entry: recomputed

@@ -5,7 +5,7 @@ from reader.core.store.articles import ArticleCounts, ArticleRow
 from reader.core.store.errors import LibraryError
 from reader.core.store.feeds import FeedRow, feed_location
 from reader.core.store.library import Library, default_path
-from reader.core.store.library_search import SearchHit
+from reader.core.store.library_search import SearchHit, SearchScope
 from reader.core.store.schema import SCHEMA_VERSION
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "SearchHit",
+    "SearchScope",
     "default_path",
     "feed_location",
 ]

@@ -328,4 +328,5 @@ class ArticleStore:
             )
             con.execute("DELETE FROM entity_fts WHERE rowid = ?", (article_id,))
             con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            return True
+        self._db.release_free_pages()  # the file shrinks
+        return True

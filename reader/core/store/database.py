@@ -13,6 +13,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from reader.core.store.errors import LibraryError
+from reader.core.store.packing import register_functions
 from reader.core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -88,6 +89,9 @@ def _busy(path: Path) -> LibraryError:
     return LibraryError(f"library is busy: another Broadsheet is writing to {path}")
 
 
+_INCREMENTAL = 2  # PRAGMA auto_vacuum's value for incremental vacuum
+
+
 class Database:
     """One library file's connections (one per thread: the UI thread reads while a worker
     imports; a worker thread's is closed once the thread has ended, and every Textual worker
@@ -118,6 +122,7 @@ class Database:
             con.execute("PRAGMA synchronous = NORMAL")  # durable across app crashes under WAL
             con.execute("PRAGMA foreign_keys = ON")
             con.execute("PRAGMA cache_size = -16000")  # 16 MB
+            register_functions(con)  # (what migrations and triggers call)
         except sqlite3.DatabaseError as exc:
             raise _sqlite_error(self.path, exc, "cannot open the library") from exc
         return con
@@ -181,6 +186,28 @@ class Database:
                 for statement in statements:
                     con.execute(statement)
                 con.execute(f"PRAGMA user_version = {number}")
+
+    def reclaim_space(self) -> None:
+        """Switch the file to incremental vacuum, once: a library made before schema 10 is
+        rewritten (VACUUM, which also drops the pages migration 10 freed; seconds on a big
+        library), a new one costs nothing. When another Broadsheet holds the file it is left
+        for the next open."""
+        con = self.con
+        with self.errors():
+            if con.execute("PRAGMA auto_vacuum").fetchone()[0] == _INCREMENTAL:
+                return
+            try:
+                con.execute(f"PRAGMA auto_vacuum = {_INCREMENTAL}")
+                con.execute("VACUUM")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+
+    def release_free_pages(self) -> None:
+        """Give the file's free pages back to the file system (after a removal). Outside a
+        transaction: `executescript`, because one `execute` step frees one page."""
+        with self.errors():
+            self.con.executescript("PRAGMA incremental_vacuum")
 
     def close(self) -> None:
         with self._lock:

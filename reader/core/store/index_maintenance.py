@@ -2,7 +2,8 @@
 
 `IndexMaintenance` is a part the `Library` holds: it uses the `Database`'s connection, write
 transactions and error funnel. The indexes (`article_fts`, `entity_fts`) are derived from the
-articles and entities tables, so rebuilding them loses nothing.
+articles and entities tables, so rebuilding them loses nothing. The file gives the pages its
+removed articles freed back to the file system (incremental vacuum), so it shrinks.
 """
 
 from __future__ import annotations

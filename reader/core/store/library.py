@@ -34,7 +34,7 @@ from reader.core.store.errors import LibraryError
 from reader.core.store.feed_entries import FeedEntries
 from reader.core.store.feeds import FeedRow, FeedSubscriptions
 from reader.core.store.index_maintenance import IndexMaintenance
-from reader.core.store.library_search import LibrarySearch, SearchHit
+from reader.core.store.library_search import LibrarySearch, SearchHit, SearchScope
 from reader.core.store.schema import SCHEMA_VERSION
 from reader.core.store.stories import StoryStore
 
@@ -82,6 +82,7 @@ class Library:
         lib = cls(p, timeout=timeout, new=new)
         try:
             lib.db.migrate()
+            lib.db.reclaim_space()
         except BaseException:
             lib.close()
             raise
@@ -196,6 +197,9 @@ class Library:
     # -- _search: LibrarySearch (library_search.py) --------------------------
     def search(self, query: str | Query, limit: int = 50) -> list[SearchHit]:
         return self._search.search(query, limit)
+
+    def search_scope(self, query: str | Query) -> SearchScope:
+        return self._search.search_scope(query)
 
     # -- analyses: AnalysisCache (analysis_cache.py) -------------------------
     def get_analysis(self, article_id: int, version: str) -> Analysis | None:

@@ -22,7 +22,7 @@ from textual.worker import Worker, get_current_worker
 
 from reader.core.reading.handoffs import Jump, SearchOutcome
 from reader.core.search import match_spans, parse_query
-from reader.core.store import Library, SearchHit
+from reader.core.store import Library, SearchHit, SearchScope
 from reader.ui.chrome.safe_input import SafeInput
 from reader.ui.chrome.worker_errors import report_failure
 from reader.ui.search.search_results import SearchResults
@@ -68,11 +68,18 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     class Results(Message):
         """The hits of search number `seq` (posted from the worker thread)."""
 
-        def __init__(self, seq: int, query: str, hits: Sequence[SearchHit]) -> None:
+        def __init__(
+            self,
+            seq: int,
+            query: str,
+            hits: Sequence[SearchHit],
+            scope: SearchScope | None = None,
+        ) -> None:
             super().__init__()
             self.seq = seq
             self.query = query
             self.hits = list(hits)
+            self.scope = scope  # None when fewer than LIMIT hits: every match was ranked
 
     class Located(Message):
         """Where the opened hit's first match is in its body (posted from a worker)."""
@@ -134,8 +141,10 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         if worker.is_cancelled:
             return
         hits = self.library.search(query, limit=LIMIT)
+        # Fewer hits than asked for: every match was ranked. Else say how many matched.
+        scope = self.library.search_scope(query) if len(hits) >= LIMIT else None
         if not worker.is_cancelled:
-            self.post_message(self.Results(seq, query, hits))
+            self.post_message(self.Results(seq, query, hits, scope))
 
     @on(Results)
     def _results(self, message: Results) -> None:
@@ -148,7 +157,10 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             self._count("No matches.")
         else:
             more = "+" if n >= LIMIT else ""
-            self._count(f"{n}{more} result{'s' if n != 1 else ''}")
+            scope = message.scope.describe() if message.scope else ""
+            self._count(
+                f"{n}{more} result{'s' if n != 1 else ''}" + (f" · {scope}" if scope else "")
+            )
         if self._open_pending:
             self._open_pending = False
             self._open_highlighted()
