@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from reader.core.analysis.entities.gazetteer import institutions
 from reader.core.analysis.model import Entity, EntityKind
 
 __all__ = ["Mention", "merge_aliases", "name_key", "resolve"]
@@ -27,7 +28,8 @@ def name_key(name: str) -> str:
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
+    """ "Asia-Pacific Economic Cooperation" -> "APEC": each hyphenated part counts."""
+    return "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
 
 
 class Mention:
@@ -142,6 +144,7 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             if got:
                 expansions[got.group(1)] = m
             expansions.setdefault(_initials(m.words), m)
+    short_forms = institutions()
     out: list[Mention] = []
     for m in main:
         key = m.key()
@@ -149,6 +152,9 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             full = expansions[m.text]
             m.kind = full.kind
             names[key] = names.get(full.key(), full.text)
+        elif len(m.words) == 1 and m.text in short_forms and m.kind in ("org", ""):
+            m.kind, m.strong = "org", True  # "the Fed", "WHO": a well-known institution
+            names[key] = short_forms[m.text]
         elif len(m.words) == 1 and key in people and not (m.strong and m.kind == "place"):
             m.kind = "person"
             names[key] = people[key]
