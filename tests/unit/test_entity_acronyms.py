@@ -38,3 +38,11 @@ def test_table_is_small_and_well_formed() -> None:
     table = institutions()
     assert 10 < len(table) < 500
     assert all(full and full[0].isupper() for full in table.values())
+
+
+def test_an_acronym_spelled_out_in_lower_case_is_a_term_not_an_org() -> None:
+    body = "We mapped it with geographic information systems (GIS). GIS data helped."
+    assert "GIS" not in names(body)
+    assert names("Flows of foreign direct investment (FDI) fell. The IMF said so.") == {
+        "IMF": ("org", "International Monetary Fund")
+    }

@@ -145,6 +145,7 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
                 expansions[got.group(1)] = m
             expansions.setdefault(_initials(m.words), m)
     short_forms = institutions()
+    common = _common_acronyms(body)
     out: list[Mention] = []
     for m in main:
         key = m.key()
@@ -152,6 +153,8 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             full = expansions[m.text]
             m.kind = full.kind
             names[key] = names.get(full.key(), full.text)
+        elif m.acronym and m.text in common:
+            continue  # "geographic information systems (GIS)": a term, not a name
         elif len(m.words) == 1 and m.text in short_forms and m.kind in ("org", ""):
             m.kind, m.strong = "org", True  # "the Fed", "WHO": a well-known institution
             names[key] = short_forms[m.text]
@@ -185,6 +188,25 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
     ]
     ents.sort(key=lambda e: e.start)
     return ents
+
+
+_DEFINED = re.compile(r"((?:[\w-]+\s+){1,8})\(([A-Z][A-Z0-9]{1,7})s?\)")
+
+
+def _common_acronyms(body: str) -> set[str]:
+    """Acronyms the article spells out in lower-case words: "foreign direct investment
+    (FDI)", "light-emitting diodes (LEDs)"."""
+    out: set[str] = set()
+    for got in _DEFINED.finditer(body):
+        acr = got.group(2)
+        words = got.group(1).split()
+        for n in range(1, len(words) + 1):
+            tail = words[-n:]
+            heads = "".join(p[0] for w in tail for p in w.split("-") if p)
+            if heads.lower() == acr.lower() and all(w[:1].islower() for w in tail):
+                out.add(acr)
+                break
+    return out
 
 
 def _short_org_names(out: list[Mention], names: dict[str, str]) -> None:
