@@ -46,3 +46,12 @@ def test_an_acronym_spelled_out_in_lower_case_is_a_term_not_an_org() -> None:
     assert names("Flows of foreign direct investment (FDI) fell. The IMF said so.") == {
         "IMF": ("org", "International Monetary Fund")
     }
+
+
+def test_a_person_of_an_organisation_is_two_entities() -> None:
+    got = names("Lawmaker Cheng Chung-tai of Civic Passion said the bill was wrong.")
+    assert got == {
+        "Cheng Chung-tai": ("person", "Cheng Chung-tai"),
+        "Civic Passion": ("org", "Civic Passion"),
+    }
+    assert "Joan of Arc" not in names("John Smith of London spoke.")

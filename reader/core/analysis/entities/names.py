@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from reader.core.analysis.entities.gazetteer import institutions
+from reader.core.analysis.entities.gazetteer import gazetteer, institutions
 from reader.core.analysis.model import Entity, EntityKind
 
 __all__ = ["Mention", "merge_aliases", "name_key", "resolve"]
@@ -109,7 +109,7 @@ def _is_full_name(m: Mention) -> bool:
 
 def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]]) -> list[Entity]:
     """Settle kinds and canonical names for one article's mentions."""
-    main = [m for m in mentions if not m.heading and m.kind]
+    main = [n for m in mentions if not m.heading and m.kind for n in _person_of_org(body, m)]
     # Lone words set aside as common ("Waters pointed out ...") may still be a surname.
     untyped = [m for m in mentions if not m.heading and not m.kind and len(m.words) == 1]
     people: dict[str, str] = {}
@@ -188,6 +188,27 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
     ]
     ents.sort(key=lambda e: e.start)
     return ents
+
+
+def _person_of_org(body: str, m: Mention) -> list[Mention]:
+    """ "Cheng Chung-tai of Civic Passion": a full name, then the body they belong to, are
+    two entities ("Joan of Arc", one word before "of", stays one)."""
+    text = m.text
+    at = text.find(" of ")
+    if m.kind != "person" or at < 0 or len(text[:at].split()) < 2:
+        return [m]
+    rest = text[at + 4 :]
+    if rest.startswith("the "):
+        rest = rest[4:]
+    if not rest[:1].isupper():
+        return [m]
+    left = Mention(m.start, m.start + at, text[:at], text[:at].split())
+    left.kind, left.strong = "person", m.strong
+    r0 = m.end - len(rest)
+    right = Mention(r0, m.end, rest, rest.split())
+    right.kind = "place" if gazetteer().places.get(rest, 0) else "org"
+    right.strong = True
+    return [left, right]
 
 
 _DEFINED = re.compile(r"((?:[\w-]+\s+){1,8})\(([A-Z][A-Z0-9]{1,7})s?\)")
