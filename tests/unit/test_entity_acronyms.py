@@ -54,4 +54,7 @@ def test_a_person_of_an_organisation_is_two_entities() -> None:
         "Cheng Chung-tai": ("person", "Cheng Chung-tai"),
         "Civic Passion": ("org", "Civic Passion"),
     }
-    assert "Joan of Arc" not in names("John Smith of London spoke.")
+    assert names("John Smith of London spoke.") == {
+        "John Smith": ("person", "John Smith"),
+        "London": ("place", "London"),
+    }
