@@ -6,6 +6,7 @@ Every app in the tests is built by `make_app` (the one factory), through `build_
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -42,18 +43,30 @@ def fixed_now() -> dt.datetime:
     return FIXED_NOW
 
 
-@pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    """A library file with the two bundled seeds imported (ids 1 and 2)."""
+@pytest.fixture(scope="session")
+def seeded_library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two bundled seeds imported once per test process, into a file no test opens:
+    `library_path` copies it. A closed library is one file (no -wal or -shm left), so the
+    copy is byte for byte the library `import_seeds` makes."""
     from reader.core.importer import import_seeds
     from reader.core.store import Library
 
-    path = tmp_path / "library.db"
+    path = tmp_path_factory.mktemp("seeded") / "library.db"
     library = Library.open(path)
     try:
         import_seeds(library)
     finally:
         library.close()
+    leftovers = [p.name for p in path.parent.iterdir() if p != path]
+    assert not leftovers, f"a closed library left {leftovers}: copying it would lose data"
+    return path
+
+
+@pytest.fixture
+def library_path(tmp_path: Path, seeded_library_template: Path) -> Path:
+    """A library file with the two bundled seeds imported (ids 1 and 2), this test's own."""
+    path = tmp_path / "library.db"
+    shutil.copyfile(seeded_library_template, path)
     return path
 
 
