@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +17,12 @@ import pytest
 
 if TYPE_CHECKING:
     from reader.core.store import Library
+
+# Cache compiled modules even where PYTHONDONTWRITEBYTECODE is set (it is on the CI machine):
+# otherwise every xdist worker, and every CLI the subprocess tests start, compiles the whole
+# `reader` package and pytest re-rewrites every test module from source, run after run (about
+# 2.5 s of CPU per worker's collection alone). The caches land in the gitignored __pycache__.
+sys.dont_write_bytecode = False
 
 FIXED_NOW = dt.datetime(2025, 10, 30, 9, 0, tzinfo=dt.UTC)
 
