@@ -6,6 +6,8 @@ Every app in the tests is built by `make_app` (the one factory), through `build_
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +17,12 @@ import pytest
 
 if TYPE_CHECKING:
     from reader.core.store import Library
+
+# Cache compiled modules even where PYTHONDONTWRITEBYTECODE is set (it is on the CI machine):
+# otherwise every xdist worker, and every CLI the subprocess tests start, compiles the whole
+# `reader` package and pytest re-rewrites every test module from source, run after run (about
+# 2.5 s of CPU per worker's collection alone). The caches land in the gitignored __pycache__.
+sys.dont_write_bytecode = False
 
 FIXED_NOW = dt.datetime(2025, 10, 30, 9, 0, tzinfo=dt.UTC)
 
@@ -42,18 +50,30 @@ def fixed_now() -> dt.datetime:
     return FIXED_NOW
 
 
-@pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    """A library file with the two bundled seeds imported (ids 1 and 2)."""
+@pytest.fixture(scope="session")
+def seeded_library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two bundled seeds imported once per test process, into a file no test opens:
+    `library_path` copies it. A closed library is one file (no -wal or -shm left), so the
+    copy is byte for byte the library `import_seeds` makes."""
     from reader.core.importer import import_seeds
     from reader.core.store import Library
 
-    path = tmp_path / "library.db"
+    path = tmp_path_factory.mktemp("seeded") / "library.db"
     library = Library.open(path)
     try:
         import_seeds(library)
     finally:
         library.close()
+    leftovers = [p.name for p in path.parent.iterdir() if p != path]
+    assert not leftovers, f"a closed library left {leftovers}: copying it would lose data"
+    return path
+
+
+@pytest.fixture
+def library_path(tmp_path: Path, seeded_library_template: Path) -> Path:
+    """A library file with the two bundled seeds imported (ids 1 and 2), this test's own."""
+    path = tmp_path / "library.db"
+    shutil.copyfile(seeded_library_template, path)
     return path
 
 
