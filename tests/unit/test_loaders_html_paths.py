@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from test_loaders import LEDE, kinds, load
 
-from reader.core.article import Article
 from reader.core.loaders import (
     MAX_FILE_BYTES,
     LoadError,
@@ -19,30 +19,6 @@ from reader.core.loaders import (
     parse_markdown,
 )
 from reader.core.loaders import html as html_loader
-
-LEDE = (
-    "LONDON — The city council voted on Tuesday to close two libraries, a decision that "
-    "critics said would leave thousands of residents without a reading room nearby."
-)
-SECOND = (
-    "The vote followed months of debate over the budget, which officials described as the "
-    "tightest in a decade."
-)
-
-
-def kinds(article: Article) -> list[tuple[str, str]]:
-    return [(b.kind, article.body[b.start : b.end]) for b in article.blocks]
-
-
-def load(tmp_path: Path, name: str, data: bytes | str) -> Article:
-    path = tmp_path / name
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    loaded = load_path(path)
-    assert isinstance(loaded, Article), loaded
-    return loaded
-
-
-# Plain text ---------------------------------------------------------------------------
 
 PAGE = """<!doctype html><html lang="en-GB"><head>
 <title>Libraries close | The Daily Example</title>
