@@ -78,7 +78,7 @@ def _streamed(data: bytes, location: str, fetched: dt.datetime) -> ParsedFeed:
     """The feed read in one pass; `Odd` when the pass cannot read it as feedparser would."""
     stream = FeedStream(data, location if _web(location) else "")
     result: ParsedFeed | None = None
-    header: tuple[str, str, str] | None = None  # the feed's title, site and language
+    header = ("", "", "")  # the feed's title, site and language, once the first entry is read
     pending: list[dict[str, Any]] = []  # entries before the feed's title (rare)
     for item in stream.entries():
         if result is None and "title" not in stream.feed:

@@ -17,15 +17,15 @@ plain entities; any other HTML goes through feedparser's own sanitiser, as befor
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
-import time
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
+
+from reader.core.feeds.values import Odd as Odd
+from reader.core.feeds.values import fix, map_type, maybe_html, parse_date, plain_html, urljoin
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
@@ -38,47 +38,47 @@ XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Tags whose text parse_html reads the same with or without feedparser's sanitiser.
-_PLAIN_TAGS = frozenset(
-    "a abbr b big blockquote br caption cite code dd del div dl dt em figcaption figure h1 h2"
-    " h3 h4 h5 h6 hr i img ins kbd li ol p pre q s small span strike strong sub sup table"
-    " tbody td tfoot th thead tr tt u ul".split()
-)
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
-_AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)")
-_MAYBE_HTML = re.compile(r"</\w+>|&#?\w+;")  # feedparser's first test of "looks like HTML"
-_URIFIXER = re.compile("^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")
 _ENCODING = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
-_C1 = re.compile("[\x80-\x9f]")
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_RFC822 = re.compile(
-    r"^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d\d):(\d\d)(?::(\d\d))?"
-    r"\s+(GMT|UT|Z|[+-]\d{4})$"
-)
-_W3DTF = re.compile(
-    r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)$"
-)
 
 # Elements read, by where they are; everything else met there is Odd.
 _IGNORED_IN_ITEM = frozenset(
-    ["category", "comments", "enclosure", ATOM + "category", ATOM + "contributor", ATOM + "rights"]
-    + [MEDIA + "content", MEDIA + "thumbnail"]
-    + [DC + "subject", DC + "rights", DC + "publisher"]
+    {
+        "category",
+        "comments",
+        "enclosure",
+        *(ATOM + n for n in ("category", "contributor", "rights")),
+        *(MEDIA + n for n in ("content", "thumbnail")),
+        *(DC + n for n in ("subject", "rights", "publisher")),
+    }
 )
 _IGNORED_IN_CHANNEL = frozenset(
-    "description docs generator lastBuildDate pubDate copyright image ttl managingEditor"
-    " webMaster category cloud textInput skipHours skipDays rating".split()
-) | frozenset(
-    [RSS1 + n for n in ("description", "items", "image", "textinput")]
-    + [ATOM + n for n in ("id", "updated", "subtitle", "generator", "icon", "logo", "rights")]
-    + [ATOM + n for n in ("category", "author", "contributor")]
-    + [DC + n for n in ("date", "publisher", "rights", "creator", "subject", "description")]
+    {
+        *[
+            "description",
+            "docs",
+            "generator",
+            "lastBuildDate",
+            "pubDate",
+            "copyright",
+            "image",
+            "ttl",
+            "managingEditor",
+            "webMaster",
+            "category",
+            "cloud",
+            "textInput",
+            "skipHours",
+            "skipDays",
+            "rating",
+        ],
+        *(RSS1 + n for n in ("description", "items", "image", "textinput")),
+        *(ATOM + n for n in ("id", "updated", "subtitle", "generator", "icon", "logo", "rights")),
+        *(ATOM + n for n in ("category", "author", "contributor")),
+        *(DC + n for n in ("date", "publisher", "rights", "creator", "subject", "description")),
+    }
 )
 _ITEM_TAGS = frozenset(["item", RSS1 + "item", ATOM + "entry"])
 _RSS1_TOP = frozenset([RSS1 + "channel", RSS1 + "image", RSS1 + "textinput"])
-
-
-class Odd(Exception):
-    """The feed holds something this reader does not read as feedparser does."""
 
 
 class FeedStream:
@@ -105,6 +105,8 @@ class FeedStream:
         try:
             for event, element in events:
                 if event == "start":
+                    if element.get(XML_BASE) is not None:
+                        raise Odd("xml:base")
                     if root is None:
                         root = element
                         self._root(element)
@@ -155,8 +157,6 @@ class FeedStream:
         tag = element.tag
         if isinstance(tag, str) and len(element) and tag not in _IGNORED_IN_CHANNEL:
             raise Odd(f"unexpected children in {tag}")
-        if XML_BASE in element.attrib:
-            raise Odd("xml:base")
         local = _local(tag, self.version)
         if local == "title" or tag == DC + "title":
             if self._channel_title:
@@ -170,7 +170,7 @@ class FeedStream:
             if link is not None:
                 self.feed["link"] = link
         elif local == "language" or tag == DC + "language":
-            self.feed["language"] = _fix(_text(element))
+            self.feed["language"] = fix(_text(element))
         elif tag == ATOM + "link" and element.get("rel") not in (None, "alternate"):
             pass
         elif tag not in _IGNORED_IN_CHANNEL and (local is None or local not in _IGNORED_IN_CHANNEL):
@@ -188,8 +188,8 @@ class FeedStream:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if XML_BASE in child.attrib or XML_LANG in child.attrib:
-                raise Odd("xml:base or xml:lang in an entry")
+            if XML_LANG in child.attrib:
+                raise Odd("xml:lang in an entry")
             if tag == ATOM + "author":
                 authors += 1
                 entry.update(_atom_author(child))
@@ -214,8 +214,8 @@ class FeedStream:
                     raise Odd("isPermaLink")
                 value = _text(child)
                 if permalink == "true" and value:
-                    value = _urljoin(self.base, value)
-                entry["id"] = value = _fix(value)
+                    value = urljoin(self.base, value)
+                entry["id"] = value = fix(value)
                 if permalink == "true":
                     entry.setdefault("link", value)
             elif local in ("description", "summary") or tag == DC + "description":
@@ -236,19 +236,19 @@ class FeedStream:
                 entry.setdefault("content", []).append({"value": value, "type": kind})
                 entry.setdefault("summary", value)
             elif local in ("pubDate", "published", "issued"):
-                entry["published_parsed"] = _parse_date(_fix(_text(child)))
+                entry["published_parsed"] = parse_date(fix(_text(child)))
             elif local in ("updated", "modified") or tag == DC + "date":
-                entry["updated_parsed"] = _parse_date(_fix(_text(child)))
+                entry["updated_parsed"] = parse_date(fix(_text(child)))
             elif local == "author" or tag == DC + "creator":
                 authors += 1
-                name = _fix(_text(child))
+                name = fix(_text(child))
                 if "@" in name:
                     raise Odd("an author with an e-mail address")
                 entry["author"] = name
                 if name:
                     entry.setdefault("author_detail", {"name": name})
             elif local == "source" and self.version == "rss20":
-                value = _fix(_text(child))
+                value = fix(_text(child))
                 entry["source"] = {"title": value} if value else {}
             elif tag not in _IGNORED_IN_ITEM:
                 raise Odd(f"unexpected {tag} in an entry")
@@ -265,30 +265,30 @@ class FeedStream:
         """The element's text as feedparser leaves it: stripped, HTML sanitised."""
         value = _text(element)
         if kind not in _HTML_TYPES:
-            if not atom and _MAYBE_HTML.search(value):
+            if not atom and maybe_html(value):
                 raise Odd("text that may be HTML")
-            return _fix(value)
-        if not _plain_html(value):
+            return fix(value)
+        if not plain_html(value):
             from feedparser.sanitizer import _sanitize_html  # (the odd fragment only)
             from feedparser.urls import resolve_relative_uris
 
             value = resolve_relative_uris(value, self.base, "utf-8", kind)
             value = _sanitize_html(value, "utf-8", kind)
-        return _fix(value)
+        return fix(value)
 
     def _link(self, element: etree._Element, *, in_entry: bool) -> str | None:
         href = element.get("href")
         if href is None:
             if element.tag.startswith(ATOM):
                 raise Odd("an Atom link without href")
-            link = _fix(_urljoin(self.base, _text(element)) if _text(element) else "")
+            link = fix(urljoin(self.base, _text(element)) if _text(element) else "")
             if in_entry:
                 link = link.replace("&amp;", "&")
             return re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", link)
         rel = element.get("rel", "alternate")
         kind = element.get("type", "application/atom+xml" if rel == "self" else "text/html")
-        if rel == "alternate" and _map_type(kind) in _HTML_TYPES:
-            return _urljoin(self.base, href)
+        if rel == "alternate" and map_type(kind) in _HTML_TYPES:
+            return urljoin(self.base, href)
         return None
 
 
@@ -309,17 +309,10 @@ def _kind(element: etree._Element, default: str, atom: bool) -> str:
     given = element.get("type")
     if given is None:
         return default
-    kind = _map_type(given)
+    kind = map_type(given)
     if kind not in ("text/plain", "text/html") or element.get("mode"):
         raise Odd(f"content of type {given}")
     return kind
-
-
-def _map_type(kind: str) -> str:
-    kind = kind.lower()
-    return {"text": "text/plain", "plain": "text/plain", "html": "text/html"}.get(
-        kind, "application/xhtml+xml" if kind == "xhtml" else kind
-    )
 
 
 def _atom_author(element: etree._Element) -> dict[str, Any]:
@@ -327,7 +320,7 @@ def _atom_author(element: etree._Element) -> dict[str, Any]:
     others = [c for c in element if c.tag not in (ATOM + "name", ATOM + "email", ATOM + "uri")]
     if len(names) != 1 or others or any(len(c) for c in element):
         raise Odd("an Atom author without one name")
-    name = _fix(_text(names[0]))
+    name = fix(_text(names[0]))
     if not name or any(c.tag == ATOM + "email" for c in element):
         raise Odd("an Atom author with an e-mail address or no name")
     return {"author": name, "author_detail": {"name": name}}
@@ -336,69 +329,6 @@ def _atom_author(element: etree._Element) -> dict[str, Any]:
 def _text(element: etree._Element) -> str:
     text = element.text
     return text.strip() if text else ""
-
-
-def _fix(value: str) -> str:
-    """feedparser's last touches to a UTF-8 feed's text: UTF-8 read as Latin-1 is undone;
-    C1 controls (which it maps to Windows-1252) are Odd."""
-    if value.isascii():
-        return value
-    try:
-        value = value.encode("iso-8859-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        pass
-    if _C1.search(value):
-        raise Odd("C1 control characters")
-    return value
-
-
-def _plain_html(value: str) -> bool:
-    """True when `value` holds only plain tags and entities (no comments, scripts …)."""
-    if "<" not in value and "&" not in value:
-        return True
-    if "<!" in value or "<?" in value or _AMP.search(value):
-        return False
-    tags = _TAG.findall(value)
-    if len(tags) != value.count("<") or value.count(">") != len(tags):
-        return False
-    return all(name.lower() in _PLAIN_TAGS for _slash, name in tags)
-
-
-def _urljoin(base: str, uri: str) -> str:
-    uri = _URIFIXER.sub(r"\1\3", uri)
-    try:
-        return urljoin(base, uri)
-    except ValueError:
-        return ""
-
-
-def _parse_date(value: str) -> time.struct_time | None:
-    """The UTC time of an RFC 822 or W3C date, as feedparser's parser gives it; other forms
-    are read by feedparser's parser itself."""
-    try:
-        if (m := _RFC822.match(value)) is not None:
-            month = _MONTHS.get(m[2].lower())
-            if month is not None:
-                when = dt.datetime(int(m[3]), month, int(m[1]), int(m[4]), int(m[5]), int(m[6] or 0))
-                zone = m[7]
-                if zone[0] in "+-":
-                    sign = -1 if zone[0] == "-" else 1
-                    when -= sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
-                return when.timetuple()
-        elif (m := _W3DTF.match(value)) is not None:
-            when = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
-            when += dt.timedelta(seconds=int(m[6] or 0))
-            zone = m[7]
-            if zone != "Z":
-                sign = -1 if zone[0] == "-" else 1
-                when -= sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6]))
-            return when.timetuple()
-    except (ValueError, OverflowError):
-        pass
-    from feedparser.datetimes import _parse_date as feedparser_date  # (rare forms only)
-
-    parsed: time.struct_time | None = feedparser_date(value)
-    return parsed
 
 
 def _check_prolog(data: bytes) -> None:
