@@ -100,6 +100,30 @@ def measure(path: Path, repo: Path) -> BigFeed:
     )
 
 
+def run_into(
+    values: dict[str, object],
+    notes: dict[str, str],
+    data: Path,
+    repo: Path,
+    cache: Path,
+    quick: bool,
+) -> None:
+    """bench/run.py's figures: `feed_parse_1k_s` (1,000 items) and `big_feed_memory_ratio`
+    (10,000 items). With --quick, 100 and 200 items (the first scaled to 1,000: rough)."""
+    few = 100 if quick else 1000
+    small = measure(write_feed(data, repo, cache / f"feed-{few}.xml", few), repo)
+    items = 200 if quick else 10_000
+    big = measure(write_feed(data, repo, cache / f"feed-{items}.xml", items), repo)
+    values["feed_parse_1k_s"] = round(small.seconds * 1000 / few, 3)
+    values["big_feed_memory_ratio"] = round(big.memory_ratio, 2)
+    notes["big_feed"] = (
+        f"RSS 2.0 of {few:,} items ({small.size / 1e6:.1f} MB): {small.seconds:.3f} s"
+        f" (CPU {small.cpu_seconds:.3f} s); {items:,} items ({big.size / 1e6:.1f} MB):"
+        f" {big.seconds:.3f} s (CPU {big.cpu_seconds:.3f} s), peak memory"
+        f" {big.memory_ratio:.2f}x the file"
+    )
+
+
 def _child(path: Path) -> None:
     from bench.probe_rss import peak_rss_kb
     from reader.core.feeds import fetch_feed
