@@ -65,7 +65,10 @@ _PLAIN_TAGS = frozenset(
         "ul",
     ]
 )
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+_PLAIN_TAG = re.compile(
+    r"</?(?:" + "|".join(sorted(_PLAIN_TAGS, key=len, reverse=True)) + r")(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
 _AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)")
 _MAYBE_HTML = re.compile(r"</\w+>|&#?\w+;")  # feedparser's first test of "looks like HTML"
 _URIFIXER = re.compile("^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")
@@ -117,10 +120,8 @@ def plain_html(value: str) -> bool:
         return True
     if "<!" in value or "<?" in value or _AMP.search(value):
         return False
-    tags = _TAG.findall(value)
-    if len(tags) != value.count("<") or value.count(">") != len(tags):
-        return False
-    return all(name.lower() in _PLAIN_TAGS for _slash, name in tags)
+    rest = _PLAIN_TAG.sub("", value)  # what is left of it is text, or it is not plain
+    return "<" not in rest and ">" not in rest
 
 
 def urljoin(base: str, uri: str) -> str:
