@@ -22,6 +22,7 @@ if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` impo
 
 from bench import (  # noqa: E402
     analysis_speed,
+    big_feed,
     import_linearity,
     import_speed,
     install_size,
@@ -52,6 +53,8 @@ KEYS = (
     "storage_ratio",
     "import_linearity",
     "install_mb",
+    "feed_parse_1k_s",
+    "big_feed_memory_ratio",
 )
 OPT_IN = ("install_mb",)  # null unless asked for (--install)
 
@@ -272,6 +275,9 @@ def run(args: argparse.Namespace) -> Figures:
         figures.attempt("import linearity", linearity)
     figures.attempt("analysis", analysis)
     figures.attempt("storage", disk)
+    figures.attempt(
+        "big feed", lambda: big_feed.run_into(values, notes, data, REPO, cache, args.quick)
+    )
     if args.install:
         figures.attempt("install size", install)
     else:
@@ -288,6 +294,7 @@ TARGETS = {
     "rss_scrolled_mb": ("≤ 100", 100.0),
     "storage_ratio": ("≤ 3", 3.0),
     "import_linearity": ("≤ 1.1", 1.1),
+    "big_feed_memory_ratio": ("≤ 3", 3.0),
 }
 
 

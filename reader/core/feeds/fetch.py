@@ -3,7 +3,8 @@
 Nothing else is read: `file://` URLs and every other scheme (ftp, data, javascript …) are
 refused, and so is a redirect to one. At most five redirects are followed and at
 most `max_bytes` are read (a body over it is an error, not a truncated feed): by default
-`max_feed_bytes()`, 64 MB unless the environment's BROADSHEET_MAX_FEED_MB says otherwise. A conditional
+`max_feed_bytes()`, 64 MB unless the environment's BROADSHEET_MAX_FEED_MB says otherwise
+(the one limit, `reader.core.web.limits`, which the web client's callers share). A conditional
 GET sends the ETag and Last-Modified of the last fetch; a 304 answer comes back as
 `FetchResult.not_modified`. Every failure raises `FeedError` with one line for the user.
 The http(s) half is the one web client, `reader.core.web.client` (httpx), imported only when
@@ -21,11 +22,12 @@ from urllib.parse import urlsplit
 
 from reader import __version__
 from reader.core.feeds.errors import FeedError, FeedRetryLater, shown
+from reader.core.web.limits import MAX_FEED_BYTES as MAX_FEED_BYTES
+from reader.core.web.limits import MAX_FEED_ENV as MAX_FEED_ENV
+from reader.core.web.limits import LimitError, size_text
+from reader.core.web.limits import max_feed_bytes as _configured_limit
 
 USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"  # as the web client's
-MAX_FEED_BYTES = 64 * 1024 * 1024  # the default limit (a 10,000-item feed is ~42 MB)
-MAX_FEED_ENV = "BROADSHEET_MAX_FEED_MB"  # a whole number of MB overrides it
-_MAX_FEED_MB_ALLOWED = 4096
 WEB_SCHEMES = frozenset({"http", "https"})
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml,"
@@ -112,18 +114,13 @@ def fetch_feed(
 
 
 def max_feed_bytes() -> int:
-    """The largest feed read, in bytes: MAX_FEED_BYTES, or BROADSHEET_MAX_FEED_MB megabytes
-    when that is set. `FeedError` when it is set to anything but a whole number of MB from 1
-    to 4096."""
-    text = os.environ.get(MAX_FEED_ENV, "").strip()
-    if not text:
-        return MAX_FEED_BYTES
-    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= _MAX_FEED_MB_ALLOWED:
-        raise FeedError(
-            f"{MAX_FEED_ENV}={shown(text)}: give the largest feed to read as a whole number"
-            f" of MB from 1 to {_MAX_FEED_MB_ALLOWED}"
-        )
-    return int(text) * 1024 * 1024
+    """The largest feed read, in bytes (`reader.core.web.limits`: 64 MB unless
+    BROADSHEET_MAX_FEED_MB says otherwise). `FeedError` when that is not a whole number of MB
+    from 1 to 4096."""
+    try:
+        return _configured_limit()
+    except LimitError as exc:
+        raise FeedError(str(exc)) from exc
 
 
 def _validator(value: str | None) -> str:
@@ -133,13 +130,8 @@ def _validator(value: str | None) -> str:
     return value if all(" " <= c <= "~" for c in value) else ""
 
 
-def _size(limit: int) -> str:
-    mb = 1024 * 1024
-    return f"{limit / mb:g} MB" if limit >= mb else f"{limit:,} bytes"
-
-
 def too_big(location: str, limit: int) -> FeedError:
-    return FeedError(f"{shown(location)}: is over the {_size(limit)} limit for a feed")
+    return FeedError(f"{shown(location)}: is over the {size_text(limit)} limit for a feed")
 
 
 def _read_file(location: str, max_bytes: int) -> FetchResult:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import io
 import socket
 import ssl
 import threading
@@ -31,6 +32,7 @@ import httpx
 from reader import __version__
 from reader.core.sanitize import one_line
 from reader.core.web.deadline import DEADLINE, DeadlineBackend, left, set_deadline
+from reader.core.web.limits import size_text
 
 USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"
 
@@ -230,7 +232,7 @@ def _read(response: httpx.Response, coding: str, max_bytes: int, url: str, what:
         inflate = zlib.decompressobj()
     elif coding not in ("", "identity"):
         raise WebError(f"{shown(url)}: the server sent an unknown encoding ({shown(coding)})")
-    chunks: list[bytes] = []
+    chunks = io.BytesIO()  # getvalue() hands over its buffer: no second copy of the body
     size = 0
     raw_deflate = False
     for raw in response.iter_raw():
@@ -244,17 +246,17 @@ def _read(response: httpx.Response, coding: str, max_bytes: int, url: str, what:
                     raw_deflate, inflate = True, zlib.decompressobj(-zlib.MAX_WBITS)
                     continue  # some servers send deflate without its zlib header
                 raise WebError(f"{shown(url)}: the compressed reply is damaged") from exc
-            chunks.append(out)
+            chunks.write(out)
             size += len(out)
             if size > max_bytes:
                 raise too_big(url, max_bytes, what)
             data = inflate.unconsumed_tail
         if inflate is None:
-            chunks.append(data)
+            chunks.write(data)
             size += len(data)
         if size > max_bytes:
             raise too_big(url, max_bytes, what)
-    return b"".join(chunks)
+    return chunks.getvalue()
 
 
 def retry_time(value: str, now: dt.datetime) -> dt.datetime:
@@ -275,13 +277,8 @@ def retry_time(value: str, now: dt.datetime) -> dt.datetime:
     return now + min(wait, MAX_RETRY_WAIT)
 
 
-def _size(limit: int) -> str:
-    mb = 1024 * 1024
-    return f"{limit / mb:g} MB" if limit >= mb else f"{limit:,} bytes"
-
-
 def too_big(location: str, limit: int, what: str) -> WebError:
-    return WebError(f"{shown(location)}: is over the {_size(limit)} limit for {what}")
+    return WebError(f"{shown(location)}: is over the {size_text(limit)} limit for {what}")
 
 
 def _reason(response: httpx.Response) -> str:

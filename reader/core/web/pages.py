@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from reader.core.article import Article
 from reader.core.web.client import WEB_SCHEMES, WebError, shared_client, shown
+from reader.core.web.limits import MAX_PAGE_BYTES as MAX_PAGE_BYTES
 
-MAX_PAGE_BYTES = 8 * 1024 * 1024
 PAGE_FETCHERS = 4  # pages fetched at once (the client still allows two per server)
 ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "")
