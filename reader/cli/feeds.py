@@ -106,8 +106,8 @@ def _add(args: argparse.Namespace) -> int:
 
     try:
         kind = location_kind(args.location)  # refuse ftp:, file:, javascript: … first
-        if kind == "file":
-            check_feed(args.location)  # a saved file is cheap to read: it must be a feed
+        if kind == "file" and args.no_update:
+            check_feed(args.location)  # a saved file must be a feed (else: read once, below)
     except FeedError as exc:
         error(f"{exc}; not subscribed")
         return 1
@@ -128,9 +128,10 @@ def _add(args: argparse.Namespace) -> int:
     if reports is None:
         return 130
     first = reports[0]
-    if first.error:  # a web address that is not a feed, or not reachable: not kept
+    if first.error:  # not a feed, or not reachable: not kept
         library.remove_feed(location)
-        error(f"{first.error}; not subscribed (`--no-update` subscribes without fetching)")
+        hint = " (`--no-update` subscribes without fetching)" if kind != "file" else ""
+        error(f"{first.error}; not subscribed{hint}")
         return 1
     print(subscribed)
     print(_report_line(first))
