@@ -96,7 +96,9 @@ def broadsheet_seconds(feed: Path, scratch: Path, seeded: Path) -> float:
     for leftover in scratch.glob("feed-load.db*"):
         leftover.unlink()
     shutil.copyfile(seeded, library)
-    return _seconds([sys.executable, "-c", CLI, "--library", str(library), "feed", "add", str(feed)])
+    return _seconds(
+        [sys.executable, "-c", CLI, "--library", str(library), "feed", "add", str(feed)]
+    )
 
 
 def newsboat_seconds(feed: Path, scratch: Path) -> float | None:

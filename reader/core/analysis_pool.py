@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -63,6 +64,22 @@ def _run_here(
     return future
 
 
+def _start_helpers() -> None:
+    """Start multiprocessing's resource tracker and fork server, with the real stderr: they
+    are handed `sys.stderr`'s file descriptor, and under the app `sys.stderr` is Textual's
+    capture, whose `fileno()` is no descriptor ("bad value(s) in fds_to_keep")."""
+    from multiprocessing import forkserver, resource_tracker
+
+    shown = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        sys.stderr = shown
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -94,6 +111,7 @@ class BackgroundAnalyser:
             if self._pool is None:
                 ctx = multiprocessing.get_context("forkserver")
                 ctx.set_forkserver_preload(["reader.core.analysis.pipeline"])
+                _start_helpers()
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.workers, mp_context=ctx, initializer=_warm
                 )
