@@ -22,6 +22,7 @@ if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` impo
 
 from bench import (  # noqa: E402
     analysis_speed,
+    feed_load,
     import_linearity,
     import_speed,
     install_size,
@@ -52,8 +53,11 @@ KEYS = (
     "storage_ratio",
     "import_linearity",
     "install_mb",
+    "newsboat",
+    "newsboat_feed_ratio",
 )
 OPT_IN = ("install_mb",)  # null unless asked for (--install)
+NULLABLE = ("newsboat_feed_ratio",)  # null when newsboat is not installed
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -272,11 +276,21 @@ def run(args: argparse.Namespace) -> Figures:
         figures.attempt("import linearity", linearity)
     figures.attempt("analysis", analysis)
     figures.attempt("storage", disk)
+    figures.attempt("feed load against newsboat", lambda: feeds(figures, stories, cache, args))
     if args.install:
         figures.attempt("install size", install)
     else:
         notes["install"] = "install_mb not measured: pass --install"
     return figures
+
+
+def feeds(figures: Figures, stories: list[Any], cache: Path, args: argparse.Namespace) -> None:
+    items, runs = (100, 1) if args.quick else (1000, 3)
+    got = feed_load.measure(stories, cache / "scratch-feed", items, runs)
+    ratio = got.ratio
+    figures.values["newsboat"] = got.newsboat_s is not None
+    figures.values["newsboat_feed_ratio"] = None if ratio is None else round(ratio, 2)
+    figures.notes["feed_load"] = feed_load.describe(got)
 
 
 TARGETS = {
@@ -288,6 +302,7 @@ TARGETS = {
     "rss_scrolled_mb": ("≤ 100", 100.0),
     "storage_ratio": ("≤ 3", 3.0),
     "import_linearity": ("≤ 1.1", 1.1),
+    "newsboat_feed_ratio": ("≤ 2", 2.0),
 }
 
 
