@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -49,9 +51,32 @@ def _analyse_task(articles: list[tuple[int, Article]]) -> list[tuple[int, Analys
     return out
 
 
-def _warm() -> None:
-    """A worker's start: load the analysis rules once, before the first task."""
+def _warm(parent: int) -> None:
+    """A worker's start: end with the process that started the pool, however it ends (a
+    `kill -9` runs no shutdown: the workers, waiting for tasks on a queue they hold both ends
+    of, would wait for ever), then load the analysis rules once, before the first task."""
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     import reader.core.analysis.pipeline  # noqa: F401
+
+
+def _exit_with(parent: int) -> None:
+    """Return only to end this process, once `parent` has ended (a pidfd on Linux; else
+    asking every second)."""
+    try:
+        handle = os.pidfd_open(parent)
+    except ProcessLookupError:
+        os._exit(0)
+    except (AttributeError, OSError):  # no pidfd (not Linux, old kernel): ask every second
+        while True:
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except OSError:
+                pass
+            time.sleep(1.0)
+    select.select([handle], [], [])  # readable once the process has exited
+    os._exit(0)
 
 
 def _run_here(
@@ -113,7 +138,10 @@ class BackgroundAnalyser:
                 ctx.set_forkserver_preload(["reader.core.analysis.pipeline"])
                 _start_helpers()
                 self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=ctx, initializer=_warm
+                    max_workers=self.workers,
+                    mp_context=ctx,
+                    initializer=_warm,
+                    initargs=(os.getpid(),),
                 )
             return self._pool
 

@@ -173,3 +173,51 @@ def test_stories_analyse_what_waits_first(
     assert sorted(a["id"] for s in listed for a in s["articles"]) == [1, 2]
     with Library.open(db) as library:
         assert library.queue.pending_count(analyzer_version()) == 0
+
+
+CHILD = """
+import sys
+from reader.core.analysis_pool import BackgroundAnalyser
+from reader.core.store import Library
+
+analyser = BackgroundAnalyser(Library.open(sys.argv[1]), workers=2, inline_below=0)
+analyser.run()
+print(*analyser.processes(), flush=True)
+sys.stdin.read()  # until killed
+"""
+
+
+def _ended_within(pid: int, seconds: float) -> bool:
+    import select
+
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([handle], [], [], seconds)[0])
+    finally:
+        os.close(handle)
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """kill -9 runs no shutdown: the workers notice their parent is gone and end."""
+    import signal
+    import subprocess
+    import sys
+
+    _library(tmp_path, 3).close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(tmp_path / "lib.sqlite3")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    pids = [int(p) for p in child.stdout.readline().split()]
+    assert pids and all(_alive(pid) for pid in pids)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert all(_ended_within(pid, 10.0) for pid in pids)
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        assert library.queue.pending_count(analyzer_version()) == 0  # what it landed stays
