@@ -23,6 +23,7 @@ if str(REPO) not in sys.path:  # run as a script: make `bench` and `reader` impo
 from bench import (  # noqa: E402
     analysis_speed,
     big_feed,
+    feed_load,
     import_linearity,
     import_speed,
     install_size,
@@ -55,8 +56,11 @@ KEYS = (
     "install_mb",
     "feed_parse_1k_s",
     "big_feed_memory_ratio",
+    "newsboat",
+    "newsboat_feed_ratio",
 )
 OPT_IN = ("install_mb",)  # null unless asked for (--install)
+NULLABLE = ("newsboat_feed_ratio",)  # null when newsboat is not installed
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -278,11 +282,21 @@ def run(args: argparse.Namespace) -> Figures:
     figures.attempt(
         "big feed", lambda: big_feed.run_into(values, notes, data, REPO, cache, args.quick)
     )
+    figures.attempt("feed load against newsboat", lambda: feeds(figures, stories, cache, args))
     if args.install:
         figures.attempt("install size", install)
     else:
         notes["install"] = "install_mb not measured: pass --install"
     return figures
+
+
+def feeds(figures: Figures, stories: list[Any], cache: Path, args: argparse.Namespace) -> None:
+    items, runs = (100, 1) if args.quick else (1000, 3)
+    got = feed_load.measure(stories, cache / "scratch-feed", items, runs)
+    ratio = got.ratio
+    figures.values["newsboat"] = got.newsboat_s is not None
+    figures.values["newsboat_feed_ratio"] = None if ratio is None else round(ratio, 2)
+    figures.notes["feed_load"] = feed_load.describe(got)
 
 
 TARGETS = {
@@ -295,6 +309,7 @@ TARGETS = {
     "storage_ratio": ("≤ 3", 3.0),
     "import_linearity": ("≤ 1.1", 1.1),
     "big_feed_memory_ratio": ("≤ 3", 3.0),
+    "newsboat_feed_ratio": ("≤ 2", 2.0),
 }
 
 

@@ -79,7 +79,13 @@ LIBRARIES: dict[str, Callable[[Path], object]] = {
 async def shoot(name: str, size: tuple[int, int], drive: Drive, folder: Path, out: Path) -> None:
     if name in LIBRARIES:
         LIBRARIES[name](folder / f"{name}.db")
-    app = make_app(folder / f"{name}.db", now=NOW, theme="textual-dark", keymap=folder / "none")
+    app = make_app(
+        folder / f"{name}.db",
+        now=NOW,
+        theme="textual-dark",
+        keymap=folder / "none",
+        background=False,  # a fixed title line: no "analysing …"
+    )
     async with app.run_test(size=size) as pilot:
         await drive(pilot)
         app.save_screenshot(f"{name}.svg", str(out))

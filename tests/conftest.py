@@ -105,8 +105,8 @@ def add_articles() -> Callable[[Path, list[dict[str, Any]]], list[int]]:
 
 @pytest.fixture
 def build_app(tmp_path: Path) -> Callable[..., Any]:
-    """`build_app(library_path, **overrides)`: `make_app` with a fixed clock and theme and
-    no user keymap (a path that does not exist)."""
+    """`build_app(library_path, **overrides)`: `make_app` with a fixed clock and theme,
+    no user keymap (a path that does not exist) and no background analysis."""
     from reader.ui.app import make_app
 
     def build(library: Path | str | None, **overrides: Any) -> Any:
@@ -114,6 +114,9 @@ def build_app(tmp_path: Path) -> Callable[..., Any]:
             "now": FIXED_NOW,
             "theme": "textual-dark",
             "keymap": tmp_path / "no-keymap.toml",
+            # No background analysis unless a test is about it: no worker processes, a
+            # title line without "analysing …"; an opened article is analysed first anyway.
+            "background": False,
         }
         options.update(overrides)
         return make_app(library, **options)

@@ -11,6 +11,10 @@ broadsheet feed import FILE.opml [--update]    subscribe to every feed an OPML f
 broadsheet feed export > FILE.opml             the subscriptions as OPML (web feeds, and
                                                saved feed files by absolute path)
 
+`add`, `update` and `import --update` return once the new entries are stored (listed and
+searchable); their analysis runs behind, in the app or in the next command that needs it
+(`stories`, `timeline`, `search org:X`); `--wait` waits for it, with progress on stderr.
+
 `update` prints a line per feed (`+N new · M already had · title`, failures as
 `error: …` on stderr) and exits 0 when every feed updated, 1 when one failed, 2 when the
 library cannot be used. Feed titles and errors are untrusted: plain output shows control
@@ -23,7 +27,14 @@ import argparse
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import ProgressBar, error, open_library, print_json
+from reader.cli.output import (
+    ProgressBar,
+    add_wait_options,
+    after_storing,
+    error,
+    open_library,
+    print_json,
+)
 from reader.core.sanitize import one_line
 
 if TYPE_CHECKING:
@@ -46,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = actions.add_parser("add", help="subscribe to a feed, then fetch it")
     p.add_argument("location", metavar="LOCATION", help="http(s) address or saved feed file")
     p.add_argument("--no-update", action="store_true", help="subscribe without fetching now")
-    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+    add_wait_options(p)
     p.add_argument(
         "--full-text",
         action="store_true",
@@ -63,7 +74,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = actions.add_parser("update", help="fetch new articles from subscribed feeds")
     p.add_argument("locations", nargs="*", metavar="LOCATION", help="only these feeds")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+    add_wait_options(p)
 
     p = actions.add_parser("remove", help="unsubscribe from a feed (its articles stay)")
     p.add_argument("location", metavar="LOCATION")
@@ -71,7 +82,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = actions.add_parser("import", help="subscribe to the feeds of an OPML file")
     p.add_argument("file", metavar="FILE", help="an OPML file from another feed reader")
     p.add_argument("--update", action="store_true", help="then fetch the new ones")
-    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+    add_wait_options(p)
 
     actions.add_parser("export", help="print the subscriptions as OPML")
 
@@ -95,8 +106,8 @@ def _add(args: argparse.Namespace) -> int:
 
     try:
         kind = location_kind(args.location)  # refuse ftp:, file:, javascript: … first
-        if kind == "file":
-            check_feed(args.location)  # a saved file is cheap to read: it must be a feed
+        if kind == "file" and args.no_update:
+            check_feed(args.location)  # a saved file must be a feed (else: read once, below)
     except FeedError as exc:
         error(f"{exc}; not subscribed")
         return 1
@@ -113,18 +124,20 @@ def _add(args: argparse.Namespace) -> int:
     if args.no_update:
         print(subscribed)
         return 0
-    reports = _fetch(library, [location], analyze=not args.no_analyze)
+    reports = _fetch(library, [location])
     if reports is None:
         return 130
     first = reports[0]
-    if first.error:  # a web address that is not a feed, or not reachable: not kept
+    if first.error:  # not a feed, or not reachable: not kept
         library.remove_feed(location)
-        error(f"{first.error}; not subscribed (`--no-update` subscribes without fetching)")
+        hint = " (`--no-update` subscribes without fetching)" if kind != "file" else ""
+        error(f"{first.error}; not subscribed{hint}")
         return 1
     print(subscribed)
     print(_report_line(first))
     for why in first.pages_failed:
         print(f"    {one_line(why, 300)}")
+    after_storing(library, args)
     return 0
 
 
@@ -152,28 +165,19 @@ def _update(args: argparse.Namespace) -> int:
         else:
             print("no feeds yet: subscribe with `broadsheet feed add URL`")
         return 0
-    return _run_update(
-        library, args.locations or None, analyze=not args.no_analyze, as_json=args.json
-    )
+    code = _run_update(library, args.locations or None, as_json=args.json)
+    after_storing(library, args)
+    return code
 
 
-def _fetch(
-    library: Library, locations: list[str] | None, *, analyze: bool
-) -> list[FeedReport] | None:
-    """Update the feeds at `locations` (None: all) with a progress bar; None on Ctrl-C."""
-    from reader.core.analysis import analyze as analyse_article
-    from reader.core.analysis import analyzer_version
+def _fetch(library: Library, locations: list[str] | None) -> list[FeedReport] | None:
+    """Update the feeds at `locations` (None: all) with a progress bar; None on Ctrl-C.
+    New entries are stored, not analysed (`after_storing`)."""
     from reader.core.feeds import update_feeds
 
     bar = ProgressBar()
     try:
-        reports = update_feeds(
-            library,
-            locations=locations,
-            progress=bar.update,
-            analyze=analyse_article if analyze else None,
-            analysis_version=analyzer_version(),
-        )
+        reports = update_feeds(library, locations=locations, progress=bar.update)
     except KeyboardInterrupt:
         bar.done()
         error("interrupted: the feeds fetched so far are stored; the others were not updated")
@@ -182,10 +186,8 @@ def _fetch(
     return reports
 
 
-def _run_update(
-    library: Library, locations: list[str] | None, *, analyze: bool, as_json: bool
-) -> int:
-    reports = _fetch(library, locations, analyze=analyze)
+def _run_update(library: Library, locations: list[str] | None, *, as_json: bool) -> int:
+    reports = _fetch(library, locations)
     if reports is None:
         return 130
     failed = [r for r in reports if r.error]
@@ -299,7 +301,9 @@ def _import(args: argparse.Namespace) -> int:
         f"{skipped} skipped (neither an http(s) address nor a saved feed file)"
     )
     if args.update and new:
-        return _run_update(library, new, analyze=not args.no_analyze, as_json=False)
+        code = _run_update(library, new, as_json=False)
+        after_storing(library, args)
+        return code
     return 0
 
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.output import ProgressBar, article_json, error, open_library, print_json
+from reader.cli.output import (
+    ProgressBar,
+    add_wait_options,
+    after_storing,
+    article_json,
+    error,
+    open_library,
+    print_json,
+    wait_for_analysis,
+)
 
 if TYPE_CHECKING:
-    from reader.core.analysis.model import Analysis
     from reader.core.article import Article
     from reader.core.importer import ImportReport
     from reader.core.store import Library
@@ -30,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.set_defaults(run=cmd_add)
     p.add_argument("paths", nargs="+", metavar="PATH|URL")
-    p.add_argument("--no-analyze", action="store_true", help="skip analysis (done when opened)")
+    add_wait_options(p)
 
     p = sub.add_parser("list", help="list the library's articles, newest first")
     p.set_defaults(run=cmd_list)
@@ -42,13 +49,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = sub.add_parser("search", help="search the library")
+    p = sub.add_parser(
+        "search",
+        help="search the library (typed terms such as org:X analyse what is waiting first)",
+    )
     p.set_defaults(run=cmd_search)
     p.add_argument("query")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, default=20)
 
-    p = sub.add_parser("timeline", help="the events the library's articles report")
+    p = sub.add_parser(
+        "timeline",
+        help="the events the library's articles report (analysing those waiting first)",
+    )
     p.set_defaults(run=cmd_timeline)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, default=50, help="the newest N articles (default 50)")
@@ -104,7 +117,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from reader.core.analysis import analyze, analyzer_version
     from reader.core.importer import ImportReport, import_paths
     from reader.core.loaders import LoadError
     from reader.core.web.pages import is_web_address
@@ -119,35 +131,24 @@ def cmd_add(args: argparse.Namespace) -> int:
     paths = other
     if paths:
         bar = ProgressBar()
-        report = import_paths(
-            library,
-            paths,
-            progress=bar.update,
-            analyze=None if args.no_analyze else analyze,
-            analysis_version=analyzer_version(),
-        )
+        report = import_paths(library, paths, progress=bar.update)
         bar.done()
     if urls:
-        _add_pages(library, urls, report, None if args.no_analyze else analyze)
+        _add_pages(library, urls, report)
     for problem in report.errors:
         error(f"skipped {problem}")
     print(
         f"added {report.added}, already in the library {report.duplicates}, "
         f"could not read {len(report.errors)}"
     )
+    after_storing(library, args)
     return 1 if report.errors and not report.added else 0
 
 
-def _add_pages(
-    library: Library,
-    urls: list[str],
-    report: ImportReport,
-    analyze: Callable[[Article], Analysis] | None,
-) -> None:
+def _add_pages(library: Library, urls: list[str], report: ImportReport) -> None:
     """Fetch the pages at `urls` (several at once), store the new ones into `report`."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from reader.core.analysis import analyzer_version
     from reader.core.importer import store_articles
     from reader.core.loaders import LoadError
     from reader.core.web.client import WebError, shown
@@ -170,9 +171,7 @@ def _add_pages(
                 report.errors.append(LoadError(url, reason))
             else:
                 fresh.append(got)
-    store_articles(
-        library, fresh, analyze=analyze, analysis_version=analyzer_version(), report=report
-    )
+    store_articles(library, fresh, report=report)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -234,13 +233,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reader.core.library_analysis import analyse_unanalysed
     from reader.core.sanitize import one_line
     from reader.core.search import parse_query
 
     library = open_library(args)
     if parse_query(args.query).entity_expression():  # typed search needs the entity index
-        analyse_unanalysed(library)
+        wait_for_analysis(library)
     hits = library.search(args.query, limit=args.limit)
     scope = library.search_scope(args.query)
     if args.json:

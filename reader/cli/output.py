@@ -54,8 +54,10 @@ def article_json(article: Any) -> dict[str, Any]:
 class ProgressBar:
     """A one-line progress bar on stderr (only when it is a terminal)."""
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "") -> None:
         self.shown = sys.stderr.isatty()
+        self.label = label
+        self.drawn = False
 
     def update(self, done: int, total: int, current: str) -> None:
         if not self.shown or total <= 0:
@@ -63,9 +65,59 @@ class ProgressBar:
         width = 30
         filled = int(width * done / total)
         bar = "█" * filled + "·" * (width - filled)
-        sys.stderr.write(f"\r{bar} {done}/{total}")
+        label = f"{self.label} " if self.label else ""
+        sys.stderr.write(
+            f"\r{bar} {label}{done:,} of {total:,}" if label else f"\r{bar} {done}/{total}"
+        )
         sys.stderr.flush()
+        self.drawn = True
 
     def done(self) -> None:
-        if self.shown:
+        if self.shown and (self.drawn or not self.label):
             sys.stderr.write("\n")
+
+
+def wait_for_analysis(library: Library) -> int:
+    """Analyse every article still waiting for its analysis, in worker processes, with
+    "analysing N of M" on stderr (a terminal); each that fails is one line. How many."""
+    from reader.core.analysis_pool import analyse_pending
+
+    bar = ProgressBar(label="analysing")
+    analyser = analyse_pending(library, progress=lambda done, total: bar.update(done, total, ""))
+    bar.done()
+    for article_id, why in sorted(analyser.failed.items()):
+        error(f"article {article_id} could not be analysed ({why}); it stays searchable by text")
+    return len(analyser.failed)
+
+
+def add_wait_options(parser: argparse.ArgumentParser) -> None:
+    """`--wait` (and the old `--no-analyze`) for the commands that store articles."""
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="return once the new articles are analysed too (progress on stderr); without it"
+        " the command returns when they are stored (listed and searchable) and the app, or"
+        " the next command that needs analyses, analyses them",
+    )
+    parser.add_argument(
+        "--no-analyze", action="store_true", help="store only (the default; kept for scripts)"
+    )
+
+
+def after_storing(library: Library, args: argparse.Namespace) -> None:
+    """What a storing command does last: wait for the analysis (`--wait`), or say on a
+    terminal how many articles wait for theirs."""
+    if getattr(args, "wait", False):
+        wait_for_analysis(library)
+        return
+    if sys.stderr.isatty() and not getattr(args, "no_analyze", False):
+        from reader.core.analysis import analyzer_version
+
+        waiting = library.queue.pending_count(analyzer_version())
+        if waiting:
+            s = "s" if waiting != 1 else ""
+            print(
+                f"{waiting:,} article{s} waiting for analysis: the app analyses them in the"
+                " background (`--wait` waits here)",
+                file=sys.stderr,
+            )

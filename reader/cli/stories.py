@@ -6,11 +6,15 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
-from reader.cli.output import open_library, print_json
+from reader.cli.output import open_library, print_json, wait_for_analysis
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("stories", help="the same story across outlets, newest first")
+    p = sub.add_parser(
+        "stories",
+        help="the same story across outlets, newest first (articles still waiting for their"
+        " analysis are analysed first: an article joins its story when analysed)",
+    )
     p.set_defaults(run=cmd_stories)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
@@ -24,6 +28,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
     library = open_library(args)
     try:
+        wait_for_analysis(library)
         library.stories.reform(analyzer_version())
         stories = library.stories.stories(min_size=1 if args.all else 2)
     finally:

@@ -1,5 +1,8 @@
 """Bring files into the library: load, optionally analyse, and store them in batches.
 
+Stored first, analysed behind: the CLI and the app store without `analyze`, and the articles
+left without an analysis are the background analysis' queue (`reader.core.analysis_pool`).
+
 `store_articles` is the one way articles get stored in batches (files by `import_paths`,
 feed entries by `reader.core.feeds.update_feeds`).
 
@@ -71,8 +74,10 @@ def _store_batch(
             created_ids.append(article_id)
         else:  # added by another Broadsheet meanwhile
             report.duplicates += 1
-    # Each new article joins a story (or starts one); one index look-up each.
-    library.stories.join(created_ids, version)
+    # Each new article analysed here joins a story (or starts one); one index look-up each.
+    # The others join when their analysis lands (`AnalysisQueue.land`).
+    if analyze is not None:
+        library.stories.join(created_ids, version)
 
 
 def store_articles(

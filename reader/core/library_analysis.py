@@ -11,7 +11,9 @@ from reader.core.store import Library
 
 
 def analysed_items(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analysis]]:
-    """The articles with their analyses read as one set; uncached ones are analysed and stored.
+    """The articles with their analyses read as one set; those not analysed yet (still
+    waiting for the background analysis) are analysed here first and landed in the library
+    (`AnalysisQueue.land`: stored, and joined to a story).
 
     Set-level steps (aliases merged across the set, anchors inferred from the others) are
     applied by `analyze_set` on top of the cached per-article results.
@@ -23,27 +25,7 @@ def analysed_items(library: Library, ids: Sequence[int]) -> list[tuple[Article, 
     if missing:
         fresh = analyze_set([articles[k] for k in missing], link=False)
         for k, an in zip(missing, fresh, strict=True):
-            library.put_analysis(ids[k], an, version)
             cached[k] = an
+        library.queue.land([(ids[k], an) for k, an in zip(missing, fresh, strict=True)], version)
     per_article = [an for an in cached if an is not None]
     return list(zip(articles, analyze_set(articles, cached=per_article), strict=True))
-
-
-def analyse_unanalysed(library: Library) -> int:
-    """Analyse every article with no analysis cached by this analyser version and index its
-    entity names, so a typed search (person:, place:, org:) finds it. Returns how many were
-    analysed; an article the analysis fails on is skipped (it stays searchable by text)."""
-    from reader.core.analysis import analyze
-
-    version = analyzer_version()
-    fresh: list[tuple[int, Analysis]] = []
-    for article_id in library.ids():
-        if library.get_analysis(article_id, version) is not None:
-            continue
-        try:
-            fresh.append((article_id, analyze(library.get(article_id))))
-        except Exception:  # one bad article must not stop the others being indexed
-            continue
-    if fresh:
-        library.put_analyses(fresh, version)
-    return len(fresh)

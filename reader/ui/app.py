@@ -69,8 +69,10 @@ class BroadsheetApp(App[int]):
         colour: bool = True,
         keymap: dict[str, str] | None = None,
         keymap_problem: str = "",
+        background: bool = True,
     ) -> None:
         super().__init__()
+        self.background = background  # analyse waiting articles in worker processes
         # Everything imported so far (Textual, Rich, the UI's modules: ~100k objects) lives as
         # long as the process. Frozen, the collector stops walking it: a full collection then
         # takes ~1 ms instead of ~14, which fell inside the first frame at 100k articles
@@ -106,7 +108,12 @@ class BroadsheetApp(App[int]):
     def get_default_screen(self) -> Screen[Any]:
         from reader.ui.reading.main_screen import MainScreen
 
-        return MainScreen(self.library_spec, clock=self.clock, colour=lambda: self.colour)
+        return MainScreen(
+            self.library_spec,
+            clock=self.clock,
+            colour=lambda: self.colour,
+            background=self.background,
+        )
 
     def on_mount(self) -> None:
         if self.user_keymap:
@@ -141,9 +148,12 @@ def make_app(
     theme: str | None = None,
     color: bool | None = None,
     keymap: Path | None = None,
+    background: bool = True,
 ) -> BroadsheetApp:
     """Build the app. `library`: an open `Library`, a path, or None for the user's library.
-    `color=None` follows `NO_COLOR`; `keymap=None` reads the user's keymap.toml."""
+    `color=None` follows `NO_COLOR`; `keymap=None` reads the user's keymap.toml;
+    `background`: analyse the articles waiting for their analysis in worker processes
+    (progress in the title line); off, each is analysed when opened."""
     if color is None:
         color = "NO_COLOR" not in os.environ
     problem = ""
@@ -158,6 +168,7 @@ def make_app(
         colour=color,
         keymap=keys,
         keymap_problem=problem,
+        background=background,
     )
 
 

@@ -81,6 +81,15 @@ class Progress(Message):
     """What a worker is doing, for the title line ("updating feeds 2/5 · waiting on …");
     empty when it is done."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, slot: str = "work") -> None:
+        """`slot`: whose work (the feeds', the background analysis'): each has its part."""
         super().__init__()
-        self.text = text
+        self.text, self.slot = text, slot
+
+
+class AnalysesLanded(Message):
+    """The background analysis stored the analyses of these articles."""
+
+    def __init__(self, ids: list[int]) -> None:
+        super().__init__()
+        self.ids = ids

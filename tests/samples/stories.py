@@ -126,8 +126,9 @@ def build_story_library(path: Path, *, feeds: bool = True, seeds: bool = False) 
 
     library = Library.open(path)
     try:
-        if seeds:
+        if seeds:  # each seed a story of its own, joined before the others arrive
             import_seeds(library)
+            library.stories.join(sorted(library.ids()), analyzer_version())
         articles = []
         for outlet, day, title, paragraphs in ARTICLES:
             body = "\n\n".join(paragraphs)
@@ -148,8 +149,9 @@ def build_story_library(path: Path, *, feeds: bool = True, seeds: bool = False) 
         ids = [i for i, _ in library.add_many(articles)]
         from reader.core.library_analysis import analysed_items
 
-        analysed_items(library, ids)  # analyses cached, as an import leaves them
-        library.stories.join(ids, analyzer_version())
+        # Analysed and landed (cached, and joined to stories in this order), as the
+        # background analysis leaves an import.
+        analysed_items(library, ids)
         if feeds:
             for outlet in FEEDS:
                 library.add_feed(feed_url(outlet))

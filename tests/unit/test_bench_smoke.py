@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import default_data_path, generate, read_stories  # noqa: E402
-from bench.run import KEYS, OPT_IN  # noqa: E402
+from bench.run import KEYS, NULLABLE, OPT_IN  # noqa: E402
 
 DATA = default_data_path(REPO)
 needs_corpus = pytest.mark.skipif(not DATA.exists(), reason="newswire corpus not beside the repo")
@@ -45,5 +45,8 @@ def test_quick_run_prints_every_figure_as_json(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert list(figures) == list(KEYS)
-    assert all(isinstance(figures[key], int | float) for key in KEYS if key not in OPT_IN)
+    assert all(
+        isinstance(figures[key], int | float) for key in KEYS if key not in (*OPT_IN, *NULLABLE)
+    )
+    assert (figures["newsboat_feed_ratio"] is None) == (not figures["newsboat"])
     assert all(figures[key] is None for key in OPT_IN)  # not asked for

@@ -80,7 +80,7 @@ def test_ctrl_c_stops_feed_update_without_a_traceback(
     monkeypatch.setattr(feeds, "update_feeds", interrupted)
     library = Library.open(tmp_path / "l.sqlite3")
     try:
-        code = feeds_cli._run_update(library, None, analyze=False, as_json=False)
+        code = feeds_cli._run_update(library, None, as_json=False)
     finally:
         library.close()
     assert code == 130

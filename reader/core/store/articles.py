@@ -85,68 +85,87 @@ class ArticleStore:
         self._db = db
         self._analyses = analyses  # add_analyzed caches analyses in the same transaction
 
-    def _insert(self, con: sqlite3.Connection, article: Article) -> tuple[int, bool]:
-        digest = article.content_hash  # of the text as loaded
-        title, body, source = (
-            storable_text(article.title),
-            storable_text(article.body),
-            storable_text(article.source),
+    def _insert_many(
+        self, con: sqlite3.Connection, articles: Iterable[Article]
+    ) -> list[tuple[int, bool]]:
+        """Insert the articles not stored yet (by content hash), inside the caller's write
+        transaction; (id, created) for each. The rows go in first, then every text and then
+        every full-text entry together: an FTS5 table writes its pending terms out at each
+        statement of another table in between (a statement savepoint), so one article's
+        rows after another's made each article its own index segment to merge (~3 ms an
+        article; ~0.5 ms batched)."""
+        results: list[tuple[int, bool]] = []
+        texts: list[tuple[int, str, str]] = []
+        indexed: list[tuple[int, str, str, str]] = []
+        added = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        batch: dict[str, int] = {}  # content hash -> id, for a text given twice
+        for article in articles:
+            digest = article.content_hash  # of the text as loaded
+            if digest in batch:
+                results.append((batch[digest], False))
+                continue
+            found = con.execute(
+                "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+            ).fetchone()
+            if found is not None:
+                results.append((int(found[0]), False))
+                continue
+            title, body, source = (
+                storable_text(article.title),
+                storable_text(article.body),
+                storable_text(article.source),
+            )
+            cur = con.execute(
+                "INSERT INTO articles (title, source, published, url, author, path, language,"
+                " title_derived, content_hash, added, word_count)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    title,
+                    source,
+                    article.published.isoformat() if article.published else None,
+                    storable_text(article.url),
+                    storable_text(article.author),
+                    storable_text(article.path),
+                    storable_text(article.language),
+                    int(article.title_derived),
+                    digest,
+                    added,
+                    article.word_count,
+                ),
+            )
+            article_id = int(cur.lastrowid or 0)
+            batch[digest] = article_id
+            texts.append((article_id, body, _blocks_json(article.blocks)))
+            indexed.append((article_id, title, body, source))
+            results.append((article_id, True))
+        con.executemany("INSERT INTO article_text (id, body, blocks) VALUES (?, ?, ?)", texts)
+        con.executemany(
+            "INSERT INTO article_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)", indexed
         )
-        found = con.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
-        if found is not None:
-            return int(found[0]), False
-        cur = con.execute(
-            "INSERT INTO articles (title, source, published, url, author, path, language,"
-            " title_derived, content_hash, added, word_count)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                title,
-                source,
-                article.published.isoformat() if article.published else None,
-                storable_text(article.url),
-                storable_text(article.author),
-                storable_text(article.path),
-                storable_text(article.language),
-                int(article.title_derived),
-                digest,
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                article.word_count,
-            ),
-        )
-        article_id = int(cur.lastrowid or 0)
-        con.execute(
-            "INSERT INTO article_text (id, body, blocks) VALUES (?, ?, ?)",
-            (article_id, body, _blocks_json(article.blocks)),
-        )
-        con.execute(
-            "INSERT INTO article_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
-            (article_id, title, body, source),
-        )
-        return article_id, True
+        return results
 
     def add(self, article: Article) -> tuple[int, bool]:
         """Store `article` unless an article with the same body is there already.
         Returns (id, created)."""
         with self._db.write() as con:
-            return self._insert(con, article)
+            return self._insert_many(con, [article])[0]
 
     def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
         """`add` for each article, all in one transaction."""
         with self._db.write() as con:
-            return [self._insert(con, a) for a in articles]
+            return self._insert_many(con, articles)
 
     def add_analyzed(
         self, items: Iterable[tuple[Article, Analysis | None]], version: str
     ) -> list[tuple[int, bool]]:
         """Add articles and cache the analyses given for them, all in one transaction (an
         analysis is stored only for an article this call created)."""
-        results = []
+        pairs = list(items)
         with self._db.write() as con:
-            for article, analysis in items:
-                article_id, created = self._insert(con, article)
+            results = self._insert_many(con, [article for article, _ in pairs])
+            for (article_id, created), (_, analysis) in zip(results, pairs, strict=True):
                 if created and analysis is not None:
                     self._analyses.write_analysis(con, article_id, analysis, version)
-                results.append((article_id, created))
         return results
 
     def article_at_url(self, url: str) -> int | None:

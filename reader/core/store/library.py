@@ -12,6 +12,7 @@ reads while a worker imports), write transactions and the error funnel (every SQ
 becomes a one-line `LibraryError`). `Library` holds the parts that keep what is stored, each
 given the database: the articles and their reading state (`articles`, `articles.py`), search
 (`library_search.py`), cached analyses and entity names (`analyses`, `analysis_cache.py`), the
+articles still waiting for theirs (`queue`, `analysis_queue.py`), the
 full-text indexes' repair and the integrity check (`indexes`, `index_maintenance.py`), feed
 subscriptions (`subscriptions`, `feeds.py`) and their entries (`entries`, `feed_entries.py`),
 and stories (`stories`, `stories.py`). Its methods are the library's one API, each handed to
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.article import Article
 from reader.core.store.analysis_cache import AnalysisCache
+from reader.core.store.analysis_queue import AnalysisQueue
 from reader.core.store.articles import ArticleCounts, ArticleRow, ArticleStore
 from reader.core.store.database import DEFAULT_TIMEOUT, Database, check_file
 from reader.core.store.errors import LibraryError
@@ -67,6 +69,8 @@ class Library:
         self.stories = StoryStore(
             self.db, self.analyses
         )  # which story each article belongs to (stories.py)
+        # which articles wait for their analysis; landing analyses made behind (analysis_queue.py)
+        self.queue = AnalysisQueue(self.db, self.analyses, self.stories)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> Library:

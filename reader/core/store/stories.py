@@ -276,8 +276,12 @@ class StoryStore:
     def join(self, article_ids: Iterable[int], version: str) -> None:
         """Let each article (in the order given) join a story or start one, and store it."""
         with self._db.write() as con:
-            for article_id in article_ids:
-                self._join(con, article_id, version)
+            self.join_in(con, article_ids, version)
+
+    def join_in(self, con: sqlite3.Connection, article_ids: Iterable[int], version: str) -> None:
+        """`join` inside the write transaction `con` the caller holds."""
+        for article_id in article_ids:
+            self._join(con, article_id, version)
 
     def reform(self, version: str) -> int:
         """Re-form the stories that lost a member (removed article) or hold an article whose

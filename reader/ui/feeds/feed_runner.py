@@ -40,7 +40,6 @@ class FeedRunner:
             self.update([location], subscribe=True)
 
     def _subscribe_or_add(self, location: str) -> None:
-        from reader.core.analysis import analyze, analyzer_version
         from reader.core.importer import store_articles
         from reader.core.web.client import WebError
         from reader.core.web.sniff import sniff
@@ -59,9 +58,7 @@ class FeedRunner:
             return
         article = found.article
         if library.article_at_url(article.url) is None:
-            report = store_articles(
-                library, [article], analyze=analyze, analysis_version=analyzer_version()
-            )
+            report = store_articles(library, [article])  # analysed behind (AnalysisRunner)
             added = bool(report.added)
         else:
             added = False
@@ -76,7 +73,6 @@ class FeedRunner:
         self.data.run(lambda: self._update(locations, subscribe=subscribe), "feeds")
 
     def _update(self, locations: list[str] | None, *, subscribe: bool = False) -> None:
-        from reader.core.analysis import analyze, analyzer_version
         from reader.core.feeds import update_feeds
 
         library = self.data.lib()
@@ -114,9 +110,7 @@ class FeedRunner:
                 library,
                 locations=locations,
                 progress=progress,
-                analyze=analyze,
-                analysis_version=analyzer_version(),
-                now=self.clock(),
+                now=self.clock(),  # new entries are stored; analysed behind (AnalysisRunner)
             )
         finally:
             self._progress("")

@@ -30,6 +30,7 @@ from reader.ui.chrome.key_footer import KeyFooter
 from reader.ui.chrome.title_bar import TitleBar
 from reader.ui.chrome.worker_errors import report_failure
 from reader.ui.feeds.feed_runner import FeedRunner
+from reader.ui.reading.analysis_runner import AnalysisRunner
 from reader.ui.reading.article_list import ArticleList, empty_hint
 from reader.ui.reading.highlight import View, visible
 from reader.ui.reading.other_screens import OtherScreens
@@ -60,12 +61,15 @@ class MainScreen(Screen[None]):
         *,
         clock: Callable[[], dt.datetime] = _now,
         colour: Callable[[], bool] = lambda: True,
+        background: bool = True,
     ) -> None:
         """`clock`: the time now (the app's, fixed in tests); `colour`: whether the app's
-        theme highlights in colour (asked again when the theme changes)."""
+        theme highlights in colour (asked again when it changes); `background`: see make_app."""
         super().__init__()
         self.data = ReadingData(self, library)
         self.fetcher = FeedRunner(self.data, clock)
+        self.analysis = AnalysisRunner(self.data, enabled=background)
+        self.progress: dict[str, str] = {}  # the title line's work in progress, by slot
         self.others = OtherScreens(self, self.data, self.fetcher, clock)
         self._colour = colour
         self.side = False  # side by side (c), else one article
@@ -89,6 +93,7 @@ class MainScreen(Screen[None]):
             self.data.load_library()
 
     def on_unmount(self) -> None:
+        self.analysis.stop()  # the worker processes end before the library closes
         self.data.close()
 
     # --- what the screen is made of --------------------------------------------------------
@@ -164,6 +169,7 @@ class MainScreen(Screen[None]):
             hint = "" if message.rows else empty_hint(self.data.list_view)
             self.article_list.set_rows(message.rows, message.more, empty=hint)
             self.reading.set_hint(hint.replace("\n", " "))
+            self.analysis.start()  # (again: wakes it to look for new articles)
         else:
             self.article_list.add_rows(message.rows, message.more)
 
@@ -187,7 +193,12 @@ class MainScreen(Screen[None]):
         self.notify(visible(message.text), severity=severity, markup=False)  # type: ignore[arg-type]
 
     def on_progress(self, message: msg.Progress) -> None:
-        self.app.sub_title = message.text
+        self.progress[message.slot] = message.text
+        self.app.sub_title = " · ".join(text for text in self.progress.values() if text)
+
+    def on_analyses_landed(self, message: msg.AnalysesLanded) -> None:
+        if set(message.ids) & set(self.pane_ids):  # an open article's: paint its highlights
+            self.data.refresh_analyses(self.pane_ids)
 
     def on_set_chosen(self, message: msg.SetChosen) -> None:
         self.open_set(message.ids, mark_read=True)
@@ -325,9 +336,7 @@ class MainScreen(Screen[None]):
             self.notify("No search matches: press / to search", markup=False)
 
     def action_clear(self) -> None:
-        if self.reading.clear_selection():
-            pass
-        elif self.side and (first := self.pane_ids[:1]):
+        if not self.reading.clear_selection() and self.side and (first := self.pane_ids[:1]):
             self.side, self.list_wanted = False, None
             self.open_set(first)
             self.article_list.focus()

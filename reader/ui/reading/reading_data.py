@@ -32,6 +32,8 @@ DOING = {
     "other-screen": "build the view",
     "feeds": "update the feeds",
     "full-text": "fetch the full article",
+    "analysis": "analyse the articles",
+    "analyses": "show the analyses",
 }
 
 
@@ -156,6 +158,18 @@ class ReadingData:
                 title = one_line(article.title or "(untitled)", 60)
                 self.post(msg.Notice(f"Not analysed: {title} ({failure})", "warning"))
         self.post(msg.SetAnalysed(token, ids, analyses))
+
+    def refresh_analyses(self, ids: Sequence[int]) -> None:
+        """The open set's analyses again (`SetAnalysed`, same token): they have landed."""
+        from reader.core.reading.reading_set import analysed_each
+
+        token, wanted = self.token, list(ids)
+
+        def job() -> None:
+            analyses, _failures = analysed_each(self.lib(), wanted)
+            self.post(msg.SetAnalysed(token, wanted, analyses))
+
+        self.run(job, "analyses", exclusive=False)
 
     def open_with_companions(self, target: int, limit: int) -> None:
         """`target` and up to `limit` companions (`SetChosen`)."""
