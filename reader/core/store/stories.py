@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from reader.core.store.analysis_cache import AnalysisCache
 from reader.core.store.database import Database
 from reader.core.store.errors import LibraryError
+from reader.core.store.packing import pack_json, unpack
 
 if TYPE_CHECKING:
     from reader.core.analysis.stories import StoryFeatures, StoryProfile
@@ -119,7 +120,7 @@ class StoryStore:
             or (r[0] == _features_version("") and not self._analysed(con, article_id, version))
         )
         if r is not None and current:
-            return StoryFeatures.from_json(json.loads(r[1]))
+            return StoryFeatures.from_json(json.loads(unpack(r[1])))
         row = con.execute(
             "SELECT a.title, t.body, a.published FROM articles AS a"
             " JOIN article_text AS t ON t.id = a.id WHERE a.id = ?",
@@ -137,7 +138,7 @@ class StoryStore:
                 article_id,
                 # Made without an analysis: valid until one of `version` is made (opened).
                 _features_version(version if analysis is not None else ""),
-                json.dumps(feats.to_json(), ensure_ascii=False),
+                pack_json(feats.to_json()),
             ),
         )
         return feats
@@ -189,7 +190,7 @@ class StoryStore:
             return {}
         marks = ",".join("?" * len(story_ids))
         return {
-            int(r[0]): StoryProfile.from_json(json.loads(r[1]))
+            int(r[0]): StoryProfile.from_json(json.loads(unpack(r[1])))
             for r in con.execute(
                 f"SELECT story_id, data FROM story_profiles WHERE story_id IN ({marks})",
                 story_ids,
@@ -200,7 +201,7 @@ class StoryStore:
         con.execute(
             "INSERT INTO story_profiles (story_id, data) VALUES (?, ?)"
             " ON CONFLICT (story_id) DO UPDATE SET data = excluded.data",
-            (story_id, json.dumps(profile.to_json(), ensure_ascii=False, separators=(",", ":"))),
+            (story_id, pack_json(profile.to_json())),
         )
         con.execute("DELETE FROM story_keys WHERE story_id = ?", (story_id,))
         last = profile.last.isoformat() if profile.last else UNDATED
