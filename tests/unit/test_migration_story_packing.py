@@ -74,3 +74,31 @@ def test_a_schema_10_library_has_its_stories_packed(tmp_path: Path) -> None:
     assert total == 3  # one out, one in
     assert df["harbour"] == 3  # article 3's out, the new one's in
     assert df.get("old", 0) == 2  # only articles 1 and 2 still say "old"
+
+
+def test_the_pages_packing_frees_go_back_to_the_file_system(tmp_path: Path) -> None:
+    """A schema-10 library already in incremental-vacuum mode shrinks when migration 11
+    packs its stories' rows."""
+    path = tmp_path / "library.sqlite3"
+    make_old_library(path, 10)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = " ".join("w" + letters[i // 26 % 26] + letters[i % 26] * 3 for i in range(400))
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA auto_vacuum = 2")
+    con.execute("VACUUM")
+    with con:
+        for n in range(4, 304):
+            con.execute(
+                "INSERT INTO articles (id, title, content_hash, added) VALUES (?, 't', ?, '')",
+                (n, f"h{n}"),
+            )
+            feats = story_features("t", words, None, None)
+            con.execute(
+                "INSERT INTO story_features (article_id, version, data) VALUES (?, 'v', ?)",
+                (n, json.dumps(feats.to_json(), ensure_ascii=False)),
+            )
+    con.close()
+    before = path.stat().st_size
+    with Library.open(path) as lib:
+        assert lib.db.con.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert path.stat().st_size < before * 0.6, (before, path.stat().st_size)
