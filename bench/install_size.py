@@ -1,5 +1,6 @@
 """`install_mb`: the size of a fresh virtual environment after `pip install .` of this
-checkout (Broadsheet and every dependency it pulls in), and of the bare venv beside it."""
+checkout (Broadsheet and every dependency it pulls in, no extras, no bytecode), in MB of 2^20
+bytes, the bare venv's own pip and setuptools included; and the bare venv's size beside it."""
 
 from __future__ import annotations
 

@@ -63,8 +63,8 @@ def page_address(host: str, port: int) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
         from textual_serve.server import Server
-    except ImportError:  # pragma: no cover - a dependency, but say so if it is missing
-        error("serve needs textual-serve: pip install textual-serve")
+    except ImportError:  # an extra (`broadsheet[serve]`): say how to get it
+        error("serve needs textual-serve: pip install 'broadsheet[serve]'")
         return 1
 
     address = page_address(args.host, args.port)

@@ -13,6 +13,7 @@ import pytest
 from reader.core.analysis.model import Analysis, Entity
 from reader.core.store import SCHEMA_VERSION, Library, LibraryError
 from reader.core.store import database as library_module
+from reader.core.store.packing import register_functions
 from reader.core.store.schema import MIGRATIONS
 
 
@@ -20,6 +21,7 @@ def make_old_library(path: Path, version: int) -> None:
     """A library at schema `version`, with three articles written as schema 1 knows them,
     article 2 read and article 3 starred."""
     con = sqlite3.connect(path, isolation_level=None)
+    register_functions(con)  # (what migrations 10 and on call, as every library connection)
     for number, statements in enumerate(MIGRATIONS[:version], start=1):
         con.execute("BEGIN")
         for statement in statements:

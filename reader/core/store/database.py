@@ -169,12 +169,14 @@ class Database:
                 raise
             con.execute("COMMIT")
 
-    def migrate(self) -> None:
+    def migrate(self) -> bool:
+        """Apply the migrations the file lacks; whether any was applied here."""
         con = self.con
         with self.errors():
             version = con.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:  # upgraded by a newer Broadsheet since we looked
             raise too_new(self.path, version)
+        applied = False
         for number, statements in enumerate(MIGRATIONS, start=1):
             with self.errors():
                 if con.execute("PRAGMA user_version").fetchone()[0] >= number:
@@ -186,15 +188,20 @@ class Database:
                 for statement in statements:
                     con.execute(statement)
                 con.execute(f"PRAGMA user_version = {number}")
+                applied = True
+        return applied
 
-    def reclaim_space(self) -> None:
+    def reclaim_space(self, *, migrated: bool = False) -> None:
         """Switch the file to incremental vacuum, once: a library made before schema 10 is
         rewritten (VACUUM, which also drops the pages migration 10 freed; seconds on a big
         library), a new one costs nothing. When another Broadsheet holds the file it is left
-        for the next open."""
+        for the next open. One already switched gives back the pages a migration just freed
+        (`migrated`: migration 11 packs the stories' rows)."""
         con = self.con
         with self.errors():
             if con.execute("PRAGMA auto_vacuum").fetchone()[0] == _INCREMENTAL:
+                if migrated:
+                    self.release_free_pages()
                 return
             try:
                 con.execute(f"PRAGMA auto_vacuum = {_INCREMENTAL}")

@@ -85,8 +85,8 @@ class Library:
         new = check_file(p, timeout)
         lib = cls(p, timeout=timeout, new=new)
         try:
-            lib.db.migrate()
-            lib.db.reclaim_space()
+            migrated = lib.db.migrate()
+            lib.db.reclaim_space(migrated=migrated)
         except BaseException:
             lib.close()
             raise

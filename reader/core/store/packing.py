@@ -1,5 +1,7 @@
-"""How an analysis is stored: zlib of its compact JSON (a quarter of the JSON's size), and
-the SQL function `analysis_pack` that migration 10 packs older rows with."""
+"""How an analysis (and a story's features and profile) is stored: zlib of its compact JSON
+(a quarter to a third of the JSON's size), and the SQL functions the schema uses:
+`analysis_pack` (migrations 10 and 11 pack older rows with it) and `json_unpack` (the story
+features' triggers read the packed words with it)."""
 
 from __future__ import annotations
 
@@ -32,5 +34,7 @@ def unpack(stored: str | bytes) -> str:
 
 
 def register_functions(con: sqlite3.Connection) -> None:
-    """The SQL functions the schema's migrations use (`analysis_pack`)."""
+    """The SQL functions the schema's migrations and triggers use (`analysis_pack`,
+    `json_unpack`)."""
     con.create_function("analysis_pack", 1, pack, deterministic=True)
+    con.create_function("json_unpack", 1, unpack, deterministic=True)
