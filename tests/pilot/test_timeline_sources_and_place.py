@@ -19,7 +19,7 @@ async def open_timeline(pilot: Any) -> TimelineList:
 
 
 def summary_line(option: EventOption) -> str:
-    return str(option.prompt).split("\n", 1)[1]
+    return str(option.prompt).split("\n")[1]  # date line, summary, then details
 
 
 async def test_s_shows_the_chosen_sources_words(library_path: Path, build_app: Any) -> None:

@@ -29,6 +29,7 @@ def _events() -> list[Event]:
             ["South Korea"],
             [],
             [cite(0, 2900)],
+            figures=["1.2%", "1.7%"],
         ),
         Event(
             "2025-10",
@@ -38,6 +39,7 @@ def _events() -> list[Event]:
             ["Howard Lutnick"],
             [cite(1, 1300)],
             mod="END",
+            figures=["$490 billion", "$550 billion"],
         ),
         Event(
             "2025-10-27",
@@ -93,15 +95,17 @@ def test_timeline_wide(snap_compare: Any, build_app: Any, library_path: Path) ->
     """120×36: day headings in date order (Q3 2025, October 2025, Oct 27, 29, 30, Nov 1),
     each event with its date (the range "Oct 27 – Nov 1, 2025", "late October 2025"), places,
     summary and source badges [1]/[2] (the title line says [1] Seed source A · [2] Seed
-    source B); Oct 30 and Nov 1 marked "≈ (inferred)";
+    source B); under a summary, the event's people and figures ("who Howard Lutnick ·
+    figures $490 billion, $550 billion"; Q3 "figures 1.2%, 1.7%"); Oct 30 and Nov 1
+    marked "≈ (inferred)";
     the first event highlighted; the footer shows esc Close, s Next source, e Export."""
     app = build_app(library_path)
     assert snap_compare(app, terminal_size=(120, 36), run_before=_open())
 
 
 def test_timeline_narrow(snap_compare: Any, build_app: Any, library_path: Path) -> None:
-    """80×24: the same timeline; long summaries wrap under their date line, nothing is cut
-    off at the right edge."""
+    """80×24: the same timeline; long summaries wrap under their date line, the people and
+    figures line fits, nothing is cut off at the right edge."""
     app = build_app(library_path)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_open())
 

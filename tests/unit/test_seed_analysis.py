@@ -76,10 +76,13 @@ def test_years_ordinals_and_multimillion_are_not_figures(result: dict[str, Any])
 
 def test_timeline_reads_from_earlier_context_to_the_xi_meeting(result: dict[str, Any]) -> None:
     dates = [e["date"] for e in result["timeline"]]
-    key = ["2025-06", "2025-08", "2025-09", "2025-10", "2025-10-27", "2025-10-29", "2025-10-30"]
+    key = ["2025-06", "2025-09", "2025-10", "2025-10-27", "2025-10-29", "2025-10-30"]
     positions = [dates.index(d) for d in key]
     assert positions == sorted(positions), dates
     assert dates[-1] == "2025-10-30"  # the Xi meeting closes the week
+    # "Lee assumed office in June …, and his August White House visit …": one event, in June
+    june = event(result, "2025-06", "assumed office")
+    assert june["mentioned"] == ["2025-08"] and "2025-08" not in dates
 
 
 def event(result: dict[str, Any], date: str, word: str) -> dict[str, Any]:

@@ -136,23 +136,50 @@ def test_a_range_whose_end_is_also_given_alone_is_one_event() -> None:
     assert events[0].sources[0].date_text == "August 3 to August 9, 2031"
 
 
-def test_people_and_places_come_from_the_clause_only() -> None:
+def test_one_sentence_is_one_event_dated_by_its_first_main_date() -> None:
     body = (
         "GRANTVILLE, Norland — Mayor Ada Quist opened the bridge on Friday, "
-        "and the council met in Ostby on Saturday."
+        "and the council met in Ostby on Saturday. Quist left on Sunday."
     )
     ents = [
         entity(body, "GRANTVILLE", "place", "Grantville"),
         entity(body, "Ada Quist", "person"),
         entity(body, "Ostby", "place"),
     ]
+    exprs = [("Friday", "2031-05-09"), ("Saturday", "2031-05-10"), ("Sunday", "2031-05-11")]
+    friday, sunday = build_timeline([item(body, exprs, ents)])
+    assert (friday.date, friday.mentioned) == ("2031-05-09", ["2031-05-10"])
+    assert friday.people == ["Ada Quist"] and friday.places == ["Ostby"]
+    assert friday.summary.startswith("Mayor Ada Quist opened the bridge on Friday")
+    assert friday.summary.endswith("met in Ostby on Saturday.")
+    assert (sunday.date, sunday.mentioned) == ("2031-05-11", [])
+    assert "GRANTVILLE" not in friday.summary  # the dateline is not lent to the event
+
+
+def test_a_reference_point_or_a_subordinate_clause_does_not_date_the_sentence() -> None:
+    body = "Rates have fallen since March, and the bank cut them again on Thursday."
+    (event,) = build_timeline([item(body, [("March", "2031-03"), ("Thursday", "2031-05-08")])])
+    assert (event.date, event.mentioned) == ("2031-05-08", ["2031-03"])
+    body = "The ferry sank at dawn on Tuesday — where the dock had collapsed in 2029."
+    (event,) = build_timeline([item(body, [("Tuesday", "2031-05-13"), ("2029", "2029")])])
+    assert (event.date, event.mentioned) == ("2031-05-13", ["2029"])
+    body = "Prices rose since May, and officials see them rising by December."
+    (event,) = build_timeline([item(body, [("May", "2031-05"), ("December", "2031-12")])])
+    assert (event.date, event.mentioned) == ("2031-05", ["2031-12"])  # all references: first
+
+
+def test_mentioned_dates_of_one_event_told_by_two_sources_are_kept() -> None:
+    a = "Quist resigned as mayor of Ostby on Monday, and the council meets on Friday."
+    b = "On Monday the mayor of Ostby, Ada Quist, resigned; the council met in March."
     events = build_timeline(
-        [item(body, [("Friday", "2031-05-09"), ("Saturday", "2031-05-10")], ents)]
+        [
+            item(a, [("Monday", "2031-05-12"), ("Friday", "2031-05-16")], path="a"),
+            item(b, [("Monday", "2031-05-12"), ("March", "2031-03")], path="b"),
+        ]
     )
-    friday, saturday = events
-    assert friday.people == ["Ada Quist"] and friday.places == []
-    assert saturday.places == ["Ostby"] and saturday.people == []
-    assert saturday.summary == "the council met in Ostby on Saturday."
+    (merged,) = events
+    assert [s.path for s in merged.sources] == ["a", "b"]
+    assert merged.mentioned == ["2031-05-16", "2031-03"]
 
 
 def test_the_same_event_from_two_sources_merges_and_cites_both() -> None:
@@ -236,6 +263,7 @@ def test_to_json_has_the_contract_keys() -> None:
     body = "The inquiry opened in March."
     event = build_timeline([item(body, [("March", "2031-03")])])[0].to_json()
     assert {"date", "end", "summary", "places", "people", "sources", "inferred"} <= set(event)
+    assert event["mentioned"] == [] and event["figures"] == []
     assert {"path", "start", "end", "article"} <= set(event["sources"][0])
 
 

@@ -113,14 +113,11 @@ class StoryStore:
             ):
                 df[str(term)] = int(doc)
         n = int(con.execute("SELECT n FROM story_df_total").fetchone()[0])
-        # Smoothed, and never negative: a word in every article carries nothing.
-        unseen = max(0.0, math.log((n + 1) / 0.5))
-        known = {w: max(0.0, math.log((n + 1) / (d + 0.5))) for w, d in df.items()}
+        from reader.core.analysis.stories.background import smoothed_idf
 
-        def idf(word: str) -> float:
-            return known.get(word, unseen)
-
-        return idf
+        # The library's counts on a background of English: common words weigh little even
+        # in a library of two articles (see `background`).
+        return smoothed_idf(df, n)
 
     # -- joining -------------------------------------------------------------------------------
 

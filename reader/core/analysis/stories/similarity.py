@@ -28,10 +28,21 @@ def vector(terms: Mapping[str, int], idf: Idf) -> dict[str, float]:
     return {w: x / norm for w, x in v.items() if x > 0}
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def cosine(a: Mapping[str, float], b: Mapping[str, float], *, one_word: bool = True) -> float:
+    """The cosine of two unit vectors; with `one_word=False`, less the share of the one word
+    they agree on most (see `agreement`)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
+    parts = [x * b.get(w, 0.0) for w, x in a.items()]
+    return sum(parts) - (0.0 if one_word else max(parts, default=0.0))
+
+
+def agreement(a: Mapping[str, float], b: Mapping[str, float], *, corroborated: bool) -> float:
+    """How much two word vectors agree. One word alone is no story: two short notes titled
+    "Filler 1" and "Filler 2" share a rare word and nothing else. Unless something else
+    says they are one (a name or a day they share, or a story of several members, whose
+    words its members share), the word they agree on most does not count."""
+    return cosine(a, b, one_word=corroborated)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -59,7 +70,7 @@ def similarity(
         return 0.0
     va, vb = vectors if vectors is not None else (vector(a.terms, idf), vector(b.terms, idf))
     return (
-        cosine(va, vb)
+        agreement(va, vb, corroborated=bool(a.names & b.names or a.days & b.days))
         + NAME_WEIGHT * overlap(a.names, b.names)
         + DAY_WEIGHT * overlap(a.days, b.days)
     )
@@ -87,10 +98,13 @@ def profile_similarity(a: StoryFeatures, vec: Mapping[str, float], p: StoryProfi
     the story's centroid, plus its shared names and days weighted by how common they are in it."""
     if not profile_within_window(a, p):
         return 0.0
+    names = weighted_overlap(a.names, p.names, p.size)
+    days = weighted_overlap(a.days, p.days, p.size)
+    corroborated = p.size > 1 or names > 0 or days > 0
     return (
-        cosine(vec, p.vector) / p.norm
-        + NAME_WEIGHT * weighted_overlap(a.names, p.names, p.size)
-        + DAY_WEIGHT * weighted_overlap(a.days, p.days, p.size)
+        agreement(vec, p.vector, corroborated=corroborated) / p.norm
+        + NAME_WEIGHT * names
+        + DAY_WEIGHT * days
     )
 
 
@@ -102,6 +116,6 @@ def stories_similarity(p: StoryProfile, q: StoryProfile) -> float:
             return 0.0
     names = sum(min(p.names.get(n, 0) / p.size, k / q.size) for n, k in q.names.items())
     denominator = math.sqrt(sum(p.names.values()) / p.size * sum(q.names.values()) / q.size)
-    return cosine(p.vector, q.vector) / (p.norm * q.norm) + NAME_WEIGHT * (
-        names / denominator if denominator else 0.0
-    )
+    corroborated = min(p.size, q.size) > 1 or names > 0
+    agree = agreement(p.vector, q.vector, corroborated=corroborated)
+    return agree / (p.norm * q.norm) + NAME_WEIGHT * (names / denominator if denominator else 0.0)

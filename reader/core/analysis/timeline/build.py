@@ -15,9 +15,11 @@ range) in one sentence. Rules, in the order `build_timeline` applies them:
 - A clause that is nothing but its date ("Monday, May 18, 2015" on its own line) is a
   dateline, not an event; so is a date in a story's dateline ("FRANKFURT, June 5 (Agency)
   — …"), a byline ("By Anna Keller, June 5"), a photo credit or a "Published …" line.
-- One clause is one event: a second date in the same clause ("slowed in May, down from
-  April") is not a second event.
-- People, places and `figures` are those inside the clause, by canonical name, and in the
+- One sentence is one event. Its date is the one the sentence is about (`main_date`): the
+  first date that is not a mere reference point ("since September", "by December") nor in
+  a subordinate clause ("…, where bombers struck on Friday"); the sentence's other dates
+  are the event's `mentioned` dates. The event spans the sentence's dated clauses.
+- People, places and `figures` are those inside the dated clauses, by canonical name, and in the
   passage that tells the event: the sentences after the dated one, in its paragraph, up to
   one with a date of its own (at most three). The article's dateline is *not* lent to
   clauses without a place: a dateline says where the story was filed, not where an
@@ -42,6 +44,7 @@ from reader.core.analysis.model import Analysis, Entity, TimeExpr
 from reader.core.analysis.text.clauses import clause_span, content_words, name_key, summary
 from reader.core.analysis.text.sentences import Sentence, sentence_at, split_sentences
 from reader.core.analysis.timeline.dates import DateBounds, date_bounds
+from reader.core.analysis.timeline.main_date import Dated, main_date
 from reader.core.article import Article
 
 
@@ -87,6 +90,7 @@ class Event:
     inferred: bool = False
     mod: str = ""  # TIMEX3 modifier of the date ("START" for "early October")
     figures: list[str] = field(default_factory=list)  # the passage's figures, as written
+    mentioned: list[str] = field(default_factory=list)  # the sentence's other dates (values)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +101,7 @@ class Event:
             "places": list(self.places),
             "people": list(self.people),
             "figures": list(self.figures),
+            "mentioned": list(self.mentioned),
             "sources": [
                 {
                     "path": s.path,
@@ -139,6 +144,9 @@ def build_timeline(items: list[tuple[Article, Analysis]]) -> list[Event]:
         _add_names(target.event.people, cand.event.people)
         _add_names(target.event.places, cand.event.places)
         target.event.figures.extend(f for f in cand.event.figures if f not in target.event.figures)
+        target.event.mentioned.extend(
+            d for d in cand.event.mentioned if d not in target.event.mentioned
+        )
         target.words |= cand.words
         target.names |= cand.names
         target.values |= cand.values
@@ -159,16 +167,12 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
         and (b := date_bounds(t.value)) is not None
         and not _names_a_thing(body, t)
     ]
-    out: list[_Candidate] = []
-    told: set[tuple[int, int]] = set()  # the clauses already told: one clause, one event
+    by_sentence: dict[int, tuple[Sentence, list[Dated]]] = {}
     k = 0
     while k < len(placed):
         timex, bounds = placed[k]
         sentence = sentence_at(sentences, timex.start)
-        if sentence is None or timex.end > sentence.end:
-            k += 1
-            continue
-        if _credit_or_dateline(body, timex):
+        if sentence is None or timex.end > sentence.end or _credit_or_dateline(body, timex):
             k += 1
             continue
         end_value, end_timex = timex.range_end, timex
@@ -181,18 +185,22 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
             elif joined and following.value == end_value:
                 end_timex = following  # the engine's range, with its end also given alone
                 k += 1
-        passage = _passage(body, sentences, sentence, placed)
-        cand = _candidate(
-            index, article, analysis, sentence, timex, end_timex, end_value, bounds, passage
-        )
-        src = cand.event.sources[0]
-        if not cand.words - content_words(src.date_text):
-            k += 1
-            continue  # "Monday, May 18, 2015" alone on a line: a dateline, not an event
-        if (src.start, src.end) not in told:  # a clause's second date is not a second event
-            told.add((src.start, src.end))
-            out.append(cand)
         k += 1
+        clause = clause_span(body, sentence.start, sentence.end, timex.start, end_timex.end)
+        date_words = content_words(body[timex.start : end_timex.end])
+        if not content_words(body[clause[0] : clause[1]]) - date_words:
+            continue  # "Monday, May 18, 2015" alone on a line: a dateline, not an event
+        dated = Dated(timex, end_timex, end_value, bounds, clause)
+        by_sentence.setdefault(sentence.start, (sentence, []))[1].append(dated)
+    out: list[_Candidate] = []
+    for sentence, group in by_sentence.values():  # one sentence, one event
+        main = main_date(body, group)
+        mentioned = [d.timex.value for d in group if d.timex.value != main.timex.value]
+        span = (min(d.clause[0] for d in group), max(d.clause[1] for d in group))
+        passage = _passage(body, sentences, sentence, placed)
+        cand = _candidate(index, article, analysis, main, span, passage)
+        cand.event.mentioned = list(dict.fromkeys(mentioned))
+        out.append(cand)
     return out
 
 
@@ -251,15 +259,13 @@ def _candidate(
     index: int,
     article: Article,
     analysis: Analysis,
-    sentence: Sentence,
-    timex: TimeExpr,
-    end_timex: TimeExpr,
-    end_value: str,
-    bounds: DateBounds,
+    main: Dated,
+    span: tuple[int, int],
     passage: tuple[int, int],
 ) -> _Candidate:
     body = article.body
-    c_start, c_end = clause_span(body, sentence.start, sentence.end, timex.start, end_timex.end)
+    timex, end_timex, end_value, bounds = main.timex, main.end_timex, main.end_value, main.bounds
+    c_start, c_end = span
     inside = [e for e in analysis.entities if c_start <= e.start and e.end <= c_end]
     told = [e for e in analysis.entities if _in_passage(e.start, e.end, c_start, c_end, passage)]
     people = _names(told, "person")
@@ -293,7 +299,7 @@ def _candidate(
     # Ranges sort just before single values of the same granularity starting that day.
     rank = bounds.rank * 2 + (0 if end_value else 1)
     key = (bounds.first, rank, bounds.minute, index, timex.start)
-    clause_text = body[c_start:c_end]
+    clause_text = body[main.clause[0] : main.clause[1]]  # merged by the words of its date
     return _Candidate(
         event,
         key,
