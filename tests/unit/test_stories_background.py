@@ -11,6 +11,7 @@ from pathlib import Path
 from reader.core.analysis.stories import story_features, vector
 from reader.core.analysis.stories.background import background_share, smoothed_idf
 from reader.core.analysis.stories.similarity import agreement, cosine, similarity
+from reader.core.analysis_pool import analyse_pending
 from reader.core.article import Article
 from reader.core.importer import import_seeds
 from reader.core.store import Library
@@ -50,6 +51,7 @@ def test_a_fresh_library_of_the_two_seeds_is_one_story(tmp_path: Path) -> None:
     library = Library.open(tmp_path / "library.db")
     try:
         import_seeds(library)
+        analyse_pending(library)  # stories are joined as analyses land
         (story,) = library.stories.stories()
         assert len(story.articles) == 2
         assert story.sources == ["Seed source A", "Seed source B"]
