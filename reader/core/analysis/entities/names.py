@@ -103,6 +103,9 @@ def _company_short_names(main: list[Mention], strong: dict[str, Counter[str]]) -
             strong.setdefault(short, Counter())["org"] += 1
 
 
+_CUE_WEIGHT = 1000
+
+
 def _is_full_name(m: Mention) -> bool:
     return m.kind == "person" and len(m.words) > 1 and not any(w.isupper() for w in m.words)
 
@@ -130,10 +133,11 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             m.kind = "person"
             main.append(m)
     strong: dict[str, Counter[str]] = {}
-    weak: dict[str, Counter[str]] = {}  # a context cue counts twice, a default guess once
+    # A context cue ("in X", "X said") outweighs every default guess for the same name.
+    weak: dict[str, Counter[str]] = {}
     for m in main:
         level = strong if m.strong else weak
-        level.setdefault(m.key(), Counter())[m.kind] += 2 if m.cued else 1
+        level.setdefault(m.key(), Counter())[m.kind] += _CUE_WEIGHT if m.cued else 1
     _company_short_names(main, strong)
     names: dict[str, str] = {}
     expansions: dict[str, Mention] = {}
