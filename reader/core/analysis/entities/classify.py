@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from reader.core.analysis.entities.context import (
+    CITED,
     PLACE_NOUN_AFTER,
     SAID,
     SAID_BEFORE,
@@ -94,6 +95,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         m.kind = ""
     elif cue:
         m.kind = cue
+    elif CITED.match(body, end) and not caps:  # an author cited by year
+        m.kind, m.cued = "person", True
     elif (
         (not single and (lows[0] in PLACE_PREFIXES or lows[0] in COMPASS))
         or place_context(doc, start, end, single)

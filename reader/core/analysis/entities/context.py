@@ -15,6 +15,12 @@ PLACE_NOUN_AFTER = re.compile(
     r"[ \t]+(?:province|state|city|county|region|district|island|islands|river|valley|"
     r"village|town|prefecture|border|coast|peninsula|mountains|governorate)\b"
 )
+# An author cited by year: "Quilis (1993)", "(Biewener, 2005)", "Marsden et al.",
+# "Carrano and Biewener (2002)".
+CITED = re.compile(
+    r"(?:\s*\((?:19|20)\d\d[a-z]?[),;:]|,\s*(?:19|20)\d\d[a-z]?[);]|\s+et al\b"
+    r"|\s+(?:and|&)\s+[A-Z][\w'-]+\s*[(,]\s*(?:19|20)\d\d)"
+)
 _IN_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
     r"eastern|western|central)\s+)$"
