@@ -12,7 +12,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from reader.core.analysis.entities.gazetteer import gazetteer, institutions
+from reader.core.analysis.entities.gazetteer import (
+    ORG_HEADS,
+    PLACE_HEADS_STRONG,
+    gazetteer,
+    institutions,
+)
 from reader.core.analysis.model import Entity, EntityKind
 
 __all__ = ["Mention", "merge_aliases", "name_key", "resolve"]
@@ -228,10 +233,19 @@ def _common_acronyms(body: str) -> set[str]:
         for n in range(1, len(words) + 1):
             tail = words[-n:]
             heads = "".join(p[0] for w in tail for p in w.split("-") if p)
-            if heads.lower() == acr.lower() and all(w[:1].islower() for w in tail):
+            if heads.lower() == acr.lower() and all(_term_word(w) for w in tail):
                 out.add(acr)
                 break
     return out
+
+
+def _term_word(word: str) -> bool:
+    """A word of a spelt-out term: lower-case, or a capitalised dictionary word that heads
+    no organisation ("Compact Fluorescent Light (CFL)", "System Under Test (SUT)")."""
+    if word[:1].islower():
+        return True
+    low = word.lower()
+    return gazetteer().is_common(low) and low not in ORG_HEADS and low not in PLACE_HEADS_STRONG
 
 
 def _short_org_names(out: list[Mention], names: dict[str, str]) -> None:
