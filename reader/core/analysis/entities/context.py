@@ -21,6 +21,15 @@ CITED = re.compile(
     r"(?:\s*\((?:19|20)\d\d[a-z]?[),;:]|,\s*(?:19|20)\d\d[a-z]?[);]|\s+et al\b"
     r"|\s+(?:and|&)\s+[A-Z][\w'-]+\s*[(,]\s*(?:19|20)\d\d)"
 )
+# "Coron is in the province of Palawan", "Socotra is an island", "Neiafu, the capital".
+_PLACE_COPULA = re.compile(
+    r"(?:\s+(?:is|was)\s+(?:(?:located|situated)\s+)?(?:in|on)\s+the\s+"
+    r"(?:north|south|east|west|northern|southern|eastern|western|central|province|state|"
+    r"region|island|heart|middle|centre|center)"
+    r"|\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|island|"
+    r"islands|archipelago|province|region|country|district|neighbou?rhood|suburb|"
+    r"municipality|capital|port|peninsula|river|lake|mountain|county)\b)"
+)
 _IN_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
     r"eastern|western|central)\s+)$"
@@ -48,6 +57,8 @@ def place_context(doc: Doc, start: int, end: int, single: bool) -> bool:
         nxt = re.match(rf"[{UPPER}][\w.]*(?: [{UPPER}][\w.]*)?", body[end + 2 : end + 40])
         if nxt and gazetteer().places.get(nxt.group(), 0) >= BIG_PLACE:
             return True
+    if _PLACE_COPULA.match(body, end):
+        return True
     return single and bool(_IN_BEFORE.search(body, max(0, start - 14), start))
 
 
