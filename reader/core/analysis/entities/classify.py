@@ -39,6 +39,8 @@ NOT_ACRONYMS = word_set(
 )
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_FIGURE_BEFORE = re.compile(r"(?<![\w.])(?!(?:1[5-9]|20)\d\d\s)\d[\d,]*(?:\.\d+)? $")
+_TEAM = re.compile(r"[A-Z][a-z]+(?:[^s]s|Sox)")
 
 
 def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
@@ -74,6 +76,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         caps and gz.places.get(" ".join(w.title() for w in words), 0) >= 100_000
     ):  # "US", "KENYA", "NAIROBI": a place in capitals
         m.kind, m.strong = "place", True
+    elif single and caps and _FIGURE_BEFORE.search(body, max(0, start - 12), start):
+        m.kind = ""  # a unit or currency after a figure: "225 DKK", "40 GB"
     elif single and caps and len(w0.replace(".", "")) <= 6 and len(w0) > 1:
         m.kind, m.strong, m.acronym = "org", True, True
     elif caps and (len(words) > 1 or len(w0) > 6):
@@ -133,6 +137,13 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w) for w in words[1:]
     ):
         m.kind = ""  # no head: a title, a product or a law ("Silver Clouds", "Windows XP")
+    elif (
+        gz.places.get(w0, 0) >= 100_000
+        and _TEAM.fullmatch(words[-1])
+        and not gz.is_common(lows[-1])
+        and lows[-1] not in gz.places
+    ):
+        m.kind = "org"  # a town's team: "Pittsburgh Pirates", "Boston Red Sox"
     elif (
         gz.places.get(w0, 0) >= 100_000
         and all(t.word and "-" not in t.text for t in seg)
