@@ -24,7 +24,7 @@ from reader.core.analysis.entities.gazetteer import (
     gazetteer,
     institutions,
 )
-from reader.core.analysis.entities.names import Mention
+from reader.core.analysis.entities.names import Mention, term_word
 from reader.core.analysis.entities.peel import peel_event, peel_title, split_and, strip_demonyms
 
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
@@ -40,6 +40,8 @@ def _expansion(doc: Doc, seg: list[Tok]) -> Mention | None:
     initials = "".join(p[0] for t in words for p in t.text.split("-") if p[:1].isupper())
     if initials.upper() != got.group(1).replace(".", "").upper():
         return None
+    if all(t.text[:1].isupper() for t in seg) and all(term_word(t.text, doc.body) for t in words):
+        return None  # "Compact Fluorescent Light (CFL)": a term, not a body
     start, end = seg[0].start, seg[-1].end
     text = doc.body[start:end]
     m = Mention(start, end, text, [t.text for t in words])

@@ -40,6 +40,11 @@ NOT_ACRONYMS = word_set(
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _FIGURE_BEFORE = re.compile(r"(?<![\w.])(?!(?:1[5-9]|20)\d\d\s)\d[\d,]*(?:\.\d+)? $")
+# Plural words that end place names rather than teams ("Boston Gardens", "Seattle Docks").
+_PLURAL_PLACE_WORDS = word_set(
+    """gardens woods lakes keys plains rapids sands apartments docks rocks fields meadows
+    shores cliffs gates downs flats pines oaks acres mills wells ponds terraces courts"""
+)
 _TEAM = re.compile(r"[A-Z][a-z]+(?:[^s]s|Sox)")
 
 
@@ -140,8 +145,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     elif (
         gz.places.get(w0, 0) >= 100_000
         and _TEAM.fullmatch(words[-1])
-        and not gz.is_common(lows[-1])
-        and lows[-1] not in gz.places
+        and lows[-1] not in _PLURAL_PLACE_WORDS
+        and words[-1] not in gz.places
     ):
         m.kind = "org"  # a town's team: "Pittsburgh Pirates", "Boston Red Sox"
     elif (

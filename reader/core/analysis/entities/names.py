@@ -20,7 +20,7 @@ from reader.core.analysis.entities.gazetteer import (
 )
 from reader.core.analysis.model import Entity, EntityKind
 
-__all__ = ["Mention", "merge_aliases", "name_key", "resolve"]
+__all__ = ["Mention", "merge_aliases", "name_key", "resolve", "term_word"]
 
 _SPACES = re.compile(r"[\s\-‐–]+")
 
@@ -233,19 +233,22 @@ def _common_acronyms(body: str) -> set[str]:
         for n in range(1, len(words) + 1):
             tail = words[-n:]
             heads = "".join(p[0] for w in tail for p in w.split("-") if p)
-            if heads.lower() == acr.lower() and all(_term_word(w) for w in tail):
+            if heads.lower() == acr.lower() and all(term_word(w, body) for w in tail):
                 out.add(acr)
                 break
     return out
 
 
-def _term_word(word: str) -> bool:
-    """A word of a spelt-out term: lower-case, or a capitalised dictionary word that heads
-    no organisation ("Compact Fluorescent Light (CFL)", "System Under Test (SUT)")."""
+def term_word(word: str, body: str) -> bool:
+    """A word of a spelt-out term: lower-case, or a capitalised word that heads no
+    organisation and is a dictionary word or written in lower case in `body` too
+    ("Compact Fluorescent Light (CFL)", "System Under Test (SUT)")."""
     if word[:1].islower():
         return True
     low = word.lower()
-    return gazetteer().is_common(low) and low not in ORG_HEADS and low not in PLACE_HEADS_STRONG
+    if low in ORG_HEADS or low in PLACE_HEADS_STRONG:
+        return False
+    return gazetteer().is_common(low) or re.search(rf"\b{re.escape(low)}\b", body) is not None
 
 
 def _short_org_names(out: list[Mention], names: dict[str, str]) -> None:

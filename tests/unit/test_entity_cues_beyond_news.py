@@ -1,0 +1,63 @@
+"""Typing cues that hold beyond news (issue 16 item 1): authors cited by year, the realm
+after a title, places introduced by "X is a town", units after figures, towns' teams, and
+terms spelt out before their acronym. Checked on invented sentences."""
+
+from __future__ import annotations
+
+from reader.core.analysis.entities.find import find_entities
+
+
+def found(body: str) -> dict[str, str]:
+    """text -> kind for every mention (the last one wins for repeated texts)."""
+    return {e.text: e.kind for e in find_entities(body)}
+
+
+def test_an_author_cited_by_year_is_a_person() -> None:
+    got = found(
+        "The vowel system follows Quorvald (1993). Later work (Brenzik, 2005) and Tamsell "
+        "et al. disagree. Quorvald also describes the stress rules."
+    )
+    assert got["Quorvald"] == "person"
+    assert got["Brenzik"] == "person"
+    assert got["Tamsell"] == "person"
+
+
+def test_one_context_cue_settles_every_mention_of_the_name() -> None:
+    got = found(
+        "Velmora is a small island in the south. Ferries reach Velmora twice a week, and "
+        "Velmora has two hotels. Velmora keeps its old harbour."
+    )
+    assert {e.kind for e in find_entities("x. " + "Ferries reach Velmora. " * 3)} == {"org"}
+    assert got["Velmora"] == "place"
+
+
+def test_the_realm_after_a_title_is_not_the_person() -> None:
+    got = found(
+        "Athens was a small village then. The legend says that the King of Athens united "
+        "the tribes. Athens grew quickly."
+    )
+    assert got["Athens"] == "place"
+    # a title before a name still makes a person
+    assert found("Later, King Theodric united the tribes.")["Theodric"] == "person"
+
+
+def test_a_code_after_a_figure_is_a_unit_not_an_organisation() -> None:
+    got = found("Boats cost 225 DKK per hour or 825 DKK per day from the harbour.")
+    assert "DKK" not in got
+    # a year before an acronym is no figure
+    assert found("It was the 2018 FIFA World Cup. FIFA said so.")["FIFA"] == "org"
+
+
+def test_a_towns_name_before_a_plural_is_its_team() -> None:
+    got = found("He signed with the Pittsburgh Pirates in 2012 and later joined them again.")
+    assert got["Pittsburgh Pirates"] == "org"
+
+
+def test_a_term_spelt_out_before_its_acronym_is_not_an_organisation() -> None:
+    got = found(
+        "The common bulb is the Compact Fluorescent Light (CFL). However, a CFL contains "
+        "mercury, and every CFL must be recycled, whatever light it gives."
+    )
+    assert "CFL" not in got
+    got = found("The World Health Organization (WHO) met. The WHO said little.")
+    assert got["WHO"] == "org"
