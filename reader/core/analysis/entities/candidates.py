@@ -27,6 +27,7 @@ from reader.core.analysis.entities.gazetteer import (
 from reader.core.analysis.entities.names import Mention, term_word
 from reader.core.analysis.entities.peel import peel_event, peel_title, split_and, strip_demonyms
 
+_YEAR_AFTER = re.compile(r"\s*(?:\(|,\s*)(?:19|20)\d\d[a-z]?[),;:]")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
 
 
@@ -123,6 +124,9 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
     expanded = _expansion(doc, seg)
     if expanded:
         return [expanded]
+    authors = _cited_authors(doc, seg)
+    if authors:
+        return [classify(doc, part, "person", False) for part in authors]
     parts = _split_of(doc, seg)
     if parts:
         return [m for part in parts for m in candidates(doc, part)]
@@ -183,6 +187,19 @@ def _drop_leading_common(doc: Doc, seg: list[Tok], first: Tok, initial: bool) ->
             continue
         break
     return seg
+
+
+def _cited_authors(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
+    """ "Marsden & Mackey (2014)", "Polio and Gass, 1997)": two authors cited by year."""
+    texts = [t.text for t in seg]
+    joint = "&" if "&" in texts else "and" if "and" in texts else ""
+    if not joint or not _YEAR_AFTER.match(doc.body, seg[-1].end):
+        return []
+    i = texts.index(joint)
+    left, right = trim(seg[:i]), trim(seg[i + 1 :])
+    if not left or not right or any(t.low in ORG_HEADS for t in seg if t.word):
+        return []
+    return [left, right]
 
 
 def _split_of(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
