@@ -45,6 +45,7 @@ _PLURAL_PLACE_WORDS = word_set(
     """gardens woods lakes keys plains rapids sands apartments docks rocks fields meadows
     shores cliffs gates downs flats pines oaks acres mills wells ponds terraces courts"""
 )
+_NUMBERED = re.compile(r"[ \t]\d")
 _TEAM = re.compile(r"[A-Z][a-z]+(?:[^s]s|Sox)")
 
 
@@ -123,7 +124,11 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     elif single and pop >= 50_000:
         m.kind = "place"
     elif single:
-        common = gz.is_common(lows[0]) and (doc.mid[w0] < 2 or lows[0] in doc.lower)
+        common = gz.is_common(lows[0]) and (
+            doc.mid[w0] < 2
+            or lows[0] in doc.lower
+            or _NUMBERED.match(body, end) is not None  # "Rule 37", "Listing 1", "Wave 4"
+        )
         # "Walkman" and "Walkmans" both: a thing that is counted, not a name
         counted = (w0 + "s") in doc.mid or (w0.endswith("s") and w0[:-1] in doc.mid)
         if common or counted:
