@@ -10,6 +10,7 @@ from reader.core.analysis.entities.context import (
     PLACE_NOUN_AFTER,
     SAID,
     SAID_BEFORE,
+    introduced_as_work,
     org_context,
     place_context,
 )
@@ -105,6 +106,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         m.kind = ""
     elif cue:
         m.kind = cue
+    elif introduced_as_work(doc, end):
+        m.kind, m.cued = "", True  # and so is every weak mention of the name
     elif CITED.match(body, end) and not caps:  # an author cited by year
         m.kind, m.cued = "person", True
     elif (

@@ -30,6 +30,14 @@ _PLACE_COPULA = re.compile(
     r"islands|archipelago|province|region|country|district|neighbou?rhood|suburb|"
     r"municipality|capital|port|peninsula|river|lake|mountain|county)\b)"
 )
+# "Stardust is a NASA space capsule", "Supernatural is a television series": a thing made.
+_WORK_COPULA = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:capsule|spacecraft|probe|"
+    r"satellite|mission|project|book|novel|film|movie|album|song|show|series|sitcom|game|"
+    r"programme|program|software|application|app|device|product|brand|drug|vaccine|"
+    r"language|dialect|play|opera|poem|painting|sculpture|ship|vessel|website|disease|"
+    r"species|genus|fungus|plant|language family)\b"
+)
 _IN_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
     r"eastern|western|central)\s+)$"
@@ -73,3 +81,9 @@ def org_context(doc: Doc, start: int, end: int) -> bool:
 def before_number_word(doc: Doc, end: int) -> bool:
     """ "Air Force" in "Air Force One", "Marine" in "Marine One"."""
     return bool(_NUMBER_AFTER.match(doc.body, end))
+
+
+def introduced_as_work(doc: Doc, end: int) -> bool:
+    """ "Stardust is a NASA space capsule": the name of a thing made, a language or a
+    species, not of a person, place or body."""
+    return _WORK_COPULA.match(doc.body, end) is not None

@@ -137,6 +137,8 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
         if m.key() in people and m.words[0][:1].isupper():
             m.kind = "person"
             main.append(m)
+    # "Stardust is a space capsule": a cue that the name is no person, place or body.
+    denied = {m.key() for m in mentions if m.cued and not m.kind}
     strong: dict[str, Counter[str]] = {}
     # A context cue ("in X", "X said") outweighs every default guess for the same name.
     weak: dict[str, Counter[str]] = {}
@@ -174,7 +176,7 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             names[key] = people[key]
         elif not m.strong and key in strong:
             m.kind = strong[key].most_common(1)[0][0]
-        elif m.initial and not m.strong:
+        elif (m.initial or key in denied) and not m.strong:
             continue
         elif not m.strong:
             m.kind = weak[key].most_common(1)[0][0]
