@@ -132,13 +132,14 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
                 main[i] = sub
             else:
                 weak_people.append(m)
-    _full_names(weak_people, people)
-    for m in untyped:
-        if m.key() in people and m.words[0][:1].isupper():
-            m.kind = "person"
-            main.append(m)
+    claimed_by_strong = set(people)
     # "Stardust is a space capsule": a cue that the name is no person, place or body.
     denied = {m.key() for m in mentions if m.cued and not m.kind}
+    _full_names(weak_people, people)
+    for m in untyped:
+        if m.key() in people and m.words[0][:1].isupper() and not m.cued:
+            m.kind = "person"
+            main.append(m)
     strong: dict[str, Counter[str]] = {}
     # A context cue ("in X", "X said") outweighs every default guess for the same name.
     weak: dict[str, Counter[str]] = {}
@@ -160,6 +161,10 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
     out: list[Mention] = []
     for m in main:
         key = m.key()
+        if key in denied and not m.strong and key not in claimed_by_strong:
+            # a guessed full name ("Gujjolaay Eegimaa") does not outvote what the text
+            # says of the bare word ("Eegimaa is a language")
+            continue
         if m.acronym and m.text in expansions:
             full = expansions[m.text]
             m.kind = full.kind
@@ -169,14 +174,18 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
         elif len(m.words) == 1 and m.text in short_forms and m.kind in ("org", ""):
             m.kind, m.strong = "org", True  # "the Fed", "WHO": a well-known institution
             names[key] = short_forms[m.text]
-        elif len(m.words) == 1 and key in people and not (m.strong and m.kind == "place"):
+        elif (
+            len(m.words) == 1
+            and key in people
+            and not (m.strong and m.kind == "place")
+        ):
             m.kind = "person"
             names[key] = people[key]
         elif m.kind == "person" and key in people:
             names[key] = people[key]
         elif not m.strong and key in strong:
             m.kind = strong[key].most_common(1)[0][0]
-        elif (m.initial or key in denied) and not m.strong:
+        elif m.initial and not m.strong:
             continue
         elif not m.strong:
             m.kind = weak[key].most_common(1)[0][0]
