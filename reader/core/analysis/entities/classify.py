@@ -47,7 +47,7 @@ _PLURAL_PLACE_WORDS = word_set(
     shores cliffs gates downs flats pines oaks acres mills wells ponds terraces courts"""
 )
 _NUMBERED = re.compile(r"[ \t]\d")
-_TEAM = re.compile(r"[A-Z][a-z]+(?:[^s]s|Sox)")
+_TEAM = re.compile(r"[A-Z][a-z]*[a-rt-z]s|Sox")
 
 
 def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
@@ -108,7 +108,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         m.kind = cue
     elif introduced_as_work(doc, end):
         m.kind, m.cued = "", True  # and so is every weak mention of the name
-    elif CITED.match(body, end) and not caps:  # an author cited by year
+    elif CITED.match(body, end) and not caps and gz.places.get(w0, 0) < 100_000:
+        # an author cited by year (but "Pittsburgh Pirates (2012)" is a team's years)
         m.kind, m.cued = "person", True
     elif (
         (not single and (lows[0] in PLACE_PREFIXES or lows[0] in COMPASS))
