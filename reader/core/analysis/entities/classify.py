@@ -47,6 +47,8 @@ _PLURAL_PLACE_WORDS = word_set(
     shores cliffs gates downs flats pines oaks acres mills wells ponds terraces courts"""
 )
 _NUMBERED = re.compile(r"[ \t]\d")
+# A word with a capital inside that no surname prefix explains ("YouTube", not "McDonald").
+_CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O'|D')[A-Z][a-z]+[A-Z]")
 _TEAM = re.compile(r"[A-Z][a-z]*[a-rt-z]s|Sox")
 
 
@@ -165,6 +167,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         and w0 not in gz.given
     ):
         m.kind = "place"  # a town's name before a word that is no given name: "York Minster"
+    elif any(_CAMEL.match(w) for w in words):
+        m.kind = "org"  # "YouTube Rewind", "WestJet Airlines": a brand, not a person
     else:
         m.kind = "person"
     return m
