@@ -61,3 +61,41 @@ def test_a_term_spelt_out_before_its_acronym_is_not_an_organisation() -> None:
     assert "CFL" not in got
     got = found("The World Health Organization (WHO) met. The WHO said little.")
     assert got["WHO"] == "org"
+
+
+def test_two_authors_cited_by_year_are_two_people() -> None:
+    got = found("Earlier studies (Marsden & Mackey, 2014) and Polio and Gass (1997) agree.")
+    assert got["Marsden"] == "person"
+    assert got["Mackey"] == "person"
+    assert got["Polio"] == "person"
+    assert got["Gass"] == "person"
+    assert "Marsden & Mackey" not in got
+
+
+def test_a_dictionary_word_before_a_number_is_a_label() -> None:
+    got = found(
+        "Under Rule 37 the parties must disclose more. Rule 26 says less, and Rule 12 "
+        "is silent."
+    )
+    assert "Rule" not in got
+
+
+def test_a_name_introduced_as_a_thing_made_is_no_entity() -> None:
+    got = found(
+        "Stardust is a NASA space capsule that collected comet dust. Stardust landed in "
+        "Utah, and Stardust samples went to Houston."
+    )
+    assert "Stardust" not in got
+    assert got["Houston"] == "place"
+
+
+def test_a_camel_case_brand_is_no_person() -> None:
+    got = found("Her videos on YouTube drew crowds. YouTube Rewind named her twice.")
+    assert got["YouTube Rewind"] == "org"
+    assert got["YouTube"] == "org"
+    assert found("Officials met Ana McDonald on Monday.")["Ana McDonald"] == "person"
+
+
+def test_a_towns_name_before_sox_is_its_team() -> None:
+    got = found("He joined the Boston Red Sox in 2013 and stayed with the Boston Red Sox.")
+    assert got["Boston Red Sox"] == "org"
