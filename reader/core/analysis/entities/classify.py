@@ -167,6 +167,11 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         and w0 not in gz.given
     ):
         m.kind = "place"  # a town's name before a word that is no given name: "York Minster"
+    elif gz.places.get(words[-1], 0) >= 100_000 and all(
+        gz.is_common(low) and w not in gz.given
+        for w, low in zip(words[:-1], lows[:-1], strict=True)
+    ):
+        m.kind = "place"  # "Old Oakland", "Downtown Tulsa": a part of a known town
     elif any(_CAMEL.match(w) for w in words):
         m.kind = "org"  # "YouTube Rewind", "WestJet Airlines": a brand, not a person
     else:

@@ -174,11 +174,7 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
         elif len(m.words) == 1 and m.text in short_forms and m.kind in ("org", ""):
             m.kind, m.strong = "org", True  # "the Fed", "WHO": a well-known institution
             names[key] = short_forms[m.text]
-        elif (
-            len(m.words) == 1
-            and key in people
-            and not (m.strong and m.kind == "place")
-        ):
+        elif len(m.words) == 1 and key in people and not (m.strong and m.kind == "place"):
             m.kind = "person"
             names[key] = people[key]
         elif m.kind == "person" and key in people:
