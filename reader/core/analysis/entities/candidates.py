@@ -27,6 +27,10 @@ from reader.core.analysis.entities.gazetteer import (
 from reader.core.analysis.entities.names import Mention, term_word
 from reader.core.analysis.entities.peel import peel_event, peel_title, split_and, strip_demonyms
 
+_REGIONS = frozenset(
+    "north south east west northeast northwest southeast southwest midwest".split()
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
 _YEAR_AFTER = re.compile(r"\s*(?:\(|,\s*)(?:19|20)\d\d[a-z]?[),;:]")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
 
@@ -111,6 +115,11 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
         seg = seg[1:]  # "Treasury Evans Chibiliti" after "Secretary to the"
     if len(seg) == 1 and "-" not in seg[0].text:  # the common case: one word
         tok = seg[0]
+        if tok.low in _REGIONS and _THE_BEFORE.search(doc.body, max(0, tok.start - 4), tok.start):
+            m = Mention(tok.start, tok.end, tok.text, [tok.text])
+            m.kind, m.cued = "place", True  # "the West", "the Northeast": a region
+            m.heading = doc.in_heading(tok.start)
+            return [m]
         if (
             tok.text in DEMONYMS
             or tok.low in HEAD_TITLES
