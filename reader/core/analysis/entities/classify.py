@@ -7,6 +7,7 @@ import re
 
 from reader.core.analysis.entities.context import (
     CITED,
+    PERSON_AFTER,
     PLACE_NOUN_AFTER,
     SAID,
     SAID_BEFORE,
@@ -113,6 +114,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     elif CITED.match(body, end) and not caps and gz.places.get(w0, 0) < 100_000:
         # an author cited by year (but "Pittsburgh Pirates (2012)" is a team's years)
         m.kind, m.cued = "person", True
+    elif single and PERSON_AFTER.match(body, end) and gz.places.get(w0, 0) < 100_000:
+        m.kind, m.cued = "person", True  # "Pachomius, who", "Warhol's mother"
     elif (
         (not single and (lows[0] in PLACE_PREFIXES or lows[0] in COMPASS))
         or place_context(doc, start, end, single)

@@ -38,6 +38,14 @@ _WORK_COPULA = re.compile(
     r"language|dialect|play|opera|poem|painting|sculpture|ship|vessel|website|disease|"
     r"species|genus|fungus|plant|language family)\b"
 )
+# Words after a lone name that only a person takes: "Pachomius, who", "Warhol's mother",
+# "Chao was born", "Theodorus himself".
+PERSON_AFTER = re.compile(
+    r"(?:\s*,\s*who\b|\s+(?:was born|died|married|himself|herself|believed|argued|thought|"
+    r"felt|recalled|studied|spent his|spent her|grew up)\b|['’]s\s+(?:mother|father|wife|"
+    r"husband|son|daughter|brother|sister|death|birth|life|childhood|family|friend|friends|"
+    r"parents|own|mentor|disciples|teacher)\b)"
+)
 _IN_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
     r"eastern|western|central)\s+)$"
