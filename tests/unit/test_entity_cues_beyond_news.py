@@ -74,8 +74,7 @@ def test_two_authors_cited_by_year_are_two_people() -> None:
 
 def test_a_dictionary_word_before_a_number_is_a_label() -> None:
     got = found(
-        "Under Rule 37 the parties must disclose more. Rule 26 says less, and Rule 12 "
-        "is silent."
+        "Under Rule 37 the parties must disclose more. Rule 26 says less, and Rule 12 is silent."
     )
     assert "Rule" not in got
 
@@ -99,3 +98,25 @@ def test_a_camel_case_brand_is_no_person() -> None:
 def test_a_towns_name_before_sox_is_its_team() -> None:
     got = found("He joined the Boston Red Sox in 2013 and stayed with the Boston Red Sox.")
     assert got["Boston Red Sox"] == "org"
+
+
+def test_the_head_word_alone_names_the_one_body() -> None:
+    got = found(
+        "The court below agreed. We don't think the Court need reach that question, "
+        "and the Court said so in 1975."
+    )
+    assert got["Court"] == "org"
+
+
+def test_words_only_a_person_takes_make_a_lone_name_a_person() -> None:
+    got = found(
+        "Theodorus stayed with Pachomius in the desert. Pachomius, who founded the "
+        "monastery, taught him. Pachomius died in 348."
+    )
+    assert got["Pachomius"] == "person"
+
+
+def test_regions_and_parts_of_towns_are_places() -> None:
+    got = found("Buses run to the Northeast twice a day. The shops of Old Oakland are near.")
+    assert got["Northeast"] == "place"
+    assert got["Old Oakland"] == "place"

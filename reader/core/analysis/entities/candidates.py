@@ -126,7 +126,11 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
             or tok.low in MONTHS
             or tok.low in COMPASS
             or tok.low in EVENT_HEADS
-            or (tok.low in ORG_HEADS and tok.low in doc.lower)  # "the Party", "Front"
+            or (
+                tok.low in ORG_HEADS
+                and tok.low in doc.lower
+                and not _THE_BEFORE.search(doc.body, max(0, tok.start - 4), tok.start)
+            )  # "Front", but "the Court" and "the Church" name the one body
         ):
             return []
         return [classify(doc, seg, "", initial and tok is first)]
