@@ -23,13 +23,12 @@ from reader.core.analysis.entities.gazetteer import (
     TITLE_MODIFIERS,
     gazetteer,
     institutions,
+    word_set,
 )
 from reader.core.analysis.entities.names import Mention, term_word
 from reader.core.analysis.entities.peel import peel_event, peel_title, split_and, strip_demonyms
 
-_REGIONS = frozenset(
-    "north south east west northeast northwest southeast southwest midwest".split()
-)
+_REGIONS = word_set("north south east west northeast northwest southeast southwest midwest")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _YEAR_AFTER = re.compile(r"\s*(?:\(|,\s*)(?:19|20)\d\d[a-z]?[),;:]")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
