@@ -48,7 +48,8 @@ PERSON_AFTER = re.compile(
 )
 _IN_BEFORE = re.compile(
     r"(?:\b(?:in|near|outside|across|throughout|north|south|east|west|northern|southern|"
-    r"eastern|western|central)\s+)$"
+    r"eastern|western|central|along|lies|(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest) of|capital of)\s+)$"
 )
 # Nouns that follow the name of a body, not of a person, product or work.
 _ORG_NOUN_AFTER = re.compile(
@@ -75,7 +76,7 @@ def place_context(doc: Doc, start: int, end: int, single: bool) -> bool:
             return True
     if _PLACE_COPULA.match(body, end):
         return True
-    return single and bool(_IN_BEFORE.search(body, max(0, start - 14), start))
+    return single and bool(_IN_BEFORE.search(body, max(0, start - 20), start))
 
 
 def org_context(doc: Doc, start: int, end: int) -> bool:
