@@ -120,3 +120,9 @@ def test_regions_and_parts_of_towns_are_places() -> None:
     got = found("Buses run to the Northeast twice a day. The shops of Old Oakland are near.")
     assert got["Northeast"] == "place"
     assert got["Old Oakland"] == "place"
+
+
+def test_a_genus_before_its_species_is_no_entity() -> None:
+    got = found("The team used Formica fusca, an ant. Later Formica fusca ants were tested.")
+    assert "Formica" not in got
+    assert found("Kestrel says sales rose. Kestrel hired staff.")["Kestrel"] == "org"

@@ -50,6 +50,7 @@ _PLURAL_PLACE_WORDS = word_set(
 _NUMBERED = re.compile(r"[ \t]\d")
 # A word with a capital inside that no surname prefix explains ("YouTube", not "McDonald").
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O'|D')[A-Z][a-z]+[A-Z]")
+_BINOMIAL = re.compile(r" ([a-z]{3,}(?:a|us|um|is|ae|ii|ensis|i))\b")
 _TEAM = re.compile(r"[A-Z][a-z]*[a-rt-z]s|Sox")
 
 
@@ -142,6 +143,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         counted = (w0 + "s") in doc.mid or (w0.endswith("s") and w0[:-1] in doc.mid)
         if common or counted:
             m.kind = ""
+        elif _species(body, end):
+            m.kind = ""  # "Formica fusca", "Beauveria bassiana": a species
         elif w0 in gz.surnames:
             m.kind = "person"
         else:  # an unknown word: a product, a work or a god as often as a body
@@ -180,6 +183,13 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     else:
         m.kind = "person"
     return m
+
+
+def _species(body: str, end: int) -> bool:
+    """A lone capitalised word before a Latin-looking lower-case word that is no English
+    word: a genus and its species."""
+    got = _BINOMIAL.match(body, end)
+    return got is not None and not gazetteer().is_common(got.group(1))
 
 
 def coordinated(doc: Doc, pair: list[Mention]) -> list[Mention]:
