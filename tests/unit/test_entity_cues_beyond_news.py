@@ -125,4 +125,4 @@ def test_regions_and_parts_of_towns_are_places() -> None:
 def test_a_genus_before_its_species_is_no_entity() -> None:
     got = found("The team used Formica fusca, an ant. Later Formica fusca ants were tested.")
     assert "Formica" not in got
-    assert found("Kestrel says sales rose. Kestrel hired staff.")["Kestrel"] == "org"
+    assert found("Analysts expect Kestrel to grow, and Kestrel hired staff.")["Kestrel"] == "org"
