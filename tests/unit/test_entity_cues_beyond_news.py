@@ -126,3 +126,10 @@ def test_a_genus_before_its_species_is_no_entity() -> None:
     got = found("The team used Formica fusca, an ant. Later Formica fusca ants were tested.")
     assert "Formica" not in got
     assert found("Analysts expect Kestrel to grow, and Kestrel hired staff.")["Kestrel"] == "org"
+
+
+def test_two_places_before_an_organisation_head_are_one_body() -> None:
+    got = found("The appeal went to the Newfoundland and Labrador Court of Appeal in 2019.")
+    assert got["Newfoundland and Labrador Court of Appeal"] == "org"
+    got = found("Scientists of the US and the University of Sheffield of the UK agree.")
+    assert "US and the University of Sheffield of the UK" not in got

@@ -76,6 +76,14 @@ def _two_names(doc: Doc, texts: list[str], left: list[Tok], right: list[Tok]) ->
     if "of" in texts[: texts.index("and")] or "for" in texts:
         # "Department of X and Y" is one; "A of X and B of Y" two.
         return "of" in texts[texts.index("and") :] or not any(t.low in ORG_HEADS for t in left)
+    if (
+        len(left) == 1
+        and left[0].text in gazetteer().places
+        and not left[0].text.isupper()
+        and texts[texts.index("and") + 1] != "the"
+        and any(t.low in ORG_HEADS for t in right)
+    ):
+        return False  # "Newfoundland and Labrador Court of Appeal": one body of two places
     if len(left) > 1 or len(right) > 1:
         return True
     gz = gazetteer()
