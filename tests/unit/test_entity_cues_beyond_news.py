@@ -133,3 +133,15 @@ def test_two_places_before_an_organisation_head_are_one_body() -> None:
     assert got["Newfoundland and Labrador Court of Appeal"] == "org"
     got = found("Scientists of the US and the University of Sheffield of the UK agree.")
     assert "US and the University of Sheffield of the UK" not in got
+
+
+def test_in_a_text_about_places_an_unknown_repeated_word_is_a_place() -> None:
+    body = (
+        "Denmark is small. Trains from Germany and Sweden reach Denmark daily, and "
+        "from Norway too. The road runs on to Faaborg. Faaborg has a harbour, and buses "
+        "link Faaborg with Odense."
+    )
+    assert found(body)["Faaborg"] == "place"
+    # the same word in a text about a company stays an organisation
+    body = "Analysts expect Faaborg to grow, and Faaborg hired staff in Odense."
+    assert found(body)["Faaborg"] == "org"

@@ -149,6 +149,7 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
             m.kind = "person"
         else:  # an unknown word: a product, a work or a god as often as a body
             m.kind = "org" if doc.caps[w0] > 1 else ""
+            m.guess = bool(m.kind)
     elif (
         sum(gz.is_common(w) for w in lows) >= max(2, len(lows) - 1) or lows[0] in NOT_NAMES
     ) and not any(w in gz.given for w in words):
@@ -181,7 +182,7 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     elif any(_CAMEL.match(w) for w in words):
         m.kind = "org"  # "YouTube Rewind", "WestJet Airlines": a brand, not a person
     else:
-        m.kind = "person"
+        m.kind, m.guess = "person", True
     return m
 
 
