@@ -145,3 +145,11 @@ def test_in_a_text_about_places_an_unknown_repeated_word_is_a_place() -> None:
     # the same word in a text about a company stays an organisation
     body = "Analysts expect Faaborg to grow, and Faaborg hired staff in Odense."
     assert found(body)["Faaborg"] == "org"
+
+
+def test_for_joins_two_names_unless_a_head_comes_before_it() -> None:
+    got = found("He first played in MLB for the Pittsburgh Pirates in 2012.")
+    assert got["MLB"] == "org"
+    assert got["Pittsburgh Pirates"] == "org"
+    got = found("She worked at the Centre for Irish Studies in Galway.")
+    assert got["Centre for Irish Studies"] == "org"

@@ -144,6 +144,9 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
     expanded = _expansion(doc, seg)
     if expanded:
         return [expanded]
+    parts = _split_for(doc, seg)
+    if parts:
+        return [m for part in parts for m in candidates(doc, part)]
     authors = _cited_authors(doc, seg)
     if authors:
         return [classify(doc, part, "person", False) for part in authors]
@@ -207,6 +210,22 @@ def _drop_leading_common(doc: Doc, seg: list[Tok], first: Tok, initial: bool) ->
             continue
         break
     return seg
+
+
+def _split_for(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
+    """ "MLB for the Pittsburgh Pirates", "China for the Institute of History": "for" joins
+    two names unless a body's head comes before it ("Centre for Irish Studies")."""
+    texts = [t.text for t in seg]
+    if "for" not in texts:
+        return []
+    i = texts.index("for")
+    left, right = trim(seg[:i]), trim(seg[i + 1 :])
+    if not left or not right or any(t.low in ORG_HEADS for t in left):
+        return []
+    lead = doc.body[left[0].start : left[-1].end]
+    if lead in gazetteer().places or lead.isupper() or texts[i + 1 : i + 2] == ["the"]:
+        return [left, right]
+    return []
 
 
 def _cited_authors(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
