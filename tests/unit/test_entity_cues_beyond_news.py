@@ -153,3 +153,8 @@ def test_for_joins_two_names_unless_a_head_comes_before_it() -> None:
     assert got["Pittsburgh Pirates"] == "org"
     got = found("She worked at the Centre for Irish Studies in Galway.")
     assert got["Centre for Irish Studies"] == "org"
+
+
+def test_a_compass_word_before_a_known_place_is_part_of_its_name() -> None:
+    got = found("It is spoken in the south of the area, in Southern Senegal, by many.")
+    assert got["Southern Senegal"] == "place"

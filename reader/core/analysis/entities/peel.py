@@ -103,6 +103,11 @@ def strip_demonyms(doc: Doc, seg: list[Tok]) -> list[Tok]:
         not words
         or any(t.low in ORG_HEADS for t in words)
         or span(doc, words) in gazetteer().places
+        or (  # "Southern Senegal", "Eastern Europe": a part of a known place
+            len(words) > 1
+            and words[0].low in COMPASS
+            and gazetteer().places.get(span(doc, words[1:]), 0) >= 100_000
+        )
     ):
         return seg
     k = 0
