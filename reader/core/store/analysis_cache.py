@@ -58,11 +58,15 @@ class AnalysisCache:
             " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, data = excluded.data",
             (article_id, version, pack_json(analysis.to_json())),
         )
+        from reader.core.analysis.entities.gazetteer import known_short_forms
+
         names: dict[str, list[str]] = {"person": [], "place": [], "org": []}
         for entity in analysis.entities:
-            # The canonical name and the form written ("APEC" for "Asia-Pacific Economic
-            # Cooperation"), so `org:APEC` finds what the highlights call APEC.
-            for name in (entity.name, entity.text):
+            # The canonical name, the form written ("APEC" for "Asia-Pacific Economic
+            # Cooperation") and a well-known institution's short forms, so `org:APEC`
+            # finds what the highlights call APEC, even where only the full name is written.
+            short = known_short_forms(entity.name) if entity.kind == "org" else ()
+            for name in (entity.name, entity.text, *short):
                 if entity.kind in names and name and name not in names[entity.kind]:
                     names[entity.kind].append(name)
         con.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))

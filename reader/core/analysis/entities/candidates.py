@@ -23,10 +23,14 @@ from reader.core.analysis.entities.gazetteer import (
     TITLE_MODIFIERS,
     gazetteer,
     institutions,
+    word_set,
 )
-from reader.core.analysis.entities.names import Mention
+from reader.core.analysis.entities.names import Mention, term_word
 from reader.core.analysis.entities.peel import peel_event, peel_title, split_and, strip_demonyms
 
+_REGIONS = word_set("north south east west northeast northwest southeast southwest midwest")
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+_YEAR_AFTER = re.compile(r"\s*(?:\(|,\s*)(?:19|20)\d\d[a-z]?[),;:]")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)")
 
 
@@ -40,6 +44,8 @@ def _expansion(doc: Doc, seg: list[Tok]) -> Mention | None:
     initials = "".join(p[0] for t in words for p in t.text.split("-") if p[:1].isupper())
     if initials.upper() != got.group(1).replace(".", "").upper():
         return None
+    if all(t.text[:1].isupper() for t in seg) and all(term_word(t.text, doc.body) for t in words):
+        return None  # "Compact Fluorescent Light (CFL)": a term, not a body
     start, end = seg[0].start, seg[-1].end
     text = doc.body[start:end]
     m = Mention(start, end, text, [t.text for t in words])
@@ -70,6 +76,14 @@ def _two_names(doc: Doc, texts: list[str], left: list[Tok], right: list[Tok]) ->
     if "of" in texts[: texts.index("and")] or "for" in texts:
         # "Department of X and Y" is one; "A of X and B of Y" two.
         return "of" in texts[texts.index("and") :] or not any(t.low in ORG_HEADS for t in left)
+    if (
+        len(left) == 1
+        and left[0].text in gazetteer().places
+        and not left[0].text.isupper()
+        and texts[texts.index("and") + 1] != "the"
+        and any(t.low in ORG_HEADS for t in right)
+    ):
+        return False  # "Newfoundland and Labrador Court of Appeal": one body of two places
     if len(left) > 1 or len(right) > 1:
         return True
     gz = gazetteer()
@@ -108,19 +122,34 @@ def candidates(doc: Doc, seg: list[Tok]) -> list[Mention]:
         seg = seg[1:]  # "Treasury Evans Chibiliti" after "Secretary to the"
     if len(seg) == 1 and "-" not in seg[0].text:  # the common case: one word
         tok = seg[0]
+        if tok.low in _REGIONS and _THE_BEFORE.search(doc.body, max(0, tok.start - 4), tok.start):
+            m = Mention(tok.start, tok.end, tok.text, [tok.text])
+            m.kind, m.cued = "place", True  # "the West", "the Northeast": a region
+            m.heading = doc.in_heading(tok.start)
+            return [m]
         if (
             tok.text in DEMONYMS
             or tok.low in HEAD_TITLES
             or tok.low in MONTHS
             or tok.low in COMPASS
             or tok.low in EVENT_HEADS
-            or (tok.low in ORG_HEADS and tok.low in doc.lower)  # "the Party", "Front"
+            or (
+                tok.low in ORG_HEADS
+                and tok.low in doc.lower
+                and not _THE_BEFORE.search(doc.body, max(0, tok.start - 4), tok.start)
+            )  # "Front", but "the Court" and "the Church" name the one body
         ):
             return []
         return [classify(doc, seg, "", initial and tok is first)]
     expanded = _expansion(doc, seg)
     if expanded:
         return [expanded]
+    parts = _split_for(doc, seg)
+    if parts:
+        return [m for part in parts for m in candidates(doc, part)]
+    authors = _cited_authors(doc, seg)
+    if authors:
+        return [classify(doc, part, "person", False) for part in authors]
     parts = _split_of(doc, seg)
     if parts:
         return [m for part in parts for m in candidates(doc, part)]
@@ -181,6 +210,35 @@ def _drop_leading_common(doc: Doc, seg: list[Tok], first: Tok, initial: bool) ->
             continue
         break
     return seg
+
+
+def _split_for(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
+    """ "MLB for the Pittsburgh Pirates", "China for the Institute of History": "for" joins
+    two names unless a body's head comes before it ("Centre for Irish Studies")."""
+    texts = [t.text for t in seg]
+    if "for" not in texts:
+        return []
+    i = texts.index("for")
+    left, right = trim(seg[:i]), trim(seg[i + 1 :])
+    if not left or not right or any(t.low in ORG_HEADS for t in left):
+        return []
+    lead = doc.body[left[0].start : left[-1].end]
+    if lead in gazetteer().places or lead.isupper() or texts[i + 1 : i + 2] == ["the"]:
+        return [left, right]
+    return []
+
+
+def _cited_authors(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:
+    """ "Marsden & Mackey (2014)", "Polio and Gass, 1997)": two authors cited by year."""
+    texts = [t.text for t in seg]
+    joint = "&" if "&" in texts else "and" if "and" in texts else ""
+    if not joint or not _YEAR_AFTER.match(doc.body, seg[-1].end):
+        return []
+    i = texts.index(joint)
+    left, right = trim(seg[:i]), trim(seg[i + 1 :])
+    if not left or not right or any(t.low in ORG_HEADS for t in seg if t.word):
+        return []
+    return [left, right]
 
 
 def _split_of(doc: Doc, seg: list[Tok]) -> list[list[Tok]]:

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 
 from reader.core.analysis.entities.context import (
+    CITED,
+    PERSON_AFTER,
     PLACE_NOUN_AFTER,
     SAID,
     SAID_BEFORE,
+    introduced_as_work,
     org_context,
     place_context,
 )
@@ -38,6 +41,17 @@ NOT_ACRONYMS = word_set(
 )
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|[A-Z]+\d[\w-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_FIGURE_BEFORE = re.compile(r"(?<![\w.])(?!(?:1[5-9]|20)\d\d\s)\d[\d,]*(?:\.\d+)? $")
+# Plural words that end place names rather than teams ("Boston Gardens", "Seattle Docks").
+_PLURAL_PLACE_WORDS = word_set(
+    """gardens woods lakes keys plains rapids sands apartments docks rocks fields meadows
+    shores cliffs gates downs flats pines oaks acres mills wells ponds terraces courts"""
+)
+_NUMBERED = re.compile(r"[ \t]\d")
+# A word with a capital inside that no surname prefix explains ("YouTube", not "McDonald").
+_CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O'|D')[A-Z][a-z]+[A-Z]")
+_BINOMIAL = re.compile(r" ([a-z]{3,}(?:a|us|um|is|ae|ii|ensis|i))\b")
+_TEAM = re.compile(r"[A-Z][a-z]*[a-rt-z]s|Sox")
 
 
 def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
@@ -73,6 +87,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         caps and gz.places.get(" ".join(w.title() for w in words), 0) >= 100_000
     ):  # "US", "KENYA", "NAIROBI": a place in capitals
         m.kind, m.strong = "place", True
+    elif single and caps and _FIGURE_BEFORE.search(body, max(0, start - 12), start):
+        m.kind = ""  # a unit or currency after a figure: "225 DKK", "40 GB"
     elif single and caps and len(w0.replace(".", "")) <= 6 and len(w0) > 1:
         m.kind, m.strong, m.acronym = "org", True, True
     elif caps and (len(words) > 1 or len(w0) > 6):
@@ -94,6 +110,13 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         m.kind = ""
     elif cue:
         m.kind = cue
+    elif introduced_as_work(doc, end):
+        m.kind, m.cued = "", True  # and so is every weak mention of the name
+    elif CITED.match(body, end) and not caps and gz.places.get(w0, 0) < 100_000:
+        # an author cited by year (but "Pittsburgh Pirates (2012)" is a team's years)
+        m.kind, m.cued = "person", True
+    elif single and PERSON_AFTER.match(body, end) and gz.places.get(w0, 0) < 100_000:
+        m.kind, m.cued = "person", True  # "Pachomius, who", "Warhol's mother"
     elif (
         (not single and (lows[0] in PLACE_PREFIXES or lows[0] in COMPASS))
         or place_context(doc, start, end, single)
@@ -111,15 +134,22 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
     elif single and pop >= 50_000:
         m.kind = "place"
     elif single:
-        common = gz.is_common(lows[0]) and (doc.mid[w0] < 2 or lows[0] in doc.lower)
+        common = gz.is_common(lows[0]) and (
+            doc.mid[w0] < 2
+            or lows[0] in doc.lower
+            or _NUMBERED.match(body, end) is not None  # "Rule 37", "Listing 1", "Wave 4"
+        )
         # "Walkman" and "Walkmans" both: a thing that is counted, not a name
         counted = (w0 + "s") in doc.mid or (w0.endswith("s") and w0[:-1] in doc.mid)
         if common or counted:
             m.kind = ""
+        elif _species(body, end):
+            m.kind = ""  # "Formica fusca", "Beauveria bassiana": a species
         elif w0 in gz.surnames:
             m.kind = "person"
         else:  # an unknown word: a product, a work or a god as often as a body
             m.kind = "org" if doc.caps[w0] > 1 else ""
+            m.guess = bool(m.kind)
     elif (
         sum(gz.is_common(w) for w in lows) >= max(2, len(lows) - 1) or lows[0] in NOT_NAMES
     ) and not any(w in gz.given for w in words):
@@ -132,14 +162,35 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
         m.kind = ""  # no head: a title, a product or a law ("Silver Clouds", "Windows XP")
     elif (
         gz.places.get(w0, 0) >= 100_000
+        and _TEAM.fullmatch(words[-1])
+        and lows[-1] not in _PLURAL_PLACE_WORDS
+        and words[-1] not in gz.places
+    ):
+        m.kind = "org"  # a town's team: "Pittsburgh Pirates", "Boston Red Sox"
+    elif (
+        gz.places.get(w0, 0) >= 100_000
         and all(t.word and "-" not in t.text for t in seg)
         and not any(w in gz.given or w in gz.surnames for w in words[1:])
         and w0 not in gz.given
     ):
         m.kind = "place"  # a town's name before a word that is no given name: "York Minster"
+    elif gz.places.get(words[-1], 0) >= 100_000 and all(
+        gz.is_common(low) and w not in gz.given
+        for w, low in zip(words[:-1], lows[:-1], strict=True)
+    ):
+        m.kind = "place"  # "Old Oakland", "Downtown Tulsa": a part of a known town
+    elif any(_CAMEL.match(w) for w in words):
+        m.kind = "org"  # "YouTube Rewind", "WestJet Airlines": a brand, not a person
     else:
-        m.kind = "person"
+        m.kind, m.guess = "person", True
     return m
+
+
+def _species(body: str, end: int) -> bool:
+    """A lone capitalised word before a Latin-looking lower-case word that is no English
+    word: a genus and its species."""
+    got = _BINOMIAL.match(body, end)
+    return got is not None and not gazetteer().is_common(got.group(1))
 
 
 def coordinated(doc: Doc, pair: list[Mention]) -> list[Mention]:

@@ -254,6 +254,7 @@ _INFLECTIONS = (
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def institutions() -> dict[str, str]:
     """Short forms of well-known institutions ("APEC", "the Fed") -> their full names,
     from `data/institutions.tsv` (general knowledge, hand-written)."""
@@ -263,6 +264,20 @@ def institutions() -> dict[str, str]:
         if full and not short.startswith("#"):
             out[short] = full
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_forms_by_full_name() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for short, full in institutions().items():
+        out.setdefault(full.casefold(), []).append(short)
+    return {full: tuple(shorts) for full, shorts in out.items()}
+
+
+def known_short_forms(full_name: str) -> tuple[str, ...]:
+    """The short forms of a well-known institution from its full name ("Asia-Pacific
+    Economic Cooperation" -> ("APEC",)); none for any other name."""
+    return _short_forms_by_full_name().get(full_name.casefold(), ())
 
 
 @lru_cache(maxsize=1)

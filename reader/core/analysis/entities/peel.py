@@ -33,8 +33,10 @@ def peel_title(
         if not (tok.word and tok.low in HEAD_TITLES and i < len(seg) - 1):
             continue
         rest = seg[i + 1 :]
-        if rest[0].text == "of" and len(rest) > 2 and rest[1].low in TITLE_MODIFIERS:
-            rest = rest[2:]  # "Secretary of State John Kerry"
+        # "King of Athens", "Emperor of the United States": the realm, not the person
+        realm = rest[0].text == "of"
+        if realm and len(rest) > 2 and rest[1].low in TITLE_MODIFIERS:
+            rest, realm = rest[2:], False  # "Secretary of State John Kerry"
         rest = trim(rest)
         rest_lows = [t.low for t in rest if t.word]
         if all(w in _NAME_SUFFIXES for w in rest_lows):
@@ -54,7 +56,7 @@ def peel_title(
                 k -= 1
             head = trim(strip_demonyms(doc, seg[:k]))
             out = split_and(doc, head, "", initial and head[0] is first) if head else []
-            return out, rest, "person"
+            return out, rest, "" if realm else "person"
         heads = [j for j, t in enumerate(rest) if t.word and t.low in ORG_HEADS]
         if heads and seg[i + 1].text in ("of", "at") and heads[-1] < len(rest) - 1:
             # "CEO of the Harbour Council Ana Lisboa": the body, then its officer.
@@ -101,6 +103,11 @@ def strip_demonyms(doc: Doc, seg: list[Tok]) -> list[Tok]:
         not words
         or any(t.low in ORG_HEADS for t in words)
         or span(doc, words) in gazetteer().places
+        or (  # "Southern Senegal", "Eastern Europe": a part of a known place
+            len(words) > 1
+            and words[0].low in COMPASS
+            and gazetteer().places.get(span(doc, words[1:]), 0) >= 100_000
+        )
     ):
         return seg
     k = 0
