@@ -255,8 +255,7 @@ class ArticleStore:
                 params.append(before.id)
             where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
             sql = (
-                f"SELECT {_ROW_COLUMNS} FROM articles{where}"
-                " ORDER BY published ASC, id ASC LIMIT ?"
+                f"SELECT {_ROW_COLUMNS} FROM articles{where} ORDER BY published ASC, id ASC LIMIT ?"
             )
             found = [_row(r) for r in self._db.con.execute(sql, (*params, max(0, limit)))]
         return found[::-1]
