@@ -16,12 +16,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Padding, visualize
 
 from reader.ui.reading.article_rows import (
     DERIVED_MARK,
@@ -30,17 +27,13 @@ from reader.ui.reading.article_rows import (
     empty_hint,
     row_content,
 )
+from reader.ui.reading.row_list import ROW_LINES, RowList
 from reader.ui.reading.row_window import Fetch, RowWindow
 
 if TYPE_CHECKING:
-    from textual.content import Content
-    from textual.style import Style
-
     from reader.core.store import ArticleRow
 
 __all__ = ["DERIVED_MARK", "ArticleList", "ArticleOption", "EmptyOption", "empty_hint"]
-
-ROW_LINES = 2  # every article row is two lines (titles are cut to one)
 
 
 def list_order(row: ArticleRow) -> tuple[bool, dt.date, int]:
@@ -48,65 +41,9 @@ def list_order(row: ArticleRow) -> tuple[bool, dt.date, int]:
     return (row.published is not None, row.published or dt.date.min, row.id)
 
 
-class RowKeys(ScrollView, can_focus=True):
-    """The keys every row list answers (as `OptionList`'s; not listed in the help panel,
-    which lists them on one line)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-    ]
-
-
-class ArticleList(RowKeys):
+class ArticleList(RowList):
     """Rows from `ArticleRow`s; posts `Opened`, `MarksChanged` and `NeedRows`."""
 
-    DEFAULT_CSS = """
-    ArticleList {
-        height: auto;
-        max-height: 100%;
-        color: $foreground;
-        overflow-x: hidden;
-        border: tall $border-blurred;
-        padding: 0 1;
-        background: $surface;
-        & > .option-list--option-highlighted {
-            color: $block-cursor-blurred-foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus {
-            border: tall $border;
-            background-tint: $foreground 5%;
-            & > .option-list--option-highlighted {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-                text-style: $block-cursor-text-style;
-            }
-        }
-        & > .option-list--option-highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-        }
-        & > .option-list--option-disabled {
-            color: $text-disabled;
-        }
-        & > .option-list--option-hover {
-            background: $block-hover-background;
-        }
-    }
-    """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "option-list--option",
-        "option-list--option-disabled",
-        "option-list--option-highlighted",
-        "option-list--option-hover",
-    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
@@ -159,9 +96,8 @@ class ArticleList(RowKeys):
         self._empty: EmptyOption | None = None
         self._highlighted: int | None = None
         self._highlighted_row: ArticleRow | None = None  # kept while it is out of the window
-        self._hover: int | None = None
         self._asked: Fetch | None = None  # the page on its way (one at a time)
-        self._strips: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(maxsize=256)
+        self._open_when_loaded: int | None = None  # enter pressed on a row on its way
 
     # --- what the list holds ----------------------------------------------------------------
 
@@ -230,7 +166,7 @@ class ArticleList(RowKeys):
         when unknown); with no rows, one line saying `empty` (why, and what key to press)."""
         keep = self.highlighted_id
         listed = list(rows)
-        self._asked = None  # a page on its way belongs to the list before
+        self._asked = self._open_when_loaded = None  # (they belong to the list before)
         self.window.replace(0, listed, at_end=not more, total=total)
         self._empty = EmptyOption(empty) if empty and not listed else None
         self._sized()
@@ -270,6 +206,9 @@ class ArticleList(RowKeys):
                 self.highlighted = window.total - 1
             elif (row := window.row_at(self._highlighted)) is not None:
                 self._highlighted_row = row
+                if self._open_when_loaded == self._highlighted:
+                    self._open_when_loaded = None
+                    self.action_select()
         self.refresh()
         self._check_window()
 
@@ -300,6 +239,7 @@ class ArticleList(RowKeys):
     @highlighted.setter
     def highlighted(self, index: int | None) -> None:
         total = self.window.total if self._empty is None else 0
+        self._open_when_loaded = None
         if index is None or total == 0:
             old, self._highlighted = self._highlighted, None
         else:
@@ -357,6 +297,8 @@ class ArticleList(RowKeys):
     def action_select(self) -> None:
         if (row := self._row_at_cursor()) is not None:
             self.post_message(self.Opened(self, row.id))
+        elif self._highlighted is not None and self._empty is None:
+            self._open_when_loaded = self._highlighted  # (End, then enter at once)
 
     def action_toggle_mark(self) -> None:
         if (row := self._row_at_cursor()) is None:
@@ -415,34 +357,11 @@ class ArticleList(RowKeys):
         self._sized()
         self._check_window()
 
-    def notify_style_update(self) -> None:
-        self._strips.clear()
-        self.refresh()
-        super().notify_style_update()
-
-    def _style(self, component: str) -> Style:
-        if component:
-            return self.get_visual_style("option-list--option", component)
-        return self.get_visual_style("option-list--option")
-
-    def _draw(self, prompt: Content, style: Style) -> list[Strip]:
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width
-        visual = visualize(self, prompt, markup=False)
-        if padding:
-            visual = Padding(visual, padding)
-        strips = visual.to_strips(self, visual, width, None, style)
-        return [strip.extend_cell_length(width, style.rich_style) for strip in strips]
-
-    def _blank(self) -> Strip:
-        width = self.scrollable_content_region.width
-        return Strip.blank(width, self._style("").rich_style)
-
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
         if self._empty is not None:
-            strips = self._draw(self._empty.prompt, self._style("option-list--option-disabled"))
-            return strips[line] if 0 <= line < len(strips) else self._blank()
+            hint = self._draw(self._empty.prompt, self._style("option-list--option-disabled"))
+            return hint[line] if 0 <= line < len(hint) else self._blank()
         index, offset = divmod(line, ROW_LINES)
         row = self.window.row_at(index)
         if row is None:
@@ -454,15 +373,13 @@ class ArticleList(RowKeys):
             component = "option-list--option-hover"
         style = self._style(component)
         marked = row.id in self.marked
-        key = (row, marked, style, self.scrollable_content_region.width)
+        key = (index, row, marked, style, self.scrollable_content_region.width)
         strips: list[Strip] | None = self._strips.get(key)
         if strips is None:
-            strips = self._strips[key] = self._draw(row_content(row, marked), style)
-        strip = strips[offset] if offset < len(strips) else self._blank()
-        return strip.apply_meta({"option": index})
-
-    def _refresh_row(self, index: int) -> None:
-        self.refresh_lines(index * ROW_LINES, ROW_LINES)
+            meta = {"option": index}  # which row a click or the mouse is on
+            drawn = self._draw(row_content(row, marked), style)
+            strips = self._strips[key] = [strip.apply_meta(meta) for strip in drawn]
+        return strips[offset] if offset < len(strips) else self._blank()
 
     # --- the mouse --------------------------------------------------------------------------
 
@@ -471,17 +388,3 @@ class ArticleList(RowKeys):
         if isinstance(index, int) and self.window.row_at(index) is not None:
             self.highlighted = index
             self.action_select()
-
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
-        index = event.style.meta.get("option")
-        hover = index if isinstance(index, int) else None
-        if hover != self._hover:
-            old, self._hover = self._hover, hover
-            for changed in (old, hover):
-                if changed is not None:
-                    self._refresh_row(changed)
-
-    def _on_leave(self, _: events.Leave) -> None:
-        if self._hover is not None:
-            old, self._hover = self._hover, None
-            self._refresh_row(old)
