@@ -154,8 +154,11 @@ class ArticleList(RowList):
         return self._marked_rows.get(article_id)
 
     def marked_ids(self) -> list[int]:
-        """The marked articles, in list order (wherever the window is)."""
-        return [r.id for r in sorted(self._marked_rows.values(), key=list_order, reverse=True)]
+        """The marked articles, in list order (wherever the window is; an id marked without
+        its row known goes last)."""
+        known = {i: row for i in self.marked if (row := self.row_for(i)) is not None}
+        listed = sorted(known.values(), key=list_order, reverse=True)
+        return [r.id for r in listed] + sorted(self.marked - set(known), reverse=True)
 
     # --- rows in --------------------------------------------------------------------------------
 
@@ -215,7 +218,7 @@ class ArticleList(RowList):
     def update_row(self, row: ArticleRow) -> None:
         if self._highlighted_row is not None and self._highlighted_row.id == row.id:
             self._highlighted_row = row
-        if row.id in self._marked_rows:
+        if row.id in self.marked:
             self._marked_rows[row.id] = row
         if self.window.update(row) and (index := self.window.index_of(row.id)) is not None:
             self._refresh_row(index)
