@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 PAGE = 100  # rows per page fetched
 WINDOW_PAGES = 5  # pages held at most: the viewport's, and room either side
-NEAR = 30  # fetch the next page when the viewport comes this close to the window's edge
+NEAR = PAGE // 2  # fetch the next page when the viewport comes this close to the window edge
 
 FetchKind = Literal["after", "before", "at", "last"]
 
