@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 
 class RowsLoaded(Message):
-    """A page of the list: `offset` 0 replaces the list, others extend it; `more`: whether
-    the library has rows past this page; `counts`: the library's, as the page was read."""
+    """The list's first page (it replaces the list; later pages come as `WindowLoaded`);
+    `more`: whether the library has rows past it; `counts`: the library's, as it was read."""
 
     def __init__(
         self, rows: list[ArticleRow], more: bool, offset: int, counts: ArticleCounts
