@@ -193,8 +193,9 @@ def run(args: argparse.Namespace) -> Figures:
         peak, opened = float(got["maxrss_kb"]) / 1024, float(got["open_kb"]) / 1024
         values["rss_scrolled_mb"] = round(peak, 1)
         notes["memory"] = notes.get("memory", "") + (
-            f"\n  scrolled: headless app at 120x36, End until all {int(got['rows']):,} rows"
-            f" are listed: peak {peak:.1f} MB, {peak - opened:.1f} MB above the open app"
+            f"\n  scrolled: headless app at 120x36, PgDn from the first to the last of"
+            f" {int(got['rows']):,} rows ({got['held']} held at the end):"
+            f" peak {peak:.1f} MB, {peak - opened:.1f} MB above the open app"
             f" ({opened:.1f} MB)"
         )
 

@@ -12,17 +12,29 @@ if TYPE_CHECKING:
     from reader.core.feeds import FeedReport
     from reader.core.reading.handoffs import SourceRef
     from reader.core.store import ArticleCounts, ArticleRow
+    from reader.ui.reading.row_window import Fetch
 
 
 class RowsLoaded(Message):
-    """A page of the list: `offset` 0 replaces the list, others extend it; `more`: whether
-    the library has rows past this page; `counts`: the library's, as the page was read."""
+    """The list's first page (it replaces the list; later pages come as `WindowLoaded`);
+    `more`: whether the library has rows past it; `counts`: the library's, as it was read."""
 
     def __init__(
         self, rows: list[ArticleRow], more: bool, offset: int, counts: ArticleCounts
     ) -> None:
         super().__init__()
         self.rows, self.more, self.offset, self.counts = rows, more, offset, counts
+
+
+class WindowLoaded(Message):
+    """The page of the list `fetch` asked for, in list order; `edge`: the list ends with
+    it (or, for a page before, starts with it)."""
+
+    def __init__(
+        self, fetch: Fetch, rows: list[ArticleRow], edge: bool, counts: ArticleCounts
+    ) -> None:
+        super().__init__()
+        self.fetch, self.rows, self.edge, self.counts = fetch, rows, edge, counts
 
 
 class RowChanged(Message):

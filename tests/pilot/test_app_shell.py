@@ -162,14 +162,14 @@ async def test_list_pages_in_as_the_cursor_moves(
         await settle(pilot)
         listed = pilot.app.screen.query_one(ArticleList)
         assert listed.more and listed.option_count == 100
-        await pilot.press("end")
+        first = listed.highlighted_id
+        await pilot.press("end")  # the last article, fetched from the end of the list
         await settle(pilot)
-        assert listed.option_count == 200
-        await pilot.press("end")
+        assert listed.highlighted == 251 and listed.row_count == 252 and not listed.more
+        assert listed.highlighted_id == listed.rows[-1].id != first
+        await pilot.press("home")
         await settle(pilot)
-        await pilot.press("end")
-        await settle(pilot)
-        assert listed.option_count == 252 and not listed.more
+        assert listed.highlighted == 0 and listed.highlighted_id == first
 
 
 async def test_colour_free_mode(library_path: Path, build_app: Any, no_color: None) -> None:

@@ -250,6 +250,35 @@ class ArticleStore:
             )
             return [_row(r) for r in self._db.con.execute(sql, (*params, max(0, limit)))]
 
+    def rows_before(
+        self,
+        before: ArticleRow | None,
+        limit: int,
+        *,
+        unread_only: bool = False,
+        starred_only: bool = False,
+    ) -> list[ArticleRow]:
+        """The `limit` rows that precede `before` in list order (the last ones of the list
+        when it is None), in list order: `rows_after` read backwards, by the same keyset."""
+        conditions = (["read = 0"] if unread_only else []) + (
+            ["starred = 1"] if starred_only else []
+        )
+        params: list[object] = []
+        with self._db.errors():
+            key = None if before is None else self._published_key(before)
+            if before is not None and key is not None:
+                conditions.append("(published > ? OR (published = ? AND id > ?))")
+                params += [key, key, before.id]
+            elif before is not None:
+                conditions.append("(published IS NOT NULL OR id > ?)")
+                params.append(before.id)
+            where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+            sql = (
+                f"SELECT {_ROW_COLUMNS} FROM articles{where} ORDER BY published ASC, id ASC LIMIT ?"
+            )
+            found = [_row(r) for r in self._db.con.execute(sql, (*params, max(0, limit)))]
+        return found[::-1]
+
     def _published_key(self, row: ArticleRow) -> str | None:
         """The `published` column as stored for `row` (the sort key, even where the stored
         text is not a readable date); its row's date if the article is gone."""

@@ -174,6 +174,18 @@ class Library:
             after, limit, unread_only=unread_only, starred_only=starred_only
         )
 
+    def rows_before(
+        self,
+        before: ArticleRow | None,
+        limit: int,
+        *,
+        unread_only: bool = False,
+        starred_only: bool = False,
+    ) -> list[ArticleRow]:
+        return self.articles.rows_before(
+            before, limit, unread_only=unread_only, starred_only=starred_only
+        )
+
     def row(self, article_id: int) -> ArticleRow:
         return self.articles.row(article_id)
 

@@ -5,8 +5,7 @@ It is made of widgets and small objects, each with one job, that talk by message
 highlights, selection, search matches, scrolling together), `ReadingData` (the library, in
 thread workers), `FeedRunner` (fetching feeds and pages) and `OtherScreens` (search, timeline,
 comparison, feeds). The screen decides what each shows; its actions are the keys of
-`reader.ui.chrome.key_bindings`. Every failed worker reaches one funnel
-(`reader.ui.chrome.worker_errors`).
+`reader.ui.chrome.key_bindings`. Failed workers reach one funnel (`ui.chrome.worker_errors`).
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ from reader.ui.reading.highlight import View, visible
 from reader.ui.reading.other_screens import OtherScreens
 from reader.ui.reading.pane_room import NARROW, max_panes, pane_room
 from reader.ui.reading.reading_area import ReadingArea
-from reader.ui.reading.reading_data import DOING, VIEWS, ReadingData
+from reader.ui.reading.reading_data import DOING, VIEWS, ReadingData, listed_total
 from reader.ui.reading.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
@@ -136,7 +135,7 @@ class MainScreen(Screen[None]):
 
     def current_row(self) -> ArticleRow | None:
         wanted = self.current_id()
-        return next((r for r in self.article_list.rows if r.id == wanted), None)
+        return None if wanted is None else self.article_list.row_for(wanted)
 
     def _layout(self) -> None:
         width = self.size.width
@@ -165,13 +164,15 @@ class MainScreen(Screen[None]):
 
     def on_rows_loaded(self, message: msg.RowsLoaded) -> None:
         self.show_counts(message.counts)
-        if message.offset == 0:
-            hint = "" if message.rows else empty_hint(self.data.list_view)
-            self.article_list.set_rows(message.rows, message.more, empty=hint)
-            self.reading.set_hint(hint.replace("\n", " "))
-            self.analysis.start()  # (again: wakes it to look for new articles)
-        else:
-            self.article_list.add_rows(message.rows, message.more)
+        hint = "" if message.rows else empty_hint(self.data.list_view)
+        total = listed_total(message.counts, self.data.list_view)
+        self.article_list.set_rows(message.rows, message.more, empty=hint, total=total)
+        self.reading.set_hint(hint.replace("\n", " "))
+        self.analysis.start()  # (again: wakes it to look for new articles)
+
+    def on_window_loaded(self, message: msg.WindowLoaded) -> None:
+        self.show_counts(message.counts)
+        self.article_list.add_page(message.fetch, message.rows, message.edge)
 
     def on_row_changed(self, message: msg.RowChanged) -> None:
         self.article_list.update_row(message.row)
@@ -203,9 +204,9 @@ class MainScreen(Screen[None]):
     def on_set_chosen(self, message: msg.SetChosen) -> None:
         self.open_set(message.ids, mark_read=True)
 
-    @on(ArticleList.NeedMore)
-    def _more(self, event: ArticleList.NeedMore) -> None:
-        self.data.load_page(event.offset, event.article_list.last_row)
+    @on(ArticleList.NeedRows)
+    def _need_rows(self, event: ArticleList.NeedRows) -> None:
+        self.data.load_rows(event.fetch)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
@@ -282,7 +283,7 @@ class MainScreen(Screen[None]):
     def action_side_by_side(self) -> None:
         limit = max_panes(self.size.width)
         listed = self.article_list
-        marked = [r.id for r in listed.rows if r.id in listed.marked]
+        marked = listed.marked_ids()
         self.side = True
         self.list_wanted = None
         if len(marked) >= 2:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from reader.core.article import Article
     from reader.core.store import ArticleCounts, ArticleRow, Library
+    from reader.ui.reading.row_window import Fetch
 
 PAGE = 100  # rows fetched per page of the list
 VIEWS = ("all", "unread", "starred")  # which articles the list shows (v cycles)
@@ -50,6 +51,29 @@ def page(
     else:
         rows = library.rows(offset, PAGE + 1, **only)
     return msg.RowsLoaded(rows[:PAGE], len(rows) > PAGE, offset, library.counts())
+
+
+def window_page(library: Library, fetch: Fetch, view: str = "all") -> msg.WindowLoaded:
+    """The page `fetch` asks for (by keyset after or before a row, or from an index for a
+    jump), with one row more than asked to know whether the list goes on past it."""
+    only = {"unread_only": view == "unread", "starred_only": view == "starred"}
+    wanted = fetch.size + 1
+    if fetch.kind == "after":
+        rows = library.rows_after(fetch.row, wanted, **only)
+    elif fetch.kind == "at":
+        rows = library.rows(fetch.index, wanted, **only)
+    else:
+        before = fetch.row if fetch.kind == "before" else None
+        found = library.rows_before(before, wanted, **only)
+        return msg.WindowLoaded(fetch, found[-fetch.size :], len(found) < wanted, library.counts())
+    return msg.WindowLoaded(fetch, rows[: fetch.size], len(rows) < wanted, library.counts())
+
+
+def listed_total(counts: ArticleCounts | None, view: str) -> int:
+    """How many rows the list of `view` has, from the counts the triggers keep (0: unknown)."""
+    if counts is None:
+        return 0
+    return {"unread": counts.unread, "starred": counts.starred}.get(view, counts.total)
 
 
 class ReadingData:
@@ -125,9 +149,10 @@ class ReadingData:
 
         self.run(job, "library")
 
-    def load_page(self, offset: int, after: ArticleRow | None = None) -> None:
+    def load_rows(self, fetch: Fetch) -> None:
+        """A page of the list's window (`WindowLoaded`)."""
         self.run(
-            lambda: self.post(page(self.lib(), offset, self.list_view, after)),
+            lambda: self.post(window_page(self.lib(), fetch, self.list_view)),
             "page",
             exclusive=False,
         )
