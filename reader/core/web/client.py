@@ -8,7 +8,8 @@ streamed and the size cap is checked as bytes arrive; gzip and deflate are accep
 inflated here, the cap applying to the inflated size (a compression bomb stops at the cap).
 At most `MAX_REDIRECTS` redirects are followed, to http(s) addresses only; no other scheme
 is ever fetched. Connections are pooled, and at most `PER_HOST` requests run at once per
-server. A 429 or 503 answer raises `RetryLater` with the time its Retry-After names.
+server. The environment's http(s) proxies and `no_proxy` are honoured (`proxies.py`).
+A 429 or 503 answer raises `RetryLater` with the time its Retry-After names.
 Every failure raises `WebError` with one line for a user.
 """
 
@@ -31,6 +32,7 @@ import httpx
 from reader import __version__
 from reader.core.sanitize import one_line
 from reader.core.web.deadline import DEADLINE, DeadlineBackend, left, set_deadline
+from reader.core.web.proxies import environment_mounts, proxy_transport
 
 USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"
 
@@ -99,15 +101,22 @@ class WebClient:
 
     def __init__(self, *, deadline: float = DEADLINE, user_agent: str = USER_AGENT) -> None:
         self.deadline = deadline
+        context = httpx.create_ssl_context()
         transport = httpx.HTTPTransport()
         transport._pool = httpcore.ConnectionPool(  # the same pool, with the deadline sockets
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=context,
             max_connections=32,
             max_keepalive_connections=16,
             network_backend=DeadlineBackend(),
         )
+        self._proxy_error = ""  # a proxy setting that cannot be used: every request says so
+        try:  # the environment's proxies (httpx skips them when given a transport)
+            mounts = environment_mounts(transport, lambda p: proxy_transport(p, context))
+        except ValueError as exc:
+            mounts, self._proxy_error = {}, str(exc)
         self._client = httpx.Client(
             transport=transport,
+            mounts=mounts,
             follow_redirects=False,
             timeout=httpx.Timeout(deadline),
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -146,6 +155,8 @@ class WebClient:
         asking, a server that answered this client 429/503 until the time it asked for (pages;
         feeds keep that time in the library, read with the update's clock). Raises
         `WebError` (`RetryLater`)."""
+        if self._proxy_error:
+            raise WebError(f"{shown(url)}: not fetched: {self._proxy_error}")
         limit = self.deadline if deadline is None else deadline
         server = urlsplit(url).netloc.lower()
         with self._lock:
