@@ -1,8 +1,10 @@
 """What lives at an address: a feed to subscribe to, or an article page to add.
 
 `sniff(url)` fetches the address once (with the one web client) and reads the reply: a
-reply the feed parser takes is a feed; an HTML page is read as an article (its text
-extracted); anything else is a `WebError` saying so. The app's subscribe prompt uses it.
+reply the feed parser takes is a feed (its bytes kept, so subscribing does not fetch it a
+second time); an HTML page is read as an article (its text extracted); anything else is a
+`WebError` saying so. The reply may be as large as a feed may be; a page, as a page may be.
+The app's subscribe prompt uses it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reader.core.article import Article
-from reader.core.web.client import WebError, shared_client, shown
+from reader.core.feeds.fetch import FetchResult, validator
+from reader.core.web.client import WebError, shared_client, shown, too_big
 from reader.core.web.pages import MAX_PAGE_BYTES, page_article
 
 ACCEPT = (
@@ -21,23 +24,26 @@ ACCEPT = (
 
 @dataclass(frozen=True, slots=True)
 class Sniffed:
-    """`kind` is "feed" (subscribe to `url`) or "page" (`article` is the page read)."""
+    """`kind` is "feed" (subscribe to `url`; `feed` is what was fetched) or "page"
+    (`article` is the page read)."""
 
     kind: str
     url: str
     article: Article | None = None
+    feed: FetchResult | None = None
 
 
 def sniff(url: str, *, deadline: float | None = None) -> Sniffed:
     """Fetch `url` once and say whether it is a feed or a page. Raises `WebError`."""
     from reader.core.feeds import FeedError, parse_feed
+    from reader.core.feeds.fetch import max_feed_bytes
 
     address = url.strip()
     answer = shared_client().get(
         address,
         headers={"Accept": ACCEPT},
-        max_bytes=MAX_PAGE_BYTES,
-        what="a page",
+        max_bytes=max(MAX_PAGE_BYTES, max_feed_bytes()),
+        what="a feed",
         deadline=deadline,
         skip_resting=True,
     )
@@ -47,6 +53,14 @@ def sniff(url: str, *, deadline: float | None = None) -> Sniffed:
         kind = answer.headers.get("content-type", "").split(";")[0].strip().lower()
         head = answer.body[:2048].lstrip().lower()
         if "html" in kind or head.startswith((b"<!doctype html", b"<html")):
+            if len(answer.body) > MAX_PAGE_BYTES:
+                raise too_big(address, MAX_PAGE_BYTES, "a page") from exc
             return Sniffed("page", address, page_article(answer.body, address, final=answer.url))
         raise WebError(f"{shown(address)}: is neither a feed nor a web page") from exc
-    return Sniffed("feed", address)
+    fetched = FetchResult(
+        answer.body,
+        answer.url or address,
+        validator(answer.headers.get("etag")),
+        validator(answer.headers.get("last-modified")),
+    )
+    return Sniffed("feed", address, feed=fetched)
