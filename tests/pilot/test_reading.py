@@ -7,6 +7,7 @@ from typing import Any
 
 from reader.ui.chrome.help_screen import HelpScreen
 from reader.ui.reading.article_list import ArticleList
+from reader.ui.reading.highlight_legend import HighlightLegend
 from reader.ui.reading.main_screen import MainScreen
 from reader.ui.reading.reading_pane import ReadingPane
 from reader.ui.reading.section_view import SectionView
@@ -108,6 +109,12 @@ async def test_selected_entity_is_highlighted_in_every_pane(
         assert key and second.count_key(key) > 0
         assert first.view.selected_key == second.view.selected_key == key
         assert f"{second.count_key(key)}× here" in str(second.header.render())
+        await pilot.resize_terminal(80, 24)  # the legend's status is read whole at 80 columns
+        await settle(pilot)
+        legend = screen.query_one(HighlightLegend)
+        line = str(legend.render())
+        assert legend.status and legend.status in line, line
+        assert len(line) <= legend.content_size.width, line
         await pilot.press("escape")
         assert screen.view.selected_key == ""
 

@@ -10,6 +10,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from feed_samples import FeedServer, Reply
@@ -193,3 +194,19 @@ def test_a_resting_server_is_not_asked_again_for_any_page(server: FeedServer) ->
             client.get(server.url("/other"), max_bytes=1000, skip_resting=True)
     assert len(server.requests) == 1
     assert "left alone until" in str(caught.value)
+
+
+def test_a_resting_server_is_remembered_by_the_next_run(server: FeedServer, tmp_path: Path) -> None:
+    from reader.core.web.resting import RestingServers
+
+    server.routes["/busy"] = Reply(503, b"", headers={"Retry-After": "3600"})
+    server.routes["/page"] = Reply(200, b"<html><body>fine</body></html>")
+    path = tmp_path / "cache" / "resting.json"
+    with WebClient(resting=RestingServers(path)) as first, pytest.raises(RetryLater):
+        first.get(server.url("/busy"), max_bytes=1000, skip_resting=True)
+    with WebClient(resting=RestingServers(path)) as second, pytest.raises(RetryLater) as caught:
+        second.get(server.url("/page"), max_bytes=1000, skip_resting=True)
+    assert len(server.requests) == 1 and "left alone until" in str(caught.value)
+    path.write_text("{not json", encoding="utf-8")  # a damaged file is ignored, not fatal
+    with WebClient(resting=RestingServers(path)) as third:
+        assert third.get(server.url("/page"), max_bytes=1000, skip_resting=True).status == 200

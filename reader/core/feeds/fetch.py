@@ -92,9 +92,9 @@ def fetch_feed(
 
     url = location.strip()
     headers = {"Accept": ACCEPT}
-    if _validator(etag):
+    if validator(etag):
         headers["If-None-Match"] = etag
-    if _validator(modified):
+    if validator(modified):
         headers["If-Modified-Since"] = modified
     try:
         answer = shared_client().get(
@@ -104,8 +104,8 @@ def fetch_feed(
         raise FeedRetryLater(str(exc), exc.until) from exc
     except WebError as exc:
         raise FeedError(str(exc)) from exc
-    new_etag = _validator(answer.headers.get("etag"))
-    new_modified = _validator(answer.headers.get("last-modified"))
+    new_etag = validator(answer.headers.get("etag"))
+    new_modified = validator(answer.headers.get("last-modified"))
     if answer.status == 304:
         return FetchResult(
             b"", answer.url, new_etag or etag, new_modified or modified, not_modified=True
@@ -123,7 +123,7 @@ def max_feed_bytes() -> int:
         raise FeedError(str(exc)) from exc
 
 
-def _validator(value: str | None) -> str:
+def validator(value: str | None) -> str:
     """An ETag or Last-Modified worth sending back: printable ASCII of a sane length."""
     if not value or len(value) > MAX_VALIDATOR_CHARS:
         return ""

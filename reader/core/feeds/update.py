@@ -13,7 +13,7 @@ of the library itself (busy, damaged) raises, as `LibraryError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -68,12 +68,14 @@ def update_feeds(
     analysis_version: str = "",
     now: dt.datetime | None = None,
     deadline: float | None = None,
+    prefetched: Mapping[str, FetchResult] | None = None,
 ) -> list[FeedReport]:
     """Update every subscribed feed, or only those at `locations` (a location that is not
         subscribed gets a report with an error). `progress(done, total, location)` is called
         after each feed; `analyze` and `analysis_version` are as for `import_paths`; `now` is
         the time recorded as the fetch time; `deadline` the total seconds one fetch may take (None:
-    the web client's 15 s). Ctrl-C (KeyboardInterrupt) stops it between feeds. Raises `LibraryError` only."""
+    the web client's 15 s); `prefetched` what was just fetched from a location (read instead of
+    fetching it again). Ctrl-C (KeyboardInterrupt) stops it between feeds. Raises `LibraryError` only."""
     when = now if now is not None else dt.datetime.now(dt.UTC)
     subscribed = {row.location: row for row in library.feeds()}
     wanted = (
@@ -109,7 +111,8 @@ def update_feeds(
     pool = ThreadPoolExecutor(max_workers=FETCHERS, thread_name_prefix="broadsheet-feed")
     try:
         fetches: dict[Future[FetchResult | Exception], FeedRow] = {
-            pool.submit(_fetch, row, deadline): row for row in to_fetch
+            pool.submit(_fetch, row, deadline, (prefetched or {}).get(row.location)): row
+            for row in to_fetch
         }
         for future in as_completed(fetches):
             row = fetches[future]
@@ -142,8 +145,12 @@ def _resting_hosts(rows: Iterable[FeedRow], now: dt.datetime) -> dict[str, dt.da
     return resting
 
 
-def _fetch(row: FeedRow, deadline: float | None) -> FetchResult | Exception:
+def _fetch(
+    row: FeedRow, deadline: float | None, fetched: FetchResult | None = None
+) -> FetchResult | Exception:
     """The feed's bytes, or what stopped them (raised later, on the storing thread)."""
+    if fetched is not None:
+        return fetched
     try:
         return fetch_feed(row.location, etag=row.etag, modified=row.modified, timeout=deadline)
     except Exception as exc:

@@ -8,7 +8,8 @@ streamed and the size cap is checked as bytes arrive; gzip and deflate are accep
 inflated here, the cap applying to the inflated size (a compression bomb stops at the cap).
 At most `MAX_REDIRECTS` redirects are followed, to http(s) addresses only; no other scheme
 is ever fetched. Connections are pooled, and at most `PER_HOST` requests run at once per
-server. A 429 or 503 answer raises `RetryLater` with the time its Retry-After names.
+server. The environment's http(s) proxies and `no_proxy` are honoured (`proxies.py`).
+A 429 or 503 answer raises `RetryLater` with the time its Retry-After names.
 Every failure raises `WebError` with one line for a user.
 """
 
@@ -33,6 +34,8 @@ from reader import __version__
 from reader.core.sanitize import one_line
 from reader.core.web.deadline import DEADLINE, DeadlineBackend, left, set_deadline
 from reader.core.web.limits import size_text
+from reader.core.web.proxies import environment_mounts, proxy_transport
+from reader.core.web.resting import RestingServers, default_path
 
 USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"
 
@@ -99,24 +102,37 @@ class _Expired(Exception):
 class WebClient:
     """A pooled client, safe to share between threads (see the module docstring)."""
 
-    def __init__(self, *, deadline: float = DEADLINE, user_agent: str = USER_AGENT) -> None:
+    def __init__(
+        self,
+        *,
+        deadline: float = DEADLINE,
+        user_agent: str = USER_AGENT,
+        resting: RestingServers | None = None,
+    ) -> None:
         self.deadline = deadline
+        context = httpx.create_ssl_context()
         transport = httpx.HTTPTransport()
         transport._pool = httpcore.ConnectionPool(  # the same pool, with the deadline sockets
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=context,
             max_connections=32,
             max_keepalive_connections=16,
             network_backend=DeadlineBackend(),
         )
+        self._proxy_error = ""  # a proxy setting that cannot be used: every request says so
+        try:  # the environment's proxies (httpx skips them when given a transport)
+            mounts = environment_mounts(transport, lambda p: proxy_transport(p, context))
+        except ValueError as exc:
+            mounts, self._proxy_error = {}, str(exc)
         self._client = httpx.Client(
             transport=transport,
+            mounts=mounts,
             follow_redirects=False,
             timeout=httpx.Timeout(deadline),
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
             event_hooks={"response": [_check_redirect]},
         )
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
-        self._resting: dict[str, dt.datetime] = {}  # server → when it asked to be tried again
+        self._resting = resting or RestingServers()  # server → when to try it again
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -145,14 +161,16 @@ class WebClient:
     ) -> WebResponse:
         """GET `url`, following redirects; the body is at most `max_bytes` (inflated).
         `what` names the thing in the size message. `skip_resting`: refuse at once, without
-        asking, a server that answered this client 429/503 until the time it asked for (pages;
-        feeds keep that time in the library, read with the update's clock). Raises
+        asking, a server that answered 429/503 until the time it asked for (pages: the shared
+        client remembers it between runs, `resting.py`; feeds keep that time in the library,
+        read with the update's clock). Raises
         `WebError` (`RetryLater`)."""
+        if self._proxy_error:
+            raise WebError(f"{shown(url)}: not fetched: {self._proxy_error}")
         limit = self.deadline if deadline is None else deadline
         server = urlsplit(url).netloc.lower()
-        with self._lock:
-            until = self._resting.get(server)
-        if skip_resting and until is not None and until > dt.datetime.now(dt.UTC):
+        until = self._resting.until(server, dt.datetime.now(dt.UTC)) if skip_resting else None
+        if until is not None:
             raise RetryLater(
                 f"{shown(url)}: the server asked to be left alone until"
                 f" {until:%Y-%m-%d %H:%M} UTC; not fetched",
@@ -162,8 +180,7 @@ class WebClient:
         try:
             return self._follow(url, headers or {}, max_bytes, what)
         except RetryLater as exc:
-            with self._lock:
-                self._resting[server] = max(exc.until, self._resting.get(server, exc.until))
+            self._resting.rest(server, exc.until)
             raise
         except WebError:
             raise
@@ -321,5 +338,5 @@ def shared_client() -> WebClient:
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = WebClient()
+            _shared = WebClient(resting=RestingServers(default_path()))
         return _shared

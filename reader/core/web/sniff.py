@@ -1,9 +1,10 @@
 """What lives at an address: a feed to subscribe to, or an article page to add.
 
 `sniff(url)` fetches the address once (with the one web client, up to the feed limit or the
-page limit, whichever is larger) and reads the reply: a
-reply the feed parser takes is a feed; an HTML page is read as an article (its text
-extracted); anything else is a `WebError` saying so. The app's subscribe prompt uses it.
+page limit, whichever is larger) and reads the reply: a reply the feed parser takes is a feed
+(its bytes kept, so subscribing does not fetch it a second time); an HTML page is read as an
+article (its text extracted; at most the page limit); anything else is a `WebError` saying
+so. The app's subscribe prompt uses it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reader.core.article import Article
+from reader.core.feeds.fetch import FetchResult, validator
 from reader.core.web.client import WebError, shared_client, shown, too_big
 from reader.core.web.limits import MAX_PAGE_BYTES, LimitError, max_feed_bytes
 from reader.core.web.pages import page_article
@@ -23,11 +25,13 @@ ACCEPT = (
 
 @dataclass(frozen=True, slots=True)
 class Sniffed:
-    """`kind` is "feed" (subscribe to `url`) or "page" (`article` is the page read)."""
+    """`kind` is "feed" (subscribe to `url`; `feed` is what was fetched) or "page"
+    (`article` is the page read)."""
 
     kind: str
     url: str
     article: Article | None = None
+    feed: FetchResult | None = None
 
 
 def sniff(url: str, *, deadline: float | None = None) -> Sniffed:
@@ -57,4 +61,10 @@ def sniff(url: str, *, deadline: float | None = None) -> Sniffed:
                 raise too_big(address, MAX_PAGE_BYTES, "a page") from exc
             return Sniffed("page", address, page_article(answer.body, address, final=answer.url))
         raise WebError(f"{shown(address)}: is neither a feed nor a web page") from exc
-    return Sniffed("feed", address)
+    fetched = FetchResult(
+        answer.body,
+        answer.url or address,
+        validator(answer.headers.get("etag")),
+        validator(answer.headers.get("last-modified")),
+    )
+    return Sniffed("feed", address, feed=fetched)

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.core.feeds.summary import short_name
 from reader.core.sanitize import one_line
 from reader.ui import messages as msg
 from reader.ui.reading.reading_data import ReadingData, page
+
+if TYPE_CHECKING:
+    from reader.core.feeds import FetchResult
 
 
 class FeedRunner:
@@ -54,7 +58,8 @@ class FeedRunner:
         finally:
             self._progress("")
         if found.kind == "feed" or found.article is None:
-            self._update([location], subscribe=True)
+            fetched = {location: found.feed} if found.feed is not None else None
+            self._update([location], subscribe=True, prefetched=fetched)
             return
         article = found.article
         if library.article_at_url(article.url) is None:
@@ -72,7 +77,13 @@ class FeedRunner:
         """Update `locations` (every subscribed feed when None), subscribing them first."""
         self.data.run(lambda: self._update(locations, subscribe=subscribe), "feeds")
 
-    def _update(self, locations: list[str] | None, *, subscribe: bool = False) -> None:
+    def _update(
+        self,
+        locations: list[str] | None,
+        *,
+        subscribe: bool = False,
+        prefetched: dict[str, FetchResult] | None = None,
+    ) -> None:
         from reader.core.feeds import update_feeds
 
         library = self.data.lib()
@@ -111,6 +122,7 @@ class FeedRunner:
                 locations=locations,
                 progress=progress,
                 now=self.clock(),  # new entries are stored; analysed behind (AnalysisRunner)
+                prefetched=prefetched,
             )
         finally:
             self._progress("")

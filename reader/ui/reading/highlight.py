@@ -100,14 +100,19 @@ def highlight_styles(colour: bool) -> dict[str, str]:
 
 
 def legend_content(
-    kinds: Collection[MarkKind], colour: bool, labels: dict[MarkKind, str]
+    kinds: Collection[MarkKind], colour: bool, labels: dict[MarkKind, str], *, short: bool = False
 ) -> Content:
-    """`1 ◆People  2 ▲Places …`: each kind in its own style, dimmed and struck when off."""
+    """`1 ◆People  2 ▲Places …`: each kind in its own style, dimmed and struck when off.
+    `short`: only each kind's key in its style (`1 2 3 4 5`, or `1◆ 2▲ …` without colour),
+    for a line that must make room for a status."""
     parts: list[Content | str] = []
     for number, kind in enumerate(KINDS, 1):
         on = kind in kinds
-        name = Content(("" if colour else GLYPHS[kind]) + labels[kind])
-        name = name.stylize(mark_style(kind, colour) if on else "dim strike")
+        style = mark_style(kind, colour) if on else "dim strike"
+        if short:
+            parts += [Content(f"{number}{'' if colour else GLYPHS[kind]}").stylize(style), " "]
+            continue
+        name = Content(("" if colour else GLYPHS[kind]) + labels[kind]).stylize(style)
         parts += [Content.styled(f"{number}", "bold $text-accent"), " ", name, "  "]
     return Content.assemble(*parts)
 
