@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from reader.core.article import Article
+    from reader.core.loaders import LoadError
     from reader.core.store import Library
+    from tests.hostile.corpus import HostileCase
 
 # Cache compiled modules even where PYTHONDONTWRITEBYTECODE is set (it is on the CI machine):
 # otherwise every xdist worker, and every CLI the subprocess tests start, compiles the whole
@@ -129,6 +132,25 @@ def library(library_path: Path) -> Iterator[Library]:
     lib = Library.open(library_path)
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[HostileCase]:
+    """The whole hostile corpus (large cases included), written once per test process into
+    a folder no test writes to: the tests that only read its files share it."""
+    from tests.hostile.corpus import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="session")
+def hostile_loaded(hostile_corpus: list[HostileCase]) -> dict[Path, Article | LoadError]:
+    """`load_path` of every case of `hostile_corpus`, by path, once per test process (the
+    20,000 nested divs alone take seconds). Shared: a test reads these articles, never
+    changes them (copy one first)."""
+    from reader.core.loaders import load_path
+
+    return {case.path: load_path(case.path) for case in hostile_corpus}
 
 
 _TIERS = {"unit": "unit", "hostile": "unit", "pilot": "pilot", "snapshots": "snapshot"}

@@ -5,6 +5,7 @@ runs (clicking `[@click=app.quit]x[/]` does not quit); no browser opens until `o
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import webbrowser
@@ -14,7 +15,9 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from reader.core.importer import import_paths
+from reader.core.article import Article
+from reader.core.importer import import_paths, store_articles
+from reader.core.loaders import LoadError
 from reader.core.sanitize import one_line, visible
 from reader.core.store import Library
 from reader.ui.reading.article_list import DERIVED_MARK, ArticleList
@@ -78,12 +81,18 @@ TOO_SLOW_TO_OPEN = {"long_line.txt"}
 
 
 @pytest.fixture
-def corpus_library(library_path: Path, tmp_path: Path) -> tuple[Path, list[HostileCase]]:
+def corpus_library(
+    library_path: Path,
+    hostile_corpus: list[HostileCase],
+    hostile_loaded: dict[Path, Article | LoadError],
+) -> tuple[Path, list[HostileCase]]:
     """The seeds, then the whole corpus but the 5 MB line (the other large cases are cheap
-    to open: deep nesting, a 2,000-row table, 300,000 brackets)."""
-    cases = [c for c in build_corpus(tmp_path / "corpus") if c.filename not in TOO_SLOW_TO_OPEN]
+    to open: deep nesting, a 2,000-row table, 300,000 brackets). Stored as `import_paths`
+    stores them, from the articles the files load as (loaded once per test process)."""
+    cases = [c for c in hostile_corpus if c.filename not in TOO_SLOW_TO_OPEN]
+    loaded = [hostile_loaded[c.path] for c in cases]
     with Library.open(library_path) as lib:
-        import_paths(lib, [c.path for c in cases])
+        store_articles(lib, [copy.copy(a) for a in loaded if isinstance(a, Article)])
     return library_path, cases
 
 
