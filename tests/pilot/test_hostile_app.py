@@ -33,26 +33,31 @@ RAW_CONTROL = re.compile(
 )
 
 
-def screen_text(app: Any) -> str:
+def screen_text(app: Any, strips: list[Any] | None = None) -> str:
     """Every cell the current screen renders, line by line (what goes to the terminal,
-    without the terminal's own style sequences)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    without the terminal's own style sequences); of `strips` when already rendered."""
+    if strips is None:
+        strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
 
 
-def rendered_links(app: Any) -> set[str]:
+def rendered_links(app: Any, strips: list[Any] | None = None) -> set[str]:
+    if strips is None:
+        strips = app.screen._compositor.render_strips()
     return {
         segment.style.link
-        for strip in app.screen._compositor.render_strips()
+        for strip in strips
         for segment in strip
         if segment.style is not None and segment.style.link
     }
 
 
 def assert_safe(app: Any) -> None:
-    text = screen_text(app)
+    strips = app.screen._compositor.render_strips()  # one render for both checks
+    text = screen_text(app, strips)
     found = RAW_CONTROL.search(text)
     assert found is None, f"raw {found.group()!r} rendered near {text[found.start() - 40 :][:80]!r}"
-    assert not rendered_links(app), "article text never becomes a terminal hyperlink"
+    assert not rendered_links(app, strips), "article text never becomes a terminal hyperlink"
 
 
 def pane_text(pane: ReadingPane) -> str:
