@@ -6,6 +6,7 @@ Every app in the tests is built by `make_app` (the one factory), through `build_
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sys
 import time
@@ -16,7 +17,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from reader.core.article import Article
+    from reader.core.loaders import LoadError
     from reader.core.store import Library
+    from tests.hostile.corpus import HostileCase
 
 # Cache compiled modules even where PYTHONDONTWRITEBYTECODE is set (it is on the CI machine):
 # otherwise every xdist worker, and every CLI the subprocess tests start, compiles the whole
@@ -135,6 +139,36 @@ def library(library_path: Path) -> Iterator[Library]:
     lib = Library.open(library_path)
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[HostileCase]:
+    """The whole hostile corpus (large cases included), written once per test process into
+    a folder no test writes to: the tests that only read its files share it."""
+    from tests.hostile.corpus import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="session")
+def hostile_loaded(hostile_corpus: list[HostileCase]) -> dict[Path, Article | LoadError]:
+    """`load_path` of every case of `hostile_corpus`, by path, once per test process (the
+    20,000 nested divs alone take seconds). Shared: a test reads these articles, never
+    changes them (copy one first)."""
+    from reader.core.loaders import load_path
+
+    return {case.path: load_path(case.path) for case in hostile_corpus}
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: two test processes per core, not one. A pilot test spends much of its wall
+    time idle (Textual's pilot waits for quiet in sleeps of 20 ms; the app's workers run in
+    threads; subprocess tests wait on their child), so one process per core leaves the cores
+    idle about a third of the time. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, still decides."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cores or 1)
 
 
 _TIERS = {"unit": "unit", "hostile": "unit", "pilot": "pilot", "snapshots": "snapshot"}

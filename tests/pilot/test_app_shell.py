@@ -248,13 +248,17 @@ async def test_narrowing_hides_panes_that_no_longer_fit(
 async def test_a_huge_paragraph_opens_in_bounded_sections(
     library_path: Path, build_app: Any, add_articles: Any
 ) -> None:
+    from reader.ui.reading.reading_pane import BATCH
     from reader.ui.reading.section_view import MAX_CHARS
 
-    add_articles(library_path, [{"text": "One long line\n\n" + "word " * 200_000}])
+    # A batch and a half of full sections: the first batch opens, the rest waits (every
+    # section mounted is wrapped, so a bigger paragraph only costs time).
+    words = (BATCH + BATCH // 2) * MAX_CHARS // len("word ")
+    add_articles(library_path, [{"text": "One long line\n\n" + "word " * words}])
     async with build_app(library_path).run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         listed = pilot.app.screen.query_one(ArticleList)
-        listed.highlighted = next(i for i, r in enumerate(listed.rows) if r.word_count > 100_000)
+        listed.highlighted = next(i for i, r in enumerate(listed.rows) if r.word_count >= words)
         await pilot.press("enter")
         await settle(pilot)
         pane = pilot.app.screen.query_one(ReadingPane)

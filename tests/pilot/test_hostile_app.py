@@ -5,6 +5,7 @@ runs (clicking `[@click=app.quit]x[/]` does not quit); no browser opens until `o
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import webbrowser
@@ -14,7 +15,9 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from reader.core.importer import import_paths
+from reader.core.article import Article
+from reader.core.importer import import_paths, store_articles
+from reader.core.loaders import LoadError
 from reader.core.sanitize import one_line, visible
 from reader.core.store import Library
 from reader.ui.reading.article_list import DERIVED_MARK, ArticleList
@@ -30,26 +33,31 @@ RAW_CONTROL = re.compile(
 )
 
 
-def screen_text(app: Any) -> str:
+def screen_text(app: Any, strips: list[Any] | None = None) -> str:
     """Every cell the current screen renders, line by line (what goes to the terminal,
-    without the terminal's own style sequences)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    without the terminal's own style sequences); of `strips` when already rendered."""
+    if strips is None:
+        strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
 
 
-def rendered_links(app: Any) -> set[str]:
+def rendered_links(app: Any, strips: list[Any] | None = None) -> set[str]:
+    if strips is None:
+        strips = app.screen._compositor.render_strips()
     return {
         segment.style.link
-        for strip in app.screen._compositor.render_strips()
+        for strip in strips
         for segment in strip
         if segment.style is not None and segment.style.link
     }
 
 
 def assert_safe(app: Any) -> None:
-    text = screen_text(app)
+    strips = app.screen._compositor.render_strips()  # one render for both checks
+    text = screen_text(app, strips)
     found = RAW_CONTROL.search(text)
     assert found is None, f"raw {found.group()!r} rendered near {text[found.start() - 40 :][:80]!r}"
-    assert not rendered_links(app), "article text never becomes a terminal hyperlink"
+    assert not rendered_links(app, strips), "article text never becomes a terminal hyperlink"
 
 
 def pane_text(pane: ReadingPane) -> str:
@@ -78,12 +86,18 @@ TOO_SLOW_TO_OPEN = {"long_line.txt"}
 
 
 @pytest.fixture
-def corpus_library(library_path: Path, tmp_path: Path) -> tuple[Path, list[HostileCase]]:
+def corpus_library(
+    library_path: Path,
+    hostile_corpus: list[HostileCase],
+    hostile_loaded: dict[Path, Article | LoadError],
+) -> tuple[Path, list[HostileCase]]:
     """The seeds, then the whole corpus but the 5 MB line (the other large cases are cheap
-    to open: deep nesting, a 2,000-row table, 300,000 brackets)."""
-    cases = [c for c in build_corpus(tmp_path / "corpus") if c.filename not in TOO_SLOW_TO_OPEN]
+    to open: deep nesting, a 2,000-row table, 300,000 brackets). Stored as `import_paths`
+    stores them, from the articles the files load as (loaded once per test process)."""
+    cases = [c for c in hostile_corpus if c.filename not in TOO_SLOW_TO_OPEN]
+    loaded = [hostile_loaded[c.path] for c in cases]
     with Library.open(library_path) as lib:
-        import_paths(lib, [c.path for c in cases])
+        store_articles(lib, [copy.copy(a) for a in loaded if isinstance(a, Article)])
     return library_path, cases
 
 

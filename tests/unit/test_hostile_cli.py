@@ -282,13 +282,13 @@ def test_library_errors_show_controls_as_symbols(
 
 
 def test_analyze_json_of_the_large_cases(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    capsys: pytest.CaptureFixture[str], hostile_corpus: list[HostileCase]
 ) -> None:
     """Deep nesting, a 2,000-row table, 300,000 brackets, 20,000 nested quotes (the 5 MB
     line is left out: its analysis alone takes seconds)."""
     large = [
         c
-        for c in build_corpus(tmp_path, include_large=True)
+        for c in hostile_corpus
         if c.large and c.expected == "loads" and c.filename != "long_line.txt"
     ]
     assert len(large) >= 5

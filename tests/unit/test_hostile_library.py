@@ -16,9 +16,9 @@ from reader.core.store import Library
 from tests.hostile.corpus import HostileCase, build_corpus
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[HostileCase]:
-    return build_corpus(tmp_path_factory.mktemp("hostile"))
+@pytest.fixture
+def corpus(hostile_corpus: list[HostileCase]) -> list[HostileCase]:
+    return hostile_corpus
 
 
 def _state(path: Path) -> list[tuple[object, ...]]:
@@ -35,7 +35,7 @@ def _state(path: Path) -> list[tuple[object, ...]]:
 
 
 def test_corpus_import_keeps_the_library_whole(
-    library_path: Path, corpus: list[HostileCase]
+    library_path: Path, corpus: list[HostileCase], hostile_loaded: dict[Path, Article | LoadError]
 ) -> None:
     with Library.open(library_path) as lib:
         lib.set_read(1)
@@ -57,7 +57,7 @@ def test_corpus_import_keeps_the_library_whole(
     loads = [c for c in corpus if c.expected == "loads"]
     refused = [c for c in corpus if c.expected == "refused"]
     # The same text in UTF-16 LE with and without a BOM and in UTF-32 is one article.
-    loaded = [load_path(c.path) for c in loads]
+    loaded = [hostile_loaded[c.path] for c in loads]  # load_path, once per test process
     assert all(isinstance(a, Article) for a in loaded)
     distinct = {a.content_hash for a in loaded if isinstance(a, Article)}
     assert report.added == len(distinct)

@@ -12,9 +12,9 @@ from reader.core.loaders import LoadError, iter_article_files, load_path
 from tests.hostile.corpus import HostileCase, build_corpus
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[HostileCase]:
-    return build_corpus(tmp_path_factory.mktemp("hostile"))
+@pytest.fixture
+def corpus(hostile_corpus: list[HostileCase]) -> list[HostileCase]:
+    return hostile_corpus
 
 
 def test_corpus_covers_the_hostile_kinds(corpus: list[HostileCase]) -> None:
@@ -36,10 +36,12 @@ def test_corpus_covers_the_hostile_kinds(corpus: list[HostileCase]) -> None:
     assert {c.filename for c in corpus if c.large} >= {"long_line.txt", "nested_20000.html"}
 
 
-def test_every_case_has_the_expected_outcome(corpus: list[HostileCase]) -> None:
+def test_every_case_has_the_expected_outcome(
+    corpus: list[HostileCase], hostile_loaded: dict[Path, Article | LoadError]
+) -> None:
     wrong = []
     for case in corpus:
-        loaded = load_path(case.path)
+        loaded = hostile_loaded[case.path]  # load_path(case.path), once per test process
         if case.expected == "refused":
             if not isinstance(loaded, LoadError) or case.reason not in loaded.reason:
                 wrong.append(

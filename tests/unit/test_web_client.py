@@ -17,6 +17,11 @@ from feed_samples import FeedServer, Reply
 
 from reader.core.web.client import USER_AGENT, RetryLater, WebClient, WebError, retry_time
 
+# How late past its deadline a cut-off request may end: the suite runs two test processes per
+# core, and on a loaded 2-core machine the client's thread waited 1.4 s for its turn. Still
+# far below what the hostile servers here would take (forever; a resolver hung for 10 s).
+LATE = 4.0
+
 
 def _trickler(head: bytes) -> Iterator[int]:
     """A server that sends `head` at once, then one byte every 0.2 s, forever."""
@@ -70,7 +75,7 @@ def test_a_trickling_server_is_cut_off_at_the_deadline(
     with WebClient(deadline=1.0) as client, pytest.raises(WebError) as caught:
         client.get(f"http://127.0.0.1:{port}/feed", max_bytes=1 << 20)
     took = time.monotonic() - started
-    assert 0.9 <= took < 2.0, took
+    assert 0.9 <= took < 1.0 + LATE, took
     assert str(caught.value).endswith("timed out after 1 s")
 
 
@@ -170,7 +175,7 @@ def test_a_name_look_up_that_hangs_is_cut_off_at_the_deadline(
     with WebClient(deadline=1.0) as client, pytest.raises(WebError) as caught:
         client.get("http://slow-resolver.example/feed.xml", max_bytes=1 << 20)
     release.set()
-    assert time.monotonic() - started < 2.5
+    assert time.monotonic() - started < 1.0 + LATE
     assert "slow-resolver.example" in str(caught.value)
 
 
