@@ -127,11 +127,16 @@ _NESTING_TAG = re.compile(
 MAX_NESTING = 200
 MAX_NODES = 300_000
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+# The same collapse as `_SPACE` with " ", but a lone space (most of them) is not a match:
+# replacing it with itself cost a third of reading a feed entry.
+_SPACE_RUN = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,60}$")
 
 
-def parse_html(text: str, *, path: str = "") -> Article:
-    """An `Article` from an HTML document: metadata from the head, blocks from the text."""
+def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
+    """An `Article` from an HTML document: metadata from the head, blocks from the text.
+    `derive=False`: no title is derived from the text when the document has none (a feed
+    entry, whose title the feed gives, would throw it away)."""
     tree = LexborHTMLParser(_flatten_deep_nesting(text))
     meta = _metadata(tree)
     for node in tree.css("script, style"):
@@ -158,7 +163,7 @@ def parse_html(text: str, *, path: str = "") -> Article:
     body, blocks, byline = take_byline(body, blocks)
     blocks = mark_opening(body, blocks)
     derived = False
-    if not title:
+    if not title and derive:
         title = derive_title(first_lede(body, blocks))
         derived = bool(title)
     # Metadata is bounded like a sidecar's: a 5 MB <title> would be a 5 MB headline.
@@ -189,8 +194,8 @@ def _flatten_deep_nesting(text: str) -> str:
     """When block tags nest deeper than MAX_NESTING, rewrite them as paragraph breaks from
     there on: lexbor takes quadratic time on deeply nested block tags (50,000 nested divs
     take 3 s, 3 million would take hours)."""
-    if len(text) < MAX_NESTING * 5:
-        return text
+    if len(text) < MAX_NESTING * 5 or text.count("<") <= MAX_NESTING:
+        return text  # too short, or too few tags of any kind, to nest that deep
     low = text.lower()
     if sum(low.count("<" + name) for name in _NESTING_NAMES) <= MAX_NESTING:
         return text  # too few block tags to nest that deep: skip the slower scan
@@ -276,7 +281,7 @@ def _blocks(root: Any) -> tuple[list[tuple[BlockKind, str]], bool]:
     parts: list[str] = []
     heading_depth = 0
     pre_depth = 0
-    space = _SPACE.sub
+    space = _SPACE_RUN.sub
 
     def flush() -> None:
         joined = "".join(parts).strip()
