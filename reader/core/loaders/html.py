@@ -299,7 +299,11 @@ def _blocks(root: Any) -> tuple[list[tuple[BlockKind, str]], bool]:
         tag = node.tag
         if tag == "-text":
             value = node.text_content or ""
-            parts.append(value if pre_depth else space(" ", value))
+            if not pre_depth and (
+                "  " in value or "\n" in value or "\t" in value or "\r" in value or "\f" in value
+            ):
+                value = space(" ", value)  # (a str search is far cheaper than a regex scan)
+            parts.append(value)
         elif tag in BLOCK_TAGS:
             if parts:
                 flush()
