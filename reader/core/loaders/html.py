@@ -130,6 +130,12 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 # The same collapse as `_SPACE` with " ", but a lone space (most of them) is not a match:
 # replacing it with itself cost a third of reading a feed entry.
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+_PLAIN_TEXT = r"(?:[^<&\0\r]++|&(?:amp|lt|gt|quot|#39|#x27);)*+"
+_PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN_TEXT}</p>[ \t\n\f]*+)++")
+_PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN_TEXT})</p>")
+# "&amp;" last: "&amp;lt;" is the text "&lt;".
+_COMMON_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&#x27;", "'"))
+_COMMON_ENTITIES += (("&amp;", "&"),)
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,60}$")
 
 
@@ -137,17 +143,23 @@ def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
     """An `Article` from an HTML document: metadata from the head, blocks from the text.
     `derive=False`: no title is derived from the text when the document has none (a feed
     entry, whose title the feed gives, would throw it away)."""
-    tree = LexborHTMLParser(_flatten_deep_nesting(text))
-    meta = _metadata(tree)
-    for node in tree.css("script, style"):
-        node.decompose()  # before the first h1 is read: its text must not hold scripts
-    first_h1 = tree.css_first("h1")
-    h1_text = _SPACE.sub(" ", first_h1.text()).strip() if first_h1 is not None else ""
-    tree.strip_tags(list(DROP_TAGS))
-    candidates = tree.css("article") or tree.css("main")
-    root = max(candidates, key=lambda n: len(n.text())) if candidates else tree.body or tree.root
+    meta: dict[str, str] = {}
+    h1_text = ""
+    found, truncated = _plain_paragraphs(text), False
+    if found is None:
+        tree = LexborHTMLParser(_flatten_deep_nesting(text))
+        meta = _metadata(tree)
+        for node in tree.css("script, style"):
+            node.decompose()  # before the first h1 is read: its text must not hold scripts
+        first_h1 = tree.css_first("h1")
+        h1_text = _SPACE.sub(" ", first_h1.text()).strip() if first_h1 is not None else ""
+        tree.strip_tags(list(DROP_TAGS))
+        candidates = tree.css("article") or tree.css("main")
+        root = (
+            max(candidates, key=lambda n: len(n.text())) if candidates else tree.body or tree.root
+        )
+        found, truncated = _blocks(root) if root is not None else ([], False)
     builder = BodyBuilder()
-    found, truncated = _blocks(root) if root is not None else ([], False)
     for kind, block_text in found:
         builder.add(kind, block_text)
     body = builder.body()
@@ -188,6 +200,24 @@ def html_text_blocks(fragment: str) -> list[tuple[BlockKind, str]]:
     tree.strip_tags(list(DROP_TAGS))
     root = tree.body or tree.root
     return _blocks(root)[0] if root is not None else []
+
+
+def _plain_paragraphs(text: str) -> list[tuple[BlockKind, str]] | None:
+    """The blocks of a document that is only bare `<p>` paragraphs of plain text (a feed
+    entry, mostly), read without building a tree: the same blocks `_blocks` reads from
+    lexbor's tree of it. None for anything else (any other tag, an attribute, an entity
+    other than the five common ones, a NUL or a CR), which the parser reads."""
+    if not _PLAIN_DOCUMENT.fullmatch(text):
+        return None
+    out: list[tuple[BlockKind, str]] = []
+    for value in _PLAIN_PARAGRAPH.findall(text):
+        if "&" in value:
+            for entity, char in _COMMON_ENTITIES:
+                value = value.replace(entity, char)
+        value = _SPACE_RUN.sub(" ", value).strip()
+        if value:
+            out.append(("paragraph", value))
+    return out if len(out) < MAX_NODES // 2 else None
 
 
 def _flatten_deep_nesting(text: str) -> str:
