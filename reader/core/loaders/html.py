@@ -130,9 +130,10 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 # The same collapse as `_SPACE` with " ", but a lone space (most of them) is not a match:
 # replacing it with itself cost a third of reading a feed entry.
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
-_PLAIN_TEXT = r"(?:[^<&\0\r]++|&(?:amp|lt|gt|quot|#39|#x27);)*+"
-_PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN_TEXT}</p>[ \t\n\f]*+)++")
-_PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN_TEXT})</p>")
+_PLAIN = r"(?:[^<&\0\r]++|&(?:amp|lt|gt|quot|#39|#x27);)*+"
+_PLAIN_TEXT = re.compile(_PLAIN)
+_PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN}</p>[ \t\n\f]*+)++")
+_PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN})</p>")
 # "&amp;" last: "&amp;lt;" is the text "&lt;".
 _COMMON_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&#x27;", "'"))
 _COMMON_ENTITIES += (("&amp;", "&"),)
@@ -203,14 +204,18 @@ def html_text_blocks(fragment: str) -> list[tuple[BlockKind, str]]:
 
 
 def _plain_paragraphs(text: str) -> list[tuple[BlockKind, str]] | None:
-    """The blocks of a document that is only bare `<p>` paragraphs of plain text (a feed
-    entry, mostly), read without building a tree: the same blocks `_blocks` reads from
+    """The blocks of a document that is only bare `<p>` paragraphs of plain text, or plain
+    text without a tag (a feed entry, mostly), read without building a tree: the same blocks `_blocks` reads from
     lexbor's tree of it. None for anything else (any other tag, an attribute, an entity
     other than the five common ones, a NUL or a CR), which the parser reads."""
-    if not _PLAIN_DOCUMENT.fullmatch(text):
+    if "<" not in text:  # text without a tag: one paragraph, if it is plain
+        values = [text] if _PLAIN_TEXT.fullmatch(text) and not text.startswith("\ufeff") else []
+    else:
+        values = _PLAIN_PARAGRAPH.findall(text) if _PLAIN_DOCUMENT.fullmatch(text) else []
+    if not values:
         return None
     out: list[tuple[BlockKind, str]] = []
-    for value in _PLAIN_PARAGRAPH.findall(text):
+    for value in values:
         if "&" in value:
             for entity, char in _COMMON_ENTITIES:
                 value = value.replace(entity, char)
