@@ -135,8 +135,14 @@ _PLAIN_TEXT = re.compile(_PLAIN)
 _PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN}</p>[ \t\n\f]*+)++")
 _PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN})</p>")
 # "&amp;" last: "&amp;lt;" is the text "&lt;".
-_COMMON_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&#x27;", "'"))
-_COMMON_ENTITIES += (("&amp;", "&"),)
+_COMMON_ENTITIES = (
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", '"'),
+    ("&#39;", "'"),
+    ("&#x27;", "'"),
+    ("&amp;", "&"),
+)
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,60}$")
 
 
