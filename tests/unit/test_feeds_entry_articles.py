@@ -138,3 +138,11 @@ def test_a_plain_entry_without_a_title_still_gets_a_derived_one() -> None:
     assert entry.title_derived
     assert entry.title.startswith("The central bank raised rates")
     assert entry.body == "The central bank raised rates on Tuesday, its third rise this year."
+
+
+def test_a_fragment_with_metadata_tags_in_any_case_still_has_them_read() -> None:
+    article = html_module.parse_html(
+        '<P>Rates rose <a href="/x">again</a>.</P><TIME datetime="2025-01-02">Jan 2</TIME>'
+    )
+    assert article.published is not None and article.published.isoformat() == "2025-01-02"
+    assert html_module.parse_html('<HTML lang="de-AT"><p>Zinsen.</p></HTML>').language == "de"

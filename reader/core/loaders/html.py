@@ -134,6 +134,7 @@ _PLAIN_TEXT = re.compile(_PLAIN)
 _PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN}</p>[ \t\n\f]*+)++")
 _PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN})</p>")
 # "&amp;" last: "&amp;lt;" is the text "&lt;".
+_METADATA_TAGS = ("<meta", "<link", "<time", "<title", "<html")  # what `_metadata` reads
 _COMMON_ENTITIES = (
     ("&lt;", "<"),
     ("&gt;", ">"),
@@ -154,7 +155,8 @@ def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
     found, truncated = _plain_paragraphs(text), False
     if found is None:
         tree = LexborHTMLParser(_flatten_deep_nesting(text))
-        meta = _metadata(tree)
+        low = text.lower()  # no tag the metadata is read from: none to look for (a fragment)
+        meta = _metadata(tree) if any(tag in low for tag in _METADATA_TAGS) else {}
         for node in tree.css("script, style"):
             node.decompose()  # before the first h1 is read: its text must not hold scripts
         first_h1 = tree.css_first("h1")
