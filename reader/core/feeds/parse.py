@@ -167,13 +167,13 @@ def _entry_article(item: Any, fallback_path: str, source: str, language: str) ->
     link = _web_link(item.get("link"))
     path = link or fallback_path
     text, kind = _entry_text(item)
+    title = _title(item)
     if "plain" in kind:
         article = parse_plaintext(text.replace("\r\n", "\n").replace("\r", "\n"), path=path)
     else:
-        article = parse_html(text, path=path)
+        article = parse_html(text, path=path, derive=not title)  # the entry's title wins
     if not article.body.strip():
         return None
-    title = _title(item)
     if title:
         article.title, article.title_derived = title[:MAX_FIELD_CHARS], False
         first = article.blocks[0] if article.blocks else None

@@ -127,22 +127,47 @@ _NESTING_TAG = re.compile(
 MAX_NESTING = 200
 MAX_NODES = 300_000
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+# The same collapse as `_SPACE` with " ", but a lone space (most of them) is not a match.
+_SPACE_RUN = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+_PLAIN = r"(?:[^<&\0\r]++|&(?:amp|lt|gt|quot|#39|#x27);)*+"
+_PLAIN_TEXT = re.compile(_PLAIN)
+_PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN}</p>[ \t\n\f]*+)++")
+_PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN})</p>")
+# "&amp;" last: "&amp;lt;" is the text "&lt;".
+_METADATA_TAGS = ("<meta", "<link", "<time", "<title", "<html")  # what `_metadata` reads
+_COMMON_ENTITIES = (
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", '"'),
+    ("&#39;", "'"),
+    ("&#x27;", "'"),
+    ("&amp;", "&"),
+)
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,60}$")
 
 
-def parse_html(text: str, *, path: str = "") -> Article:
-    """An `Article` from an HTML document: metadata from the head, blocks from the text."""
-    tree = LexborHTMLParser(_flatten_deep_nesting(text))
-    meta = _metadata(tree)
-    for node in tree.css("script, style"):
-        node.decompose()  # before the first h1 is read: its text must not hold scripts
-    first_h1 = tree.css_first("h1")
-    h1_text = _SPACE.sub(" ", first_h1.text()).strip() if first_h1 is not None else ""
-    tree.strip_tags(list(DROP_TAGS))
-    candidates = tree.css("article") or tree.css("main")
-    root = max(candidates, key=lambda n: len(n.text())) if candidates else tree.body or tree.root
+def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
+    """An `Article` from an HTML document: metadata from the head, blocks from the text.
+    `derive=False`: no title is derived from the text when the document has none (a feed
+    entry, whose title the feed gives, would throw it away)."""
+    meta: dict[str, str] = {}
+    h1_text = ""
+    found, truncated = _plain_paragraphs(text), False
+    if found is None:
+        tree = LexborHTMLParser(_flatten_deep_nesting(text))
+        low = text.lower()  # no tag the metadata is read from: none to look for (a fragment)
+        meta = _metadata(tree) if any(tag in low for tag in _METADATA_TAGS) else {}
+        for node in tree.css("script, style"):
+            node.decompose()  # before the first h1 is read: its text must not hold scripts
+        first_h1 = tree.css_first("h1")
+        h1_text = _SPACE.sub(" ", first_h1.text()).strip() if first_h1 is not None else ""
+        tree.strip_tags(list(DROP_TAGS))
+        candidates = tree.css("article") or tree.css("main")
+        root = (
+            max(candidates, key=lambda n: len(n.text())) if candidates else tree.body or tree.root
+        )
+        found, truncated = _blocks(root) if root is not None else ([], False)
     builder = BodyBuilder()
-    found, truncated = _blocks(root) if root is not None else ([], False)
     for kind, block_text in found:
         builder.add(kind, block_text)
     body = builder.body()
@@ -158,7 +183,7 @@ def parse_html(text: str, *, path: str = "") -> Article:
     body, blocks, byline = take_byline(body, blocks)
     blocks = mark_opening(body, blocks)
     derived = False
-    if not title:
+    if not title and derive:
         title = derive_title(first_lede(body, blocks))
         derived = bool(title)
     # Metadata is bounded like a sidecar's: a 5 MB <title> would be a 5 MB headline.
@@ -185,12 +210,42 @@ def html_text_blocks(fragment: str) -> list[tuple[BlockKind, str]]:
     return _blocks(root)[0] if root is not None else []
 
 
+def _plain_paragraphs(text: str) -> list[tuple[BlockKind, str]] | None:
+    """The blocks of a document that is only bare `<p>` paragraphs of plain text, or plain
+    text without a tag (a feed entry, mostly), read without building a tree: the same blocks `_blocks` reads from
+    lexbor's tree of it. None for anything else (any other tag, an attribute, an entity
+    other than the five common ones, a NUL or a CR), which the parser reads."""
+    if "<" not in text:  # text without a tag: one paragraph, if it is plain
+        values = [text] if _PLAIN_TEXT.fullmatch(text) and not text.startswith("\ufeff") else []
+    else:
+        values = _PLAIN_PARAGRAPH.findall(text) if _PLAIN_DOCUMENT.fullmatch(text) else []
+    if not values:
+        return None
+    out: list[tuple[BlockKind, str]] = []
+    for value in values:
+        if "&" in value:
+            for entity, char in _COMMON_ENTITIES:
+                value = value.replace(entity, char)
+        value = _collapse(value).strip()
+        if value:
+            out.append(("paragraph", value))
+    return out if len(out) < MAX_NODES // 2 else None
+
+
+def _collapse(value: str) -> str:
+    """`_SPACE.sub(" ", value)`, cheaply: a str search first (most text has nothing to
+    collapse, and a regex scan of it cost a third of reading a feed entry)."""
+    if "  " in value or "\n" in value or "\t" in value or "\r" in value or "\f" in value:
+        return _SPACE_RUN.sub(" ", value)
+    return value
+
+
 def _flatten_deep_nesting(text: str) -> str:
     """When block tags nest deeper than MAX_NESTING, rewrite them as paragraph breaks from
     there on: lexbor takes quadratic time on deeply nested block tags (50,000 nested divs
     take 3 s, 3 million would take hours)."""
-    if len(text) < MAX_NESTING * 5:
-        return text
+    if len(text) < MAX_NESTING * 5 or text.count("<") <= MAX_NESTING:
+        return text  # too short, or too few tags of any kind, to nest that deep
     low = text.lower()
     if sum(low.count("<" + name) for name in _NESTING_NAMES) <= MAX_NESTING:
         return text  # too few block tags to nest that deep: skip the slower scan
@@ -276,7 +331,7 @@ def _blocks(root: Any) -> tuple[list[tuple[BlockKind, str]], bool]:
     parts: list[str] = []
     heading_depth = 0
     pre_depth = 0
-    space = _SPACE.sub
+    collapse = _collapse
 
     def flush() -> None:
         joined = "".join(parts).strip()
@@ -294,7 +349,7 @@ def _blocks(root: Any) -> tuple[list[tuple[BlockKind, str]], bool]:
         tag = node.tag
         if tag == "-text":
             value = node.text_content or ""
-            parts.append(value if pre_depth else space(" ", value))
+            parts.append(value if pre_depth else collapse(value))
         elif tag in BLOCK_TAGS:
             if parts:
                 flush()
