@@ -168,6 +168,7 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
         and not _names_a_thing(body, t)
     ]
     by_sentence: dict[int, tuple[Sentence, list[Dated]]] = {}
+    clause_words: dict[tuple[int, int], set[str]] = {}  # one long clause, many dates: once
     k = 0
     while k < len(placed):
         timex, bounds = placed[k]
@@ -188,7 +189,9 @@ def _article_events(index: int, article: Article, analysis: Analysis) -> list[_C
         k += 1
         clause = clause_span(body, sentence.start, sentence.end, timex.start, end_timex.end)
         date_words = content_words(body[timex.start : end_timex.end])
-        if not content_words(body[clause[0] : clause[1]]) - date_words:
+        if clause not in clause_words:
+            clause_words[clause] = content_words(body[clause[0] : clause[1]])
+        if not clause_words[clause] - date_words:
             continue  # "Monday, May 18, 2015" alone on a line: a dateline, not an event
         dated = Dated(timex, end_timex, end_value, bounds, clause)
         by_sentence.setdefault(sentence.start, (sentence, []))[1].append(dated)
