@@ -4,7 +4,6 @@ repaint when an open article's analysis lands."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +13,13 @@ from reader.core.store import Library
 from reader.ui import messages as msg
 from reader.ui.reading.main_screen import MainScreen
 from tests.settling import settle
+from tests.unit.test_store_support import process_alive
 
 BODY = (
     "Officials in {place} said on Tuesday that {n} bridges would be repaired by March 2026"
     " at a cost of ${n} million, the ministry of transport announced."
 )
 PLACES = ["Seoul", "Paris", "Nairobi", "Lima", "Oslo", "Hanoi", "Quito", "Accra"]
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 async def test_opening_an_article_not_analysed_analyses_it_first(
@@ -112,5 +104,5 @@ async def test_the_pool_analyses_behind_and_ends_with_the_app(
         await pilot.pause(0.05)
         assert "analysing" not in pilot.app.sub_title  # done: the title line says no more
     assert any(text.startswith("analysing ") and " of 26" in text for text in seen), seen
-    assert pids and not any(_alive(pid) for pid in pids)
+    assert pids and not any(process_alive(pid) for pid in pids)
     assert main.analysis.processes() == []

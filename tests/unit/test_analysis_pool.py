@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from test_store_support import process_alive
 
 import reader.core.analysis_pool as pool_module
 from reader.cli import main
@@ -40,14 +41,6 @@ def _library(tmp_path: Path, count: int) -> Library:
     library = Library.open(tmp_path / "lib.sqlite3")
     store_articles(library, _articles(count))
     return library
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_stored_articles_are_listed_searchable_and_pending(tmp_path: Path) -> None:
@@ -116,10 +109,10 @@ def test_no_worker_process_outlives_close(tmp_path: Path) -> None:
     analyser = BackgroundAnalyser(library, workers=2, inline_below=0)
     analyser.run()
     pids = analyser.processes()
-    assert pids and all(_alive(pid) for pid in pids)
+    assert pids and all(process_alive(pid) for pid in pids)
     analyser.close()
     assert analyser.processes() == []
-    assert not any(_alive(pid) for pid in pids)
+    assert not any(process_alive(pid) for pid in pids)
 
 
 def test_a_failing_article_is_reported_and_the_others_land(
@@ -215,7 +208,7 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
     )
     assert child.stdout is not None
     pids = [int(p) for p in child.stdout.readline().split()]
-    assert pids and all(_alive(pid) for pid in pids)
+    assert pids and all(process_alive(pid) for pid in pids)
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert all(_ended_within(pid, 10.0) for pid in pids)

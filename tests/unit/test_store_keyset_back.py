@@ -4,29 +4,18 @@ both ways)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_store_support import make_article
+from test_store_support import paging_library
 
 from reader.core.store import Library
 
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Iterator[Library]:
-    library = Library.open(tmp_path / "library.db")
-    rng = random.Random(11)
-    for n in range(1, 61):
-        day = rng.choice([None, 1, 2, 2, 3, 5])  # ties and undated rows on page edges
-        published = None if day is None else dt.date(2024, 1, day)
-        article_id, _ = library.add(make_article(n, published=published))
-        if n % 3 == 0:
-            library.set_read(article_id)
-        if n % 4 == 0:
-            library.set_starred(article_id)
+    library = paging_library(tmp_path / "library.db", seed=11)
     yield library
     library.close()
 

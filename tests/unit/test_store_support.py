@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.article import Article, Block
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
 
 
 def make_article(
@@ -30,3 +35,33 @@ def make_article(
         author="A. Writer",
         path=f"/tmp/story{n}.txt",
     )
+
+
+def paging_library(path: Path, seed: int) -> Library:
+    """60 articles for the keyset tests: ties and undated rows on page edges, some read,
+    some starred (chosen by `seed`)."""
+    import random
+
+    from reader.core.store import Library
+
+    library = Library.open(path)
+    rng = random.Random(seed)
+    for n in range(1, 61):
+        day = rng.choice([None, 1, 2, 2, 3, 5])
+        published = None if day is None else dt.date(2024, 1, day)
+        article_id, _ = library.add(make_article(n, published=published))
+        if n % 3 == 0:
+            library.set_read(article_id)
+        if n % 4 == 0:
+            library.set_starred(article_id)
+    return library
+
+
+def process_alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
