@@ -47,7 +47,7 @@ async def walk(pilot: Any, listed: ArticleList, key: str, stop: int) -> int:
 async def test_walk_to_the_end_and_back(tmp_path: Path, build_app: Any) -> None:
     path = tmp_path / "library.db"
     order = build_library(path)
-    async with build_app(path).run_test(size=(100, 120)) as pilot:
+    async with build_app(path).run_test(size=(100, 250)) as pilot:
         await settle(pilot)
         main = pilot.app.screen
         listed = main.query_one(ArticleList)
