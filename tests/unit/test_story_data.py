@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.store import Library
-from reader.core.store.stories import Story, StoryArticle
+from reader.core.store.story_rows import Story, StoryArticle
 from reader.ui.stories.coverage_panel import coverage_content
 from reader.ui.stories.story_data import StoriesData, load_stories, pick_panes
 from reader.ui.stories.story_list import article_content, story_content

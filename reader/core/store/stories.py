@@ -19,13 +19,13 @@ import json
 import math
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.store.analysis_cache import AnalysisCache
 from reader.core.store.database import Database
 from reader.core.store.errors import LibraryError
 from reader.core.store.packing import pack_json, unpack
+from reader.core.store.story_rows import Story, read_stories
 
 if TYPE_CHECKING:
     from reader.core.analysis.stories import StoryFeatures, StoryProfile
@@ -40,26 +40,6 @@ QUERY_TERMS = 16
 QUERY_NAMES = 16
 # The `last` of a story none of whose articles is dated: within every window.
 UNDATED = "9999-12-31"
-
-
-@dataclass(frozen=True)
-class StoryArticle:
-    id: int
-    title: str
-    source: str
-    published: str | None
-    path: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Story:
-    id: int
-    title: str
-    first: str | None
-    last: str | None
-    sources: list[str]
-    articles: list[StoryArticle]
 
 
 def _published(text: str | None) -> dt.date | None:
@@ -386,32 +366,4 @@ class StoryStore:
     def stories(self, *, min_size: int = 1) -> list[Story]:
         """Every story, newest first (by its last article's date, then id)."""
         with self._db.errors():
-            rows = self._db.con.execute(
-                "SELECT m.story_id, a.id, a.title, a.source, a.published, a.path, a.url"
-                " FROM story_members AS m JOIN articles AS a ON a.id = m.article_id"
-                " ORDER BY m.story_id, coalesce(a.published, ''), a.id"
-            ).fetchall()
-        groups: dict[int, list[StoryArticle]] = {}
-        for r in rows:
-            groups.setdefault(int(r[0]), []).append(
-                StoryArticle(int(r[1]), r[2], r[3], r[4], r[5], r[6])
-            )
-        out: list[Story] = []
-        for sid, arts in groups.items():
-            if len(arts) < min_size:
-                continue
-            dates = [a.published for a in arts if a.published]
-            sources = list(dict.fromkeys(a.source for a in arts if a.source))
-            lead = next((a for a in arts if a.id == sid), arts[0])
-            out.append(
-                Story(
-                    sid,
-                    lead.title,
-                    min(dates, default=None),
-                    max(dates, default=None),
-                    sources,
-                    arts,
-                )
-            )
-        out.sort(key=lambda s: (s.last or "", max(a.id for a in s.articles)), reverse=True)
-        return out
+            return read_stories(self._db.con, min_size=min_size)

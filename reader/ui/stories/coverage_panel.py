@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.core.sanitize import one_line
-from reader.core.store.stories import Story
+from reader.core.store.story_rows import Story
 from reader.ui.stories.story_data import Coverage
 
 

@@ -28,7 +28,7 @@ from reader.ui.stories.story_list import StoryList
 if TYPE_CHECKING:
     from reader.core.reading.handoffs import Jump, SourceRef
     from reader.core.store import Library
-    from reader.core.store.stories import Story
+    from reader.core.store.story_rows import Story
 
 TIMELINE_MOST = 12  # articles of one story the timeline reads at most
 NARROW = 100  # below this width the coverage sits under the list

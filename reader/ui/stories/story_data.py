@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.core.store import Library
-    from reader.core.store.stories import Story
+    from reader.core.store.story_rows import Story
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.sanitize import one_line
-from reader.core.store.stories import Story, StoryArticle
+from reader.core.store.story_rows import Story, StoryArticle
 
 
 def _span(story: Story) -> str:
