@@ -37,7 +37,9 @@ async def scroll_to_end(db: str) -> tuple[int, int, int, int, int]:
     from reader.ui.reading.article_list import ArticleList
 
     last, count = last_article(db)
-    app = make_app(library=db)
+    # The analysis pool off: its runner is a worker that lives as long as the app, so
+    # `wait_for_complete` below would wait for ever; the list's memory is what is measured.
+    app = make_app(library=db, background=False)
     async with app.run_test(headless=True, size=(120, 36)) as pilot:
         await pilot.pause()
         articles = app.screen.query_one("#articles", ArticleList)
