@@ -158,3 +158,16 @@ def test_for_joins_two_names_unless_a_head_comes_before_it() -> None:
 def test_a_compass_word_before_a_known_place_is_part_of_its_name() -> None:
     got = found("It is spoken in the south of the area, in Southern Senegal, by many.")
     assert got["Southern Senegal"] == "place"
+
+
+def test_a_courtesy_title_makes_an_unknown_surname_a_person() -> None:
+    """"Mr", "Ms", "Mrs" and "Dr" were dropped as function words, so a surname no list
+    knows fell to the organisation default in every mention."""
+    got = found(
+        "Both courts agreed and Quenbrook does not dispute it. The case began because "
+        "Ms. Quenbrook wrote to the foundation. Quenbrook's claim is narrow. Dr Ashvell and "
+        "Mrs Ovrant replied, and Ashvell spoke twice."
+    )
+    assert got["Quenbrook"] == "person"
+    assert got["Ashvell"] == "person"
+    assert got["Ovrant"] == "person"

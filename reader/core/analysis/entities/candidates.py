@@ -188,6 +188,8 @@ def _drop_leading_common(doc: Doc, seg: list[Tok], first: Tok, initial: bool) ->
     """Drop function words and sentence-initial common words ("However", "Establishing")."""
     while seg:
         low = seg[0].low
+        if low in HEAD_TITLES and len(seg) > 1 and seg[1].word:
+            break  # "Ms. Goldsmith": the title is a cue (peel_title), not a word to drop
         if _is_stop(seg[0]) or (low in MONTHS and (len(seg) == 1 or not seg[1].word)):
             seg = trim(seg[1:])
             continue
