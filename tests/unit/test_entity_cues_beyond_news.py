@@ -161,7 +161,7 @@ def test_a_compass_word_before_a_known_place_is_part_of_its_name() -> None:
 
 
 def test_a_courtesy_title_makes_an_unknown_surname_a_person() -> None:
-    """"Mr", "Ms", "Mrs" and "Dr" were dropped as function words, so a surname no list
+    """ "Mr", "Ms", "Mrs" and "Dr" were dropped as function words, so a surname no list
     knows fell to the organisation default in every mention."""
     got = found(
         "Both courts agreed and Quenbrook does not dispute it. The case began because "
@@ -171,3 +171,12 @@ def test_a_courtesy_title_makes_an_unknown_surname_a_person() -> None:
     assert got["Quenbrook"] == "person"
     assert got["Ashvell"] == "person"
     assert got["Ovrant"] == "person"
+
+
+def test_an_acronym_of_a_term_written_out_elsewhere_is_no_body() -> None:
+    """Without brackets: "Remote Sensing" ... "RS" is a field; "World Health Organization"
+    ... "WHO" has a body's head and stays an organisation."""
+    got = found("Work on Remote Sensing grew fast. Today RS data are everywhere; RS is cheap.")
+    assert "RS" not in got
+    got = found("The World Health Organization met. The WHO said no. WHO officials agreed.")
+    assert got["WHO"] == "org"

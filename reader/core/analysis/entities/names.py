@@ -17,6 +17,7 @@ from reader.core.analysis.entities.gazetteer import (
     PLACE_HEADS_STRONG,
     gazetteer,
     institutions,
+    word_set,
 )
 from reader.core.analysis.model import Entity, EntityKind
 
@@ -177,6 +178,7 @@ def resolve(body: str, mentions: list[Mention], headings: list[tuple[int, int]])
             expansions.setdefault(_initials(m.words), m)
     short_forms = institutions()
     common = _common_acronyms(body)
+    common |= _spelt_terms(body, {m.text for m in main if m.acronym} - set(expansions) - common)
     out: list[Mention] = []
     for m in main:
         key = m.key()
@@ -260,6 +262,33 @@ def _common_acronyms(body: str) -> set[str]:
             tail = words[-n:]
             heads = "".join(p[0] for w in tail for p in w.split("-") if p)
             if heads.lower() == acr.lower() and all(term_word(w, body) for w in tail):
+                out.add(acr)
+                break
+    return out
+
+
+# Heads that make a run of dictionary words a body ("Information Systems" is a field).
+_BODY_HEADS = ORG_HEADS - word_set(
+    "systems technologies technology labs energy software communications media games "
+    "industries services network unit mission forum exchange reserve front"
+)
+
+
+def _spelt_terms(body: str, acronyms: set[str]) -> set[str]:
+    """Acronyms the article writes out elsewhere, without brackets, as capitalised words of
+    a term ("Digital Humanities" ... "DH", "Geographic Information Systems" ... "GIS"):
+    a field or a technique, not a body (which would have a head: "World Health
+    Organization")."""
+    out: set[str] = set()
+    for acr in acronyms:
+        if not acr.isalpha() or not 2 <= len(acr) <= 6:
+            continue
+        phrase = r"[ -]".join(f"{c}[a-z]+" for c in acr)
+        for got in re.finditer(rf"\b{phrase}\b", body):
+            words = re.split(r"[ -]", got.group())
+            if words[-1].lower() not in _BODY_HEADS and all(
+                term_word(w, body) or w.lower() in ORG_HEADS for w in words
+            ):
                 out.add(acr)
                 break
     return out
