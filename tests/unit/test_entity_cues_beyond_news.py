@@ -180,3 +180,12 @@ def test_an_acronym_of_a_term_written_out_elsewhere_is_no_body() -> None:
     assert "RS" not in got
     got = found("The World Health Organization met. The WHO said no. WHO officials agreed.")
     assert got["WHO"] == "org"
+
+
+def test_interjections_are_no_names_and_surname_endings_are_people() -> None:
+    """A transcript's "Um" and "Yeah" fell to the organisation default; so did a surname
+    no list knows ("Brezhnakov" twice) when its ending says what it is."""
+    got = found("Um, it was good. Yeah, Um, we went to Paris. Later Brezhnakov spoke twice.")
+    assert "Um" not in got and "Yeah" not in got
+    got = found("Later Brezhnakov spoke. Reforms by Brezhnakov failed in the end.")
+    assert got["Brezhnakov"] == "person"

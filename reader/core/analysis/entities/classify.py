@@ -52,6 +52,8 @@ _NUMBERED = re.compile(r"[ \t]\d")
 _CAMEL = re.compile(r"(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O'|D')[A-Z][a-z]+[A-Z]")
 _BINOMIAL = re.compile(r" ([a-z]{3,}(?:a|us|um|is|ae|ii|ensis|i))\b")
 _TEAM = re.compile(r"[A-Z][a-z]*[a-rt-z]s|Sox")
+# Endings that only surnames have (Slavic patronymic and family suffixes).
+_SURNAME_SHAPE = re.compile(r"[a-z]{2}(?:ov|ev|ova|eva|sky|ski|skiy|enko|vich|wicz|czyk)$")
 
 
 def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
@@ -145,8 +147,8 @@ def classify(doc: Doc, seg: list[Tok], cue: str, initial: bool) -> Mention:
             m.kind = ""
         elif _species(body, end):
             m.kind = ""  # "Formica fusca", "Beauveria bassiana": a species
-        elif w0 in gz.surnames:
-            m.kind = "person"
+        elif w0 in gz.surnames or _SURNAME_SHAPE.search(w0):
+            m.kind = "person"  # "Gorbachev", "Kowalczyk", "Tkachenko": a surname's ending
         else:  # an unknown word: a product, a work or a god as often as a body
             m.kind = "org" if doc.caps[w0] > 1 else ""
             m.guess = bool(m.kind)

@@ -48,7 +48,8 @@ STOPWORDS = word_set(
 NOT_NAMES = word_set(
     """internet web online god allah islam christianity judaism hinduism buddhism hajj
     ramadan eid christmas easter mass bible koran quran torah gospel english spanish french
-    arabic latin mandarin wifi email government parliament olympic olympics paralympic""".lower()
+    arabic latin mandarin wifi email government parliament olympic olympics paralympic
+    um umm uh uhm er erm hmm mm mhm yeah yep nope okay ok oh ah aha wow hey""".lower()
 )
 BIG_PLACE = 10_000_000  # countries, states and regions are floored at this population
 MONTHS = word_set(
