@@ -189,3 +189,8 @@ def test_interjections_are_no_names_and_surname_endings_are_people() -> None:
     assert "Um" not in got and "Yeah" not in got
     got = found("Later Brezhnakov spoke. Reforms by Brezhnakov failed in the end.")
     assert got["Brezhnakov"] == "person"
+
+
+def test_a_ruler_title_is_no_name_of_its_own() -> None:
+    got = found("The Tsar fled in March. Later the Tsar returned, and the Paralympics opened.")
+    assert "Tsar" not in got and "Paralympics" not in got

@@ -49,7 +49,7 @@ NOT_NAMES = word_set(
     """internet web online god allah islam christianity judaism hinduism buddhism hajj
     ramadan eid christmas easter mass bible koran quran torah gospel english spanish french
     arabic latin mandarin wifi email government parliament olympic olympics paralympic
-    um umm uh uhm er erm hmm mm mhm yeah yep nope okay ok oh ah aha wow hey""".lower()
+    paralympics um umm uh uhm er erm hmm mm mhm yeah yep nope okay ok oh ah aha wow hey""".lower()
 )
 BIG_PLACE = 10_000_000  # countries, states and regions are floored at this population
 MONTHS = word_set(
@@ -65,7 +65,8 @@ HEAD_TITLES = word_set(
     chairwoman chairperson chair ceo cfo coo founder ambassador envoy commissioner premier
     speaker rep representative congressman congresswoman councillor councilman councilwoman
     mr mrs ms miss dr prof professor sir dame lord lady rev reverend father pastor bishop
-    archbishop cardinal imam rabbi sheikh sheik sultan emir emperor empress chief spokesman
+    archbishop cardinal imam rabbi sheikh sheik sultan emir emperor empress
+    tsar tsarina czar kaiser chief spokesman
     spokeswoman spokesperson sheriff administrator superintendent inspector detective constable
     coach manager striker midfielder defender goalkeeper winger
     prosecutor attorney lawyer deputy vice leader provost actor actress
