@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
-
 from reader.core.article import Article, Block, BlockKind
 from reader.core.loaders.byline import take_byline
 from reader.core.loaders.metadata import MAX_FIELD_CHARS, parse_date
@@ -154,6 +152,8 @@ def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
     h1_text = ""
     found, truncated = _plain_paragraphs(text), False
     if found is None:
+        from selectolax.lexbor import LexborHTMLParser  # (~15 ms: only for a tree to read)
+
         tree = LexborHTMLParser(_flatten_deep_nesting(text))
         low = text.lower()  # no tag the metadata is read from: none to look for (a fragment)
         meta = _metadata(tree) if any(tag in low for tag in _METADATA_TAGS) else {}
@@ -204,6 +204,8 @@ def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
 
 def html_text_blocks(fragment: str) -> list[tuple[BlockKind, str]]:
     """The text blocks of an HTML fragment (for raw HTML inside Markdown); tags dropped."""
+    from selectolax.lexbor import LexborHTMLParser
+
     tree = LexborHTMLParser(_flatten_deep_nesting(fragment))
     tree.strip_tags(list(DROP_TAGS))
     root = tree.body or tree.root
