@@ -131,6 +131,7 @@ _PLAIN = r"(?:[^<&\0\r]++|&(?:amp|lt|gt|quot|#39|#x27);)*+"
 _PLAIN_TEXT = re.compile(_PLAIN)
 _PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN}</p>[ \t\n\f]*+)++")
 _PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN})</p>")
+_BLANKS = " \t\n\f"  # what `_PLAIN_DOCUMENT` allows between paragraphs
 # "&amp;" last: "&amp;lt;" is the text "&lt;".
 _METADATA_TAGS = ("<meta", "<link", "<time", "<title", "<html")  # what `_metadata` reads
 _COMMON_ENTITIES = (
@@ -220,7 +221,7 @@ def _plain_paragraphs(text: str) -> list[tuple[BlockKind, str]] | None:
     if "<" not in text:  # text without a tag: one paragraph, if it is plain
         values = [text] if _PLAIN_TEXT.fullmatch(text) and not text.startswith("\ufeff") else []
     else:
-        values = _PLAIN_PARAGRAPH.findall(text) if _PLAIN_DOCUMENT.fullmatch(text) else []
+        values = _bare_paragraphs(text)
     if not values:
         return None
     out: list[tuple[BlockKind, str]] = []
@@ -232,6 +233,31 @@ def _plain_paragraphs(text: str) -> list[tuple[BlockKind, str]] | None:
         if value:
             out.append(("paragraph", value))
     return out if len(out) < MAX_NODES // 2 else None
+
+
+def _bare_paragraphs(text: str) -> list[str]:
+    """`_PLAIN_PARAGRAPH.findall(text)` if `_PLAIN_DOCUMENT.fullmatch(text)`, else [], read
+    by str searches, which run at memory speed where the two regex scans took a fifth of
+    reading a feed entry: when every "<" opens a `<p>` or a `</p>` and every "&" one of the
+    five entities, the document is bare paragraphs if each `<p>` is closed before the next
+    and only blanks lie between them."""
+    if "\0" in text or "\r" in text:
+        return []
+    opens, closes = text.count("<p>"), text.count("</p>")
+    if not opens or opens != closes or text.count("<") != opens + closes:
+        return []
+    if "&" in text and text.count("&") != sum(text.count(e) for e, _ in _COMMON_ENTITIES):
+        return []
+    first, *parts = text.split("<p>")
+    if first.strip(_BLANKS):
+        return []
+    values: list[str] = []
+    for part in parts:
+        value, _, rest = part.partition("</p>")
+        if len(value) == len(part) or rest.strip(_BLANKS):
+            return []  # not closed, or text between paragraphs
+        values.append(value)
+    return values
 
 
 def _collapse(value: str) -> str:
