@@ -169,8 +169,7 @@ def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
         )
         found, truncated = _blocks(root) if root is not None else ([], False)
     builder = BodyBuilder()
-    for kind, block_text in found:
-        builder.add(kind, block_text)
+    builder.add_all(found)
     body = builder.body()
     blocks = builder.blocks
     title = _SPACE.sub(" ", meta.get("og_title") or meta.get("title") or h1_text).strip()
