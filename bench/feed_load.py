@@ -8,7 +8,9 @@ each, every body different), as an RSS 2.0 file with a title, link, guid, date a
 as escaped HTML paragraphs in `description`, as news sites publish them. Each run is a fresh
 start for both: Broadsheet subscribes in a library that holds only the seeds (made before the
 clock starts), newsboat reloads into an empty cache from a `file://` url (newsboat 2.21 reads
-it through libcurl). The median of the runs is kept. newsboat is Debian's (`apt-get install
+it through libcurl). One warm-up run of each is not kept (it writes Broadsheet's bytecode,
+as pip does at install, even where the shell sets PYTHONDONTWRITEBYTECODE, and fills the
+OS's caches); the median of the runs is kept. newsboat is Debian's (`apt-get install
 newsboat`); without it `newsboat` is false and the ratio None.
 
 Where Broadsheet's time goes is measured in-process on the same file: Python start-up with
@@ -22,6 +24,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -48,10 +52,18 @@ class FeedLoad:
     broadsheet_s: float
     newsboat_s: float | None  # None: newsboat is not installed
     parts: dict[str, float] = field(default_factory=dict)  # where Broadsheet's time goes
+    broadsheet_cpu_s: float = 0.0  # the child's user + system CPU (median of the runs)
+    newsboat_cpu_s: float | None = None
 
     @property
     def ratio(self) -> float | None:
         return None if not self.newsboat_s else self.broadsheet_s / self.newsboat_s
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """The CPU-time ratio: steadier than the wall times on a machine busy with other
+        work (they swing by 2x between runs there), a cross-check of `ratio`."""
+        return None if not self.newsboat_cpu_s else self.broadsheet_cpu_s / self.newsboat_cpu_s
 
 
 def write_feed(stories: list[Story], path: Path, items: int) -> Path:
@@ -86,22 +98,43 @@ def write_feed(stories: list[Story], path: Path, items: int) -> Path:
 
 
 def _seconds(argv: list[str], **kwargs: object) -> float:
+    return _timed(argv, **kwargs)[0]
+
+
+def _timed(argv: list[str], **kwargs: object) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of running `argv` (CPU: user + system, from the children's
+    resource usage before and after; one child at a time)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(argv, check=True, capture_output=True, timeout=600, **kwargs)  # type: ignore[call-overload]
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
-def broadsheet_seconds(feed: Path, scratch: Path, seeded: Path) -> float:
+def child_env() -> dict[str, str]:
+    """The machine's environment, but bytecode may be written: an installed Broadsheet has
+    its modules compiled (pip does it at install), and the warm-up run writes them. Where the
+    shell sets PYTHONDONTWRITEBYTECODE, every run compiled the reader's modules again
+    (~0.1 s here) while newsboat is a compiled program (as bench/startup.py does)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def broadsheet_seconds(feed: Path, scratch: Path, seeded: Path) -> tuple[float, float]:
     library = scratch / "feed-load.db"
     for leftover in scratch.glob("feed-load.db*"):
         leftover.unlink()
     shutil.copyfile(seeded, library)
-    return _seconds(
-        [sys.executable, "-c", CLI, "--library", str(library), "feed", "add", str(feed)]
+    return _timed(
+        [sys.executable, "-c", CLI, "--library", str(library), "feed", "add", str(feed)],
+        env=child_env(),
     )
 
 
-def newsboat_seconds(feed: Path, scratch: Path) -> float | None:
+def newsboat_seconds(feed: Path, scratch: Path) -> tuple[float, float] | None:
     exe = shutil.which("newsboat")
     if exe is None:
         return None
@@ -113,7 +146,7 @@ def newsboat_seconds(feed: Path, scratch: Path) -> float | None:
     argv = [exe, "-x", "reload", "-u", str(home / "urls"), "-c", str(home / "cache.db")]
     argv += ["-C", str(home / "config")]
     env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    return _seconds(argv, env=env)
+    return _timed(argv, env=env)
 
 
 def seeded_library(scratch: Path) -> Path:
@@ -122,6 +155,7 @@ def seeded_library(scratch: Path) -> Path:
     if not path.exists():
         subprocess.run(
             [sys.executable, "-c", CLI, "--library", str(path), "list"],
+            env=child_env(),
             check=True,
             capture_output=True,
         )
@@ -135,7 +169,9 @@ def parts(feed: Path, scratch: Path, seeded: Path) -> dict[str, float]:
     from reader.core.store import Library
 
     got: dict[str, float] = {}
-    got["python_startup_cli"] = _seconds([sys.executable, "-c", "import reader.cli.main"])
+    got["python_startup_cli"] = _seconds(
+        [sys.executable, "-c", "import reader.cli.main"], env=child_env()
+    )
     got["python_bare"] = _seconds([sys.executable, "-c", "pass"])
     data = feed.read_bytes()
     started = time.perf_counter()
@@ -169,7 +205,10 @@ def measure(stories: list[Story], scratch: Path, items: int = 1000, runs: int = 
     scratch.mkdir(parents=True, exist_ok=True)
     feed = write_feed(stories, scratch / f"feed-{items}.xml", items)
     seeded = seeded_library(scratch)
-    ours, theirs = [], []
+    broadsheet_seconds(feed, scratch, seeded)  # warm-up, not kept: bytecode, the OS's caches
+    newsboat_seconds(feed, scratch)
+    ours: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
     for _ in range(max(1, runs)):  # interleaved, so a busy moment weighs on both
         ours.append(broadsheet_seconds(feed, scratch, seeded))
         got = newsboat_seconds(feed, scratch)
@@ -178,15 +217,22 @@ def measure(stories: list[Story], scratch: Path, items: int = 1000, runs: int = 
     return FeedLoad(
         items=items,
         feed_mb=feed.stat().st_size / 1e6,
-        broadsheet_s=statistics.median(ours),
-        newsboat_s=statistics.median(theirs) if theirs else None,
+        broadsheet_s=statistics.median(wall for wall, _ in ours),
+        newsboat_s=statistics.median(wall for wall, _ in theirs) if theirs else None,
         parts=parts(feed, scratch, seeded),
+        broadsheet_cpu_s=statistics.median(cpu for _, cpu in ours),
+        newsboat_cpu_s=statistics.median(cpu for _, cpu in theirs) if theirs else None,
     )
 
 
 def describe(got: FeedLoad) -> str:
     theirs = "not installed" if got.newsboat_s is None else f"{got.newsboat_s:.3f} s"
     ratio = "" if got.ratio is None else f" (ratio {got.ratio:.2f})"
+    if got.cpu_ratio is not None and got.newsboat_cpu_s is not None:
+        ratio += (
+            f"; CPU {got.broadsheet_cpu_s:.3f} s against {got.newsboat_cpu_s:.3f} s"
+            f" (CPU ratio {got.cpu_ratio:.2f})"
+        )
     shown = ", ".join(f"{name} {secs:.3f} s" for name, secs in got.parts.items())
     return (
         f"{got.items:,} items ({got.feed_mb:.1f} MB): broadsheet feed add {got.broadsheet_s:.3f} s,"

@@ -118,8 +118,11 @@ def plain_html(value: str) -> bool:
     """True when `value` holds only plain tags and entities (no comments, scripts …)."""
     if "<" not in value and "&" not in value:
         return True
-    if "<!" in value or "<?" in value or _AMP.search(value):
+    if "<!" in value or "<?" in value or ("&" in value and _AMP.search(value)):
         return False
+    tags = value.count("<")
+    if tags == value.count("<p>") + value.count("</p>") and value.count(">") == tags:
+        return True  # only bare <p> and </p> (most feeds' text): str counts, not a regex scan
     rest = _PLAIN_TAG.sub("", value)  # what is left of it is text, or it is not plain
     return "<" not in rest and ">" not in rest
 

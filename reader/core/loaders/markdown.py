@@ -14,10 +14,9 @@ raw HTML is reduced to its text (scripts and styles dropped), never kept as tags
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING, Any
 
 from reader.core.article import Article, Block
 from reader.core.loaders.byline import take_byline
@@ -25,6 +24,9 @@ from reader.core.loaders.html import html_text_blocks
 from reader.core.loaders.metadata import apply_metadata
 from reader.core.loaders.plaintext import parse_plaintext
 from reader.core.loaders.structure import BodyBuilder, derive_title, first_lede, mark_opening
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # Larger or markup-dense texts are read as plain text: markdown-it-py is linear but slow on
 # some inputs (~12 µs per character on a run of "["), so 16 MB would take minutes.
@@ -38,7 +40,16 @@ _SKIPPED_INLINE_HTML = re.compile(r"<(/?)(script|style)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
 
 _NOT_ALNUM = re.compile(r"[\W_]")
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """The Markdown parser, built on first use: markdown-it takes ~45 ms to import, which
+    every command reading a feed or an HTML file would otherwise pay (`loaders` imports
+    this module)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
@@ -84,7 +95,7 @@ def parse_markdown(text: str, *, path: str = "") -> Article:
     builder = BodyBuilder()
     title_index = -1
     try:
-        tokens = _PARSER.parse(source)
+        tokens = _parser().parse(source)
     except RecursionError:
         return _as_plaintext(source, path, fields, notices, "Markdown nested this deeply")
     row: list[str] = []

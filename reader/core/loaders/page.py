@@ -11,7 +11,6 @@ for `parse_html`, so no document hangs either parser.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from reader.core.article import Article
@@ -19,9 +18,6 @@ from reader.core.loaders.decode import decode_bytes
 from reader.core.loaders.html import _flatten_deep_nesting, parse_html
 from reader.core.loaders.metadata import MAX_FIELD_CHARS, parse_date
 from reader.core.loaders.structure import BodyBuilder, mark_opening
-
-# trafilatura logs every page it finds nothing in at WARNING; the fallback handles those.
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 OPTIONS: dict[str, Any] = {
     "include_comments": False,
@@ -63,8 +59,14 @@ def _trafilatura(text: str, url: str | None) -> dict[str, Any] | None:
     """What trafilatura finds, or None when it fails or when lxml stopped early (inline
     tags nested past libxml2's depth limit lose the rest of the page: the fallback keeps it)."""
     try:
+        import logging
+
         import lxml.html
-        import trafilatura  # (not at start-up: only pages need it)
+        import trafilatura  # (not at start-up: only pages need it; logging neither, ~10 ms)
+
+        # trafilatura logs every page it finds nothing in at WARNING; the fallback handles
+        # those.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
         parser = lxml.html.HTMLParser()
         lxml.html.document_fromstring(text, parser=parser)  # (only to see if it stops early)

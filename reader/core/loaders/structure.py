@@ -8,7 +8,7 @@ at a short prefix or a short line), so nothing here is worse than linear in the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.article import Block, BlockKind
@@ -230,6 +230,23 @@ class BodyBuilder:
         self.parts.append(text)
         self.blocks.append(Block(kind, self.length, self.length + len(text)))
         self.length += len(text)
+
+    def add_all(self, found: Iterable[tuple[BlockKind, str]]) -> None:
+        """`add` for each (kind, text), in one loop (a feed of 1,000 entries has ~12,000
+        blocks: the calls were a sixth of reading its entries)."""
+        parts, blocks, length = self.parts, self.blocks, self.length
+        for kind, raw in found:
+            text = raw.strip()
+            if not text:
+                continue
+            if parts:
+                parts.append("\n\n")
+                length += 2
+            parts.append(text)
+            end = length + len(text)
+            blocks.append(Block(kind, length, end))
+            length = end
+        self.length = length
 
     def body(self) -> str:
         return "".join(self.parts)

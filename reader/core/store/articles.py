@@ -78,6 +78,20 @@ def _blocks(text: str) -> list[Block]:
         return []
 
 
+def _stored_ids(con: sqlite3.Connection, hashes: list[str]) -> dict[str, int]:
+    """The ids of the stored articles with these content hashes (by hash)."""
+    wanted = list(dict.fromkeys(hashes))
+    found: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})"
+        found.update(
+            (str(digest), int(article_id)) for digest, article_id in con.execute(sql, chunk)
+        )
+    return found
+
+
 class ArticleStore:
     """The library's article methods (see the module docstring)."""
 
@@ -98,17 +112,13 @@ class ArticleStore:
         texts: list[tuple[int, str, str]] = []
         indexed: list[tuple[int, str, str, str]] = []
         added = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        batch: dict[str, int] = {}  # content hash -> id, for a text given twice
-        for article in articles:
-            digest = article.content_hash  # of the text as loaded
+        given = [(article, article.content_hash) for article in articles]  # of the text as loaded
+        # content hash -> id: those stored already (one look-up per 500, inside the write
+        # transaction, so no other writer can add one meanwhile), then those added here
+        batch = _stored_ids(con, [digest for _, digest in given])
+        for article, digest in given:
             if digest in batch:
                 results.append((batch[digest], False))
-                continue
-            found = con.execute(
-                "SELECT id FROM articles WHERE content_hash = ?", (digest,)
-            ).fetchone()
-            if found is not None:
-                results.append((int(found[0]), False))
                 continue
             title, body, source = (
                 storable_text(article.title),

@@ -59,13 +59,12 @@ class FeedEntries:
         """Remember, for each entry key, the article now holding the text of `hashes[key]`."""
         if not hashes:
             return
-        with self._db.write() as con:
-            for key, digest in hashes.items():
-                con.execute(
-                    "INSERT OR REPLACE INTO feed_entries (feed, entry_key, article_id)"
-                    " SELECT ?, ?, id FROM articles WHERE content_hash = ?",
-                    (feed, key, digest),
-                )
+        with self._db.write() as con:  # one prepared statement for them all
+            con.executemany(
+                "INSERT OR REPLACE INTO feed_entries (feed, entry_key, article_id)"
+                " SELECT ?, ?, id FROM articles WHERE content_hash = ?",
+                [(feed, key, digest) for key, digest in hashes.items()],
+            )
 
     def replace_entry_article(self, article_id: int, article: Article) -> bool:
         """Rewrite article `article_id` with `article`'s text and fields. False (nothing
