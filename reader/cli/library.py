@@ -220,8 +220,19 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 1
     date = article.published.isoformat() if article.published else None
     if args.json:
+        from reader.core.analysis import analyzer_version
+
         fields = {"title": article.title, "source": article.source, "published": date}
-        print_json({"id": args.id, **fields, "url": article.url, "body": article.body})
+        failure = library.analysis_failure(args.id, analyzer_version())
+        print_json(
+            {
+                "id": args.id,
+                **fields,
+                "url": article.url,
+                "body": article.body,
+                "analysis_error": failure,  # null unless the analysis failed
+            }
+        )
         return 0
     print(one_line(article.title, 2000))
     print(" · ".join(one_line(x, 200) for x in (article.source, date or "") if x))

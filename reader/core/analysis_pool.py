@@ -5,7 +5,9 @@ Workers only analyse (`reader.core.analysis` is pure: an `Article` in, an `Analy
 both plain dataclasses that pickle); every SQLite write stays in the process that owns the
 library, one transaction per batch (`AnalysisQueue.land`, which also lets each article join a
 story). What is pending is read from the store, so a run stopped at any point (quit, Ctrl-C,
-kill -9) loses at most the batch in flight, and the next run resumes with what is left.
+kill -9) loses at most the batch in flight, and the next run resumes with what is left. An
+article the analysis fails on is stored as failed with why (`AnalysisQueue.fail`): it stays
+listed and searchable, and is not retried until the analyser's version changes.
 
 Workers are started by `forkserver` (a fork of a clean server process that has the analysis
 imported already): forking the app itself, with its threads, could copy a held lock. `close`
@@ -123,7 +125,7 @@ class BackgroundAnalyser:
         self.library = library
         self.workers = workers or default_workers()
         self.inline_below = inline_below
-        self.failed: dict[int, str] = {}  # article id -> why (retried by the next run)
+        self.failed: dict[int, str] = {}  # article id -> why (stored: not retried, see `run`)
         self._pool: ProcessPoolExecutor | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -148,7 +150,7 @@ class BackgroundAnalyser:
     def pending(self) -> int:
         from reader.core.analysis import analyzer_version
 
-        return self.library.queue.pending_count(analyzer_version()) - len(self.failed)
+        return self.library.queue.pending_count(analyzer_version())
 
     def run(self, *, progress: Progress | None = None, landed: Landed | None = None) -> int:
         """Analyse every pending article (those stored meanwhile too), oldest first; how
@@ -200,12 +202,12 @@ class BackgroundAnalyser:
             except (CancelledError, RuntimeError):  # closed meanwhile, or a worker died
                 self._forget_pool()
                 break
-            for article_id, result in results:
-                if isinstance(result, str):
-                    self.failed[article_id] = result
-                    total -= 1
-                else:
-                    batch.append((article_id, result))
+            failures = [(i, r) for i, r in results if isinstance(r, str)]
+            if failures:  # kept with the version: not retried until the analyser changes
+                queue.fail(failures, version)
+                self.failed.update(failures)
+                total -= len(failures)
+            batch.extend((i, r) for i, r in results if not isinstance(r, str))
             if len(batch) >= BATCH or not inflight:
                 flush()
         for future in inflight:

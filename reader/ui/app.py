@@ -86,6 +86,11 @@ class BroadsheetApp(App[int]):
         # The timeline event last highlighted, by reading set (article ids): reopened, the
         # timeline starts there.
         self.timeline_places: dict[tuple[int, ...], tuple[str, int, int]] = {}
+        # And its scroll offset, so the event is back on the same row.
+        self.timeline_scrolls: dict[tuple[int, ...], float] = {}
+        # The story last highlighted in the Stories view (its id), and whether the articles
+        # alone were listed: reopened, the view starts there.
+        self.stories_place: tuple[int | None, bool] = (None, False)
         self._keymap_problem = keymap_problem
         self.register_theme(MONO)
         self.theme = theme if colour else MONO_THEME

@@ -52,9 +52,13 @@ class SetLoaded(Message):
 
 
 class SetAnalysed(Message):
-    def __init__(self, token: int, ids: list[int], analyses: list[Analysis]) -> None:
+    """`failures[k]`: why the k-th article's analysis failed ("" where it did not)."""
+
+    def __init__(
+        self, token: int, ids: list[int], analyses: list[Analysis], failures: list[str]
+    ) -> None:
         super().__init__()
-        self.token, self.ids, self.analyses = token, ids, analyses
+        self.token, self.ids, self.analyses, self.failures = token, ids, analyses, failures
 
 
 class ScreenReady(Message):

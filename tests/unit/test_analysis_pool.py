@@ -132,7 +132,7 @@ def test_a_failing_article_is_reported_and_the_others_land(
     finally:
         analyser.close()
     assert analyser.failed == {2: "ValueError: bad input"}
-    assert analyser.pending() == 0  # not retried in this run (the next start retries)
+    assert analyser.pending() == 0  # stored as failed: not retried (test_analysis_failures)
 
 
 def test_add_returns_stored_and_wait_waits(

@@ -31,22 +31,34 @@ def analysed(library: Library, ids: Sequence[int]) -> list[tuple[Article, Analys
 
 def analysed_each(library: Library, ids: Sequence[int]) -> tuple[list[Analysis], list[str]]:
     """Like `analysed`, but an article the analysis fails on gets an empty analysis (and a
-    one-line reason) instead of spoiling the others."""
+    one-line reason) instead of spoiling the others.
+    An article the analyser of this version failed on before (stored: `AnalysisQueue.fail`)
+    is not analysed again; one that fails here is stored so."""
+    from reader.core.analysis import analyzer_version
     from reader.core.analysis.model import Analysis
 
-    try:
-        return [an for _, an in analysed(library, ids)], [""] * len(ids)
-    except Exception:
-        pass
+    version = analyzer_version()
+    known = {i: why for i in ids if (why := library.analysis_failure(i, version)) is not None}
+    if not known:
+        try:
+            return [an for _, an in analysed(library, ids)], [""] * len(ids)
+        except Exception:
+            pass
     analyses: list[Analysis] = []
     failures: list[str] = []
     for article_id in ids:
+        if article_id in known:
+            analyses.append(Analysis())
+            failures.append(known[article_id])
+            continue
         try:
             analyses.append(analysed(library, [article_id])[0][1])
             failures.append("")
         except Exception as exc:
+            why = f"{type(exc).__name__}: {exc}".rstrip(": ")
+            library.queue.fail([(article_id, why)], version)
             analyses.append(Analysis())
-            failures.append(f"{type(exc).__name__}: {exc}".rstrip(": "))
+            failures.append(why)
     return analyses, failures
 
 

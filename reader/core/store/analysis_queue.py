@@ -1,8 +1,10 @@
 """Which articles still wait for their analysis, and landing analyses made elsewhere.
 
 Nothing is queued by hand: an article is pending while it has no analysis of the current
-analyser version (`analyses` row missing or of another version), so the queue is derived
-from the store itself. An article stored and never analysed (the process was killed, the
+analyser version (`analyses` row missing or of another version) and the analyser of that
+version has not failed on it (`fail`: an `analysis_failures` row, kept with why, so a bad
+article is not retried at every start, only once the analyser changes), so the queue is
+derived from the store itself. An article stored and never analysed (the process was killed, the
 app quit) is still pending on the next start; an analyser upgrade makes every article
 pending again.
 
@@ -24,10 +26,12 @@ from reader.core.store.stories import StoryStore
 if TYPE_CHECKING:
     from reader.core.analysis.model import Analysis
 
-_PENDING = (
+_PENDING = (  # ?1: the analyser's version (numbered: it is used twice)
     "FROM articles AS a LEFT JOIN analyses AS n ON n.article_id = a.id"
-    " WHERE (n.version IS NULL OR n.version != ?)"
+    " LEFT JOIN analysis_failures AS f ON f.article_id = a.id"
+    " WHERE (n.version IS NULL OR n.version != ?1) AND (f.version IS NULL OR f.version != ?1)"
 )
+ERROR_CHARS = 300  # the most of a failure's message kept
 
 
 class AnalysisQueue:
@@ -96,3 +100,26 @@ class AnalysisQueue:
                     stored.append(article_id)
             self._stories.join_in(con, [i for i in stored if i not in members], version)
         return stored
+
+    def fail(self, items: Sequence[tuple[int, str]], version: str) -> None:
+        """The analyser of `version` failed on these articles (id, why): not retried until
+        the version changes. An article removed meanwhile is skipped."""
+        if not items:
+            return
+        with self._db.write() as con:
+            con.executemany(
+                "INSERT INTO analysis_failures (article_id, version, error)"
+                " SELECT id, ?, ? FROM articles WHERE id = ?"
+                " ON CONFLICT (article_id) DO UPDATE SET"
+                " version = excluded.version, error = excluded.error",
+                [(version, why[:ERROR_CHARS], article_id) for article_id, why in items],
+            )
+
+    def failure(self, article_id: int, version: str) -> str | None:
+        """Why the analyser of `version` failed on the article, or None if it did not."""
+        with self._db.errors():
+            found = self._db.con.execute(
+                "SELECT error FROM analysis_failures WHERE article_id = ? AND version = ?",
+                (article_id, version),
+            ).fetchone()
+        return None if found is None else str(found[0])

@@ -227,6 +227,10 @@ class Library:
     def put_analyses(self, items: Iterable[tuple[int, Analysis]], version: str) -> None:
         return self.analyses.put_analyses(items, version)
 
+    def analysis_failure(self, article_id: int, version: str) -> str | None:
+        """Why the analyser of `version` failed on the article (None: it did not)."""
+        return self.queue.failure(article_id, version)
+
     def entity_names(self, kind: str, prefix: str = "", limit: int = 20) -> list[str]:
         return self.analyses.entity_names(kind, prefix, limit)
 

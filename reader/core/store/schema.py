@@ -276,6 +276,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         END
         """,
     ),
+    # 12: the articles the analyser failed on, with its version and why (one line): such an
+    # article is not retried until the analyser's version changes.
+    (
+        """
+        CREATE TABLE analysis_failures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            error TEXT NOT NULL
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -32,10 +32,11 @@ import httpx
 
 from reader import __version__
 from reader.core.sanitize import one_line
-from reader.core.web.deadline import DEADLINE, DeadlineBackend, left, set_deadline
+from reader.core.web.deadline import DEADLINE, left, set_deadline
 from reader.core.web.limits import size_text
 from reader.core.web.proxies import environment_mounts, proxy_transport
 from reader.core.web.resting import RestingServers, default_path
+from reader.core.web.transport import direct_transport
 
 USER_AGENT = f"Broadsheet/{__version__} (+terminal news reader)"
 
@@ -111,13 +112,7 @@ class WebClient:
     ) -> None:
         self.deadline = deadline
         context = httpx.create_ssl_context()
-        transport = httpx.HTTPTransport()
-        transport._pool = httpcore.ConnectionPool(  # the same pool, with the deadline sockets
-            ssl_context=context,
-            max_connections=32,
-            max_keepalive_connections=16,
-            network_backend=DeadlineBackend(),
-        )
+        transport = direct_transport(context)
         self._proxy_error = ""  # a proxy setting that cannot be used: every request says so
         try:  # the environment's proxies (httpx skips them when given a transport)
             mounts = environment_mounts(transport, lambda p: proxy_transport(p, context))

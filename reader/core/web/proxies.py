@@ -15,10 +15,9 @@ import os
 import ssl
 from collections.abc import Callable, Mapping
 
-import httpcore
 import httpx
 
-from reader.core.web.deadline import DeadlineBackend
+from reader.core.web.transport import proxied_transport
 
 PROXY_SCHEMES = frozenset({"http", "https"})
 
@@ -63,26 +62,14 @@ def _is_ip(host: str) -> bool:
     return True
 
 
-def proxy_transport(proxy: str, ssl_context: ssl.SSLContext) -> httpx.HTTPTransport:
+def proxy_transport(proxy: str, ssl_context: ssl.SSLContext) -> httpx.BaseTransport:
     """A transport through `proxy` whose sockets keep the request deadline."""
     url = httpx.URL(proxy)
     if url.scheme not in PROXY_SCHEMES:
         raise ValueError(
             f"the proxy {proxy!r} is not an http or https proxy; Broadsheet supports only those"
         )
-    transport = httpx.HTTPTransport(proxy=proxy)
-    auth = (url.username, url.password) if url.username else None
-    transport._pool = httpcore.HTTPProxy(  # the same pool httpx builds, with deadline sockets
-        proxy_url=httpcore.URL(
-            scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path
-        ),
-        proxy_auth=auth,
-        ssl_context=ssl_context,
-        max_connections=32,
-        max_keepalive_connections=16,
-        network_backend=DeadlineBackend(),
-    )
-    return transport
+    return proxied_transport(url, ssl_context)
 
 
 def environment_mounts(

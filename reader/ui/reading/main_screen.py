@@ -231,7 +231,7 @@ class MainScreen(Screen[None]):
 
     def on_set_analysed(self, message: msg.SetAnalysed) -> None:
         if message.token == self.data.token:
-            self.reading.set_analyses(message.analyses)
+            self.reading.set_analyses(message.analyses, message.failures)
 
     def on_screen_ready(self, message: msg.ScreenReady) -> None:
         self.reading.redraw()  # puts the legend's status line back

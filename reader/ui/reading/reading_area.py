@@ -86,9 +86,10 @@ class ReadingArea(Vertical):
         self.view = replace(self.view, selected_key="")
         self.find_query()
 
-    def set_analyses(self, analyses: Sequence[Analysis]) -> None:
-        for pane, analysis in zip(self.panes, analyses, strict=False):
-            pane.set_analysis(analysis)
+    def set_analyses(self, analyses: Sequence[Analysis], failures: Sequence[str] = ()) -> None:
+        """`failures[k]`: why the k-th pane's analysis failed ("" or missing: it did not)."""
+        for k, (pane, analysis) in enumerate(zip(self.panes, analyses, strict=False)):
+            pane.set_analysis(analysis, failures[k] if k < len(failures) else "")
         self.aligner.set_analyses(self.panes, analyses)
         self.redraw()
 

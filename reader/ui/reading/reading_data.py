@@ -182,7 +182,7 @@ class ReadingData:
             if failure:
                 title = one_line(article.title or "(untitled)", 60)
                 self.post(msg.Notice(f"Not analysed: {title} ({failure})", "warning"))
-        self.post(msg.SetAnalysed(token, ids, analyses))
+        self.post(msg.SetAnalysed(token, ids, analyses, failures))
 
     def refresh_analyses(self, ids: Sequence[int]) -> None:
         """The open set's analyses again (`SetAnalysed`, same token): they have landed."""
@@ -191,8 +191,8 @@ class ReadingData:
         token, wanted = self.token, list(ids)
 
         def job() -> None:
-            analyses, _failures = analysed_each(self.lib(), wanted)
-            self.post(msg.SetAnalysed(token, wanted, analyses))
+            analyses, failures = analysed_each(self.lib(), wanted)
+            self.post(msg.SetAnalysed(token, wanted, analyses, failures))
 
         self.run(job, "analyses", exclusive=False)
 

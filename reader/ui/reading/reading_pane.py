@@ -86,6 +86,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.spans = PaneSpans()
         self.cursor = -1  # index into marks of the last stepped-to mark
         self.note = ""  # shown in the header, e.g. how often the selection occurs here
+        self.failure = ""  # why the open article's analysis failed, shown in the header
         self.hint = EMPTY_HINT  # shown in the header while no article is open
         self._pending: list[tuple[list[Block], bool]] = []  # sections not mounted yet
         self._generation = 0  # bumped per article: a late batch for an older one is dropped
@@ -103,7 +104,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.text = visible(article.body)
         self.marks, self._starts, self.cursor = [], [], -1
         self.spans = PaneSpans()
-        self.note = ""
+        self.note, self.failure = "", ""
         await self.remove_children(".section, .title, .byline")
         title = Content(visible(article.title or "(untitled)"))
         if article.title_derived:  # the text's first words, not the outlet's headline
@@ -142,10 +143,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
         await self._mount_more(offset)
         self.call_after_refresh(self.scroll_to_offset, offset)
 
-    def set_analysis(self, analysis: Analysis) -> None:
+    def set_analysis(self, analysis: Analysis, failure: str = "") -> None:
+        """The article's marks; `failure`: why its analysis failed ("": it did not)."""
         self.marks = marks_from_analysis(analysis, len(self.text))
         self._starts = [m.start for m in self.marks]
         self.refresh_blocks()
+        if failure != self.failure:
+            self.failure = failure
+            self._update_header()
 
     def set_view(self, view: View, spans: PaneSpans | None = None, note: str = "") -> None:
         self.view = view
@@ -213,6 +218,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         parts: list[Content | str] = []
         if self.note:  # first: a narrow pane cuts the end of the line, not the readout
             parts += [Content.styled(one_line(self.note, 80), "bold $text-accent"), "  "]
+        if self.failure:  # before the byline too: it says why no names are marked
+            why = one_line(f"analysis failed: {self.failure}", 120)
+            parts += [Content.styled(why, "bold $text-warning"), "  "]
         parts += [Content.styled(label, "bold"), " · ", date]
         if self.article.title_derived:
             parts += [" · ", Content.styled(f"{DERIVED_MARK} title from the text", "italic")]

@@ -97,6 +97,7 @@ class StoriesScreen(Screen[StoryOutcome | None]):
         self.library = library
         self.panes = panes
         self.data: StoriesData | None = None
+        self.start: int | None = None  # the story to highlight first
         self.singles = False
 
     def compose(self) -> ComposeResult:
@@ -108,6 +109,7 @@ class StoriesScreen(Screen[StoryOutcome | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.start, self.singles = self._place()
         self._status("Grouping the library into stories…")
         self.query_one("#stories-empty").display = False
         self.query_one(StoryList).focus()
@@ -137,7 +139,7 @@ class StoriesScreen(Screen[StoryOutcome | None]):
         stories = data.shown(self.singles)
         self._counts()
         listing = self.query_one(StoryList)
-        listing.set_stories(stories)
+        listing.set_stories(stories, self.start)
         empty = self.query_one("#stories-empty", Static)
         empty.update(Content(empty_reason(data)))
         empty.display = not stories
@@ -162,9 +164,21 @@ class StoriesScreen(Screen[StoryOutcome | None]):
         coverage = self.data.coverage(story) if story and self.data else None
         panel.show(story, coverage, compact=self.size.width < NARROW)
 
+    def _place(self) -> tuple[int | None, bool]:
+        """Where the reader last was in this view (kept by the app for the next opening)."""
+        place: tuple[int | None, bool] = getattr(self.app, "stories_place", (None, False))
+        return place
+
     @on(StoryList.Highlighted)
     def _highlighted(self, event: StoryList.Highlighted) -> None:
         self._coverage(event.story)
+        if event.story is not None and self.data is not None:
+            self.start = event.story.id
+            self._keep_place()
+
+    def _keep_place(self) -> None:
+        if hasattr(self.app, "stories_place"):
+            self.app.stories_place = (self.start, self.singles)
 
     @on(StoryList.Opened)
     def _opened(self, event: StoryList.Opened) -> None:
@@ -184,6 +198,7 @@ class StoriesScreen(Screen[StoryOutcome | None]):
 
     def action_toggle_singles(self) -> None:
         self.singles = not self.singles
+        self._keep_place()
         self._show()
 
     def action_timeline(self) -> None:

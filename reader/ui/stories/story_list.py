@@ -114,13 +114,15 @@ class StoryList(OptionList):
         self.stories: list[Story] = []
         self.expanded: set[int] = set()
 
-    def set_stories(self, stories: list[Story]) -> None:
-        """Show `stories`; the highlighted story stays highlighted when it is still there."""
+    def set_stories(self, stories: list[Story], start: int | None = None) -> None:
+        """Show `stories`; the highlighted story stays highlighted when it is still there
+        (with none highlighted yet, story `start`, where the reader last was)."""
         current = self.current_story
+        wanted = current.id if current is not None else start
         self.stories = stories
         self.expanded &= {s.id for s in stories}
-        keep = current is not None and any(s.id == current.id for s in stories)
-        self._rebuild(f"story-{current.id}" if keep and current else None)
+        keep = wanted is not None and any(s.id == wanted for s in stories)
+        self._rebuild(f"story-{wanted}" if keep else None)
 
     def _rebuild(self, keep: str | None) -> None:
         options: list[Option] = []

@@ -61,6 +61,7 @@ class TimelineList(SectionedOptionList):
         sources: Sequence[SourceRef],
         *,
         start: Place | None = None,
+        scroll: float | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -68,6 +69,7 @@ class TimelineList(SectionedOptionList):
         self.sources = list(sources)
         self.events = chronological(events)
         self.start = start  # the event to highlight first (where the reader last was)
+        self.start_scroll = scroll  # and how far the list was scrolled then
 
     def on_mount(self) -> None:
         # After the first refresh: the focus style is applied by then, and a style change
@@ -94,9 +96,15 @@ class TimelineList(SectionedOptionList):
         )
         if again is not None:
             self.highlighted = again
-            self.call_after_refresh(self.scroll_to_highlight)
+            self.call_after_refresh(self._scroll_back)
         elif self.events:
             self.action_first()
+
+    def _scroll_back(self) -> None:
+        """The list scrolled as it was (the event on the same row), the event in sight."""
+        if self.start_scroll is not None:
+            self.scroll_to(y=self.start_scroll, animate=False, immediate=True)
+        self.scroll_to_highlight()
 
     @property
     def highlighted_event(self) -> EventOption | None:

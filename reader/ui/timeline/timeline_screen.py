@@ -72,7 +72,10 @@ class TimelineScreen(Screen[Jump | None]):
         yield Static(self._title(), id="timeline-title", markup=False)
         if self.events:
             start = self._places().get(self._key())
-            yield TimelineList(self.events, self.sources, start=start, id="timeline-list")
+            scroll = self._scrolls().get(self._key()) if start is not None else None
+            yield TimelineList(
+                self.events, self.sources, start=start, scroll=scroll, id="timeline-list"
+            )
         else:
             yield Static(
                 "No dated events were found in these articles.", id="timeline-empty", markup=False
@@ -101,6 +104,16 @@ class TimelineScreen(Screen[Jump | None]):
         places: dict[tuple[int, ...], Place] | None = getattr(self.app, "timeline_places", None)
         return places if places is not None else {}
 
+    def _scrolls(self) -> dict[tuple[int, ...], float]:
+        scrolls: dict[tuple[int, ...], float] | None = getattr(self.app, "timeline_scrolls", None)
+        return scrolls if scrolls is not None else {}
+
+    def _leave(self, result: Jump | None) -> None:
+        """Close with `result`, keeping how far the list was scrolled for the next opening."""
+        for timeline in self.query(TimelineList):
+            self._scrolls()[self._key()] = timeline.scroll_y
+        self.dismiss(result)
+
     @on(TimelineList.OptionHighlighted)
     def _remember(self, message: TimelineList.OptionHighlighted) -> None:
         if isinstance(message.option, EventOption):
@@ -111,10 +124,10 @@ class TimelineScreen(Screen[Jump | None]):
         if message.jump is None:
             self.notify("This event has no passage to open.", severity="warning", markup=False)
             return
-        self.dismiss(message.jump)
+        self._leave(message.jump)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self._leave(None)
 
     def action_next_source(self) -> None:
         for timeline in self.query(TimelineList):
