@@ -39,6 +39,7 @@ def test_show_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         "published": "2024-03-05",
         "url": "https://example.org/bridge",
         "body": "First paragraph.\n\nSecond \x1b[2J paragraph.",
+        "analysis_error": None,  # why the analyser failed on it, when it did
     }
     assert main(["--library", lib, "show", str(article_id)]) == 0
     out = capsys.readouterr().out
