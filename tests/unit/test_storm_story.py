@@ -12,6 +12,7 @@ import pytest
 
 from reader.core.analysis.compare.comparison import compare
 from reader.core.analysis.pipeline import analyze_set
+from reader.core.analysis.timeline.build import build_timeline
 from reader.core.article import Article
 from reader.core.loaders import load_path
 
@@ -54,3 +55,14 @@ def test_no_label_is_a_bare_unit() -> None:
 def test_death_tolls_differ_in_one_row() -> None:
     rows = [r for r in ledger()["numbers"] if r["unit"] == "people"]
     assert [r["status"] for r in rows] == ["differ"]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 16: the Gulf Wire strike is dated its 'said on Thursday'"
+)
+def test_the_strike_is_one_row_citing_both_outlets() -> None:
+    articles = stories()
+    events = build_timeline(list(zip(articles, analyze_set(articles), strict=True)))
+    struck = [e for e in events if "struck" in e.summary and "last Tuesday" in e.summary]
+    assert len(struck) == 1
+    assert str(struck[0].date).startswith("2026-09-15")
