@@ -1,6 +1,6 @@
 """The str-search fast paths of reading a feed entry give what the regexes they stand in
-for give: bare `<p>` paragraphs (`loaders.html._bare_paragraphs` against `_PLAIN_DOCUMENT`
-and `_PLAIN_PARAGRAPH`) and "plain enough to need no sanitiser" (`feeds.values.plain_html`
+for give: bare `<p>` paragraphs (`loaders.plain_paragraphs.bare_paragraphs` against `PLAIN_DOCUMENT`
+and `PLAIN_PARAGRAPH`) and "plain enough to need no sanitiser" (`feeds.values.plain_html`
 against its tag substitution)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.feeds.values import _AMP, _PLAIN_TAG, plain_html
-from reader.core.loaders.html import _PLAIN_DOCUMENT, _PLAIN_PARAGRAPH, _bare_paragraphs
+from reader.core.loaders.plain_paragraphs import PLAIN_DOCUMENT, PLAIN_PARAGRAPH, bare_paragraphs
 
 # Pieces a feed's text is made of, the awkward ones included: tags of either case, nested or
 # unclosed paragraphs, entities good and bad, blanks the document allows and some it does not.
@@ -49,7 +49,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
 def _by_regex(text: str) -> list[str]:
-    return _PLAIN_PARAGRAPH.findall(text) if _PLAIN_DOCUMENT.fullmatch(text) else []
+    return PLAIN_PARAGRAPH.findall(text) if PLAIN_DOCUMENT.fullmatch(text) else []
 
 
 def _plain_by_regex(value: str) -> bool:
@@ -64,7 +64,7 @@ def _plain_by_regex(value: str) -> bool:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_bare_paragraphs_as_the_regexes_read_them(text: str) -> None:
-    assert _bare_paragraphs(text) == _by_regex(text)
+    assert bare_paragraphs(text) == _by_regex(text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -85,7 +85,7 @@ def test_plain_html_as_the_substitution_reads_it(text: str) -> None:
     ],
 )
 def test_bare_paragraphs_examples(text: str, expected: list[str]) -> None:
-    assert _bare_paragraphs(text) == expected == _by_regex(text)
+    assert bare_paragraphs(text) == expected == _by_regex(text)
 
 
 def test_plain_html_examples() -> None:

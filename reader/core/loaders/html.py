@@ -21,6 +21,8 @@ from typing import Any
 from reader.core.article import Article, Block, BlockKind
 from reader.core.loaders.byline import take_byline
 from reader.core.loaders.metadata import MAX_FIELD_CHARS, parse_date
+from reader.core.loaders.plain_paragraphs import collapse as _collapse
+from reader.core.loaders.plain_paragraphs import plain_paragraphs
 from reader.core.loaders.structure import BodyBuilder, derive_title, first_lede, mark_opening
 
 DROP_TAGS = (
@@ -125,23 +127,7 @@ _NESTING_TAG = re.compile(
 MAX_NESTING = 200
 MAX_NODES = 300_000
 _SPACE = re.compile(r"[ \t\n\r\f]+")
-# The same collapse as `_SPACE` with " ", but a lone space (most of them) is not a match.
-_SPACE_RUN = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
-_PLAIN = r"(?:[^<&\0\r]++|&(?:amp|lt|gt|quot|#39|#x27);)*+"
-_PLAIN_TEXT = re.compile(_PLAIN)
-_PLAIN_DOCUMENT = re.compile(rf"[ \t\n\f]*+(?:<p>{_PLAIN}</p>[ \t\n\f]*+)++")
-_PLAIN_PARAGRAPH = re.compile(rf"<p>({_PLAIN})</p>")
-_BLANKS = " \t\n\f"  # what `_PLAIN_DOCUMENT` allows between paragraphs
-# "&amp;" last: "&amp;lt;" is the text "&lt;".
 _METADATA_TAGS = ("<meta", "<link", "<time", "<title", "<html")  # what `_metadata` reads
-_COMMON_ENTITIES = (
-    ("&lt;", "<"),
-    ("&gt;", ">"),
-    ("&quot;", '"'),
-    ("&#39;", "'"),
-    ("&#x27;", "'"),
-    ("&amp;", "&"),
-)
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,60}$")
 
 
@@ -202,6 +188,11 @@ def parse_html(text: str, *, path: str = "", derive: bool = True) -> Article:
     return article
 
 
+def _plain_paragraphs(text: str) -> list[tuple[BlockKind, str]] | None:
+    """A document of bare paragraphs read without a tree (`plain_paragraphs`), or None."""
+    return plain_paragraphs(text, MAX_NODES // 2)
+
+
 def html_text_blocks(fragment: str) -> list[tuple[BlockKind, str]]:
     """The text blocks of an HTML fragment (for raw HTML inside Markdown); tags dropped."""
     from selectolax.lexbor import LexborHTMLParser
@@ -210,61 +201,6 @@ def html_text_blocks(fragment: str) -> list[tuple[BlockKind, str]]:
     tree.strip_tags(list(DROP_TAGS))
     root = tree.body or tree.root
     return _blocks(root)[0] if root is not None else []
-
-
-def _plain_paragraphs(text: str) -> list[tuple[BlockKind, str]] | None:
-    """The blocks of a document that is only bare `<p>` paragraphs of plain text, or plain
-    text without a tag (a feed entry, mostly), read without building a tree: the same blocks `_blocks` reads from
-    lexbor's tree of it. None for anything else (any other tag, an attribute, an entity
-    other than the five common ones, a NUL or a CR), which the parser reads."""
-    if "<" not in text:  # text without a tag: one paragraph, if it is plain
-        values = [text] if _PLAIN_TEXT.fullmatch(text) and not text.startswith("\ufeff") else []
-    else:
-        values = _bare_paragraphs(text)
-    if not values:
-        return None
-    out: list[tuple[BlockKind, str]] = []
-    for value in values:
-        if "&" in value:
-            for entity, char in _COMMON_ENTITIES:
-                value = value.replace(entity, char)
-        value = _collapse(value).strip()
-        if value:
-            out.append(("paragraph", value))
-    return out if len(out) < MAX_NODES // 2 else None
-
-
-def _bare_paragraphs(text: str) -> list[str]:
-    """`_PLAIN_PARAGRAPH.findall(text)` if `_PLAIN_DOCUMENT.fullmatch(text)`, else [], read
-    by str searches, which run at memory speed where the two regex scans took a fifth of
-    reading a feed entry: when every "<" opens a `<p>` or a `</p>` and every "&" one of the
-    five entities, the document is bare paragraphs if each `<p>` is closed before the next
-    and only blanks lie between them."""
-    if "\0" in text or "\r" in text:
-        return []
-    opens, closes = text.count("<p>"), text.count("</p>")
-    if not opens or opens != closes or text.count("<") != opens + closes:
-        return []
-    if "&" in text and text.count("&") != sum(text.count(e) for e, _ in _COMMON_ENTITIES):
-        return []
-    first, *parts = text.split("<p>")
-    if first.strip(_BLANKS):
-        return []
-    values: list[str] = []
-    for part in parts:
-        value, _, rest = part.partition("</p>")
-        if len(value) == len(part) or rest.strip(_BLANKS):
-            return []  # not closed, or text between paragraphs
-        values.append(value)
-    return values
-
-
-def _collapse(value: str) -> str:
-    """`_SPACE.sub(" ", value)`, cheaply: a str search first (most text has nothing to
-    collapse, and a regex scan of it cost a third of reading a feed entry)."""
-    if "  " in value or "\n" in value or "\t" in value or "\r" in value or "\f" in value:
-        return _SPACE_RUN.sub(" ", value)
-    return value
 
 
 def _flatten_deep_nesting(text: str) -> str:
